@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace ReportEngine.Evidence;
+
+/// <summary>Maps enum members to the dataset's UPPER_SNAKE codes and back (LondonBorough ⇄ LONDON_BOROUGH).</summary>
+public static class CodeNames<T> where T : struct, Enum
+{
+    private static readonly FrozenDictionary<string, T> ByCode =
+        Enum.GetValues<T>().ToFrozenDictionary(CodeNames.ToCode, v => v, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Codes => ByCode.Keys;
+
+    public static bool TryParse(string code, out T value) => ByCode.TryGetValue(code, out value);
+}
+
+public static class CodeNames
+{
+    public static string ToCode<T>(T value) where T : struct, Enum => ToCode(value.ToString());
+
+    public static string ToCode(string pascal)
+    {
+        var sb = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            // A new word starts at an upper-case letter, or at the first digit after a letter (UpheldPer100k → UPHELD_PER_100K).
+            if (i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && !char.IsDigit(pascal[i - 1])))) sb.Append('_');
+            sb.Append(char.ToUpperInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

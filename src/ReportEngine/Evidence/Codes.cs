@@ -1,0 +1,25 @@
+namespace ReportEngine.Evidence;
+
+// Enum members are PascalCase; the dataset writes them as UPPER_SNAKE codes (see CodeNames).
+
+public enum CouncilType { County, Unitary, Metropolitan, LondonBorough }
+
+public enum AssessmentKind { Cqc, Self, Mock, Peer }
+
+public enum FindingCategory { PeopleExperience, StaffLeaders, Partners, Processes, Outcomes, Observation }
+
+public enum FindingKind { KeyFinding, Strength, AreaForImprovement }
+
+public enum ComplaintOutcome { Upheld, PartlyUpheld, NotUpheld, Withdrawn }
+
+public enum OmbudsmanDecision { NotForUs, AssessedClosed, Upheld, NotUpheld }
+
+public enum OmbudsmanMeasure { UpholdRatePct, UpheldPer100k }
+
+public enum EmploymentType { Permanent, Temporary, Agency }
+
+public enum CourseCategory { CareAct, McaDols, Safeguarding, Specialist, Other }
+
+public enum SupervisionKind { Case, Reflective, Group }
+
+public enum Rag { Red, Amber, Green }

@@ -1,0 +1,41 @@
+namespace ReportEngine.Evidence;
+
+// One record per row of the data contract's files. Nullable members are the contract's optional or null-meaning cells.
+
+public sealed record Authority(string Code, string Name, CouncilType CouncilType, int Population);
+
+public sealed record QualityStatementScore(
+    string AssessmentId, AssessmentKind Kind, DateOnly AssessedOn, QualityStatement Statement, int Score, string? Rationale);
+
+public sealed record Finding(
+    string Id, QualityStatement Statement, FindingCategory Category, FindingKind Kind,
+    string Title, string? Summary, string? Source, DateOnly EvidenceDate);
+
+public sealed record Complaint(
+    string Ref, DateOnly ReceivedDate, DateOnly? AcknowledgedDate, DateOnly DueDate, DateOnly? RespondedDate,
+    ComplaintOutcome? Outcome, string ServiceArea, IReadOnlyList<string> Themes, bool QaReviewed);
+
+public sealed record OmbudsmanCase(
+    string LgscoRef, string? ComplaintRef, string BusinessYear, DateOnly DecisionDate, OmbudsmanDecision Decision,
+    bool SatisfactoryCouncilRemedy, DateOnly? EnquiryDue, DateOnly? EnquirySent);
+
+public sealed record OmbudsmanBenchmark(string BusinessYear, OmbudsmanMeasure Measure, decimal SimilarAverage);
+
+public sealed record StaffMember(
+    string StaffId, string Team, string ServiceArea, string JobRole, EmploymentType EmploymentType, decimal Fte,
+    DateOnly StartDate, DateOnly? EndDate, bool RegisteredSocialWorker)
+{
+    public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
+}
+
+public sealed record Course(string Code, string Title, CourseCategory Category, int? RenewalMonths);
+
+public sealed record CourseRequirement(string CourseCode, string JobRole, int DueDaysFromStart);
+
+public sealed record TrainingCompletion(string StaffId, string CourseCode, DateOnly CompletedDate, DateOnly? ExpiryDate, decimal? Hours);
+
+public sealed record Supervision(string StaffId, DateOnly HeldDate, int DurationMinutes, SupervisionKind Kind, bool Cancelled);
+
+public sealed record ImprovementAction(
+    string Id, QualityStatement? Statement, string Title, string Owner, DateOnly CreatedOn, DateOnly DueDate,
+    DateOnly? CompletedDate, Rag Rag);

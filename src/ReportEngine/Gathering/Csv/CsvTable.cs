@@ -1,0 +1,66 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ReportEngine.Gathering.Csv;
+
+/// <summary>One CSV file's header and records, each record with the physical line it starts on.</summary>
+internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<CsvRecord> Records)
+{
+    public static CsvTable Parse(string fileName, TextReader reader, ErrorList errors)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = false,
+            IgnoreBlankLines = true,
+            TrimOptions = TrimOptions.None,
+            BadDataFound = null,
+        };
+        using var parser = new CsvParser(reader, config);
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var records = new List<CsvRecord>();
+        string[]? header = null;
+        try
+        {
+            while (parser.Read())
+            {
+                var line = StartLine(parser);
+                var fields = parser.Record ?? [];
+                if (header is null)
+                {
+                    header = fields;
+                    for (var i = 0; i < header.Length; i++)
+                    {
+                        var name = header[i].Trim();
+                        if (!columns.TryAdd(name, i))
+                            errors.Add(new DatasetError(fileName, line, name, "column appears twice in the header"));
+                    }
+                    continue;
+                }
+                records.Add(new CsvRecord(line, fields));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            errors.Add(new DatasetError(fileName, ex.Context?.Parser?.RawRow, null, $"not valid CSV: {FirstLine(ex.Message)}"));
+        }
+        if (header is null) errors.Add(new DatasetError(fileName, 1, null, "the header row is missing"));
+        return new CsvTable(fileName, columns, records);
+    }
+
+    // RawRow counts physical lines up to the end of the record; a quoted field may span several.
+    private static int StartLine(IParser parser)
+    {
+        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        var breaks = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n'))) breaks++;
+        }
+        return parser.RawRow - breaks;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}
+
+internal sealed record CsvRecord(int Line, string[] Fields);

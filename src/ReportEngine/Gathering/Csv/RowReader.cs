@@ -1,0 +1,120 @@
+using System.Globalization;
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Gathering.Csv;
+
+/// <summary>Typed, validating access to one record's cells; every problem is recorded against file, line and column.</summary>
+internal sealed class RowReader(CsvTable table, ErrorList errors)
+{
+    private CsvRecord _record = null!;
+
+    public int Line => _record.Line;
+    public bool HasErrors { get; private set; }
+
+    public void MoveTo(CsvRecord record)
+    {
+        _record = record;
+        HasErrors = false;
+    }
+
+    public void Error(string column, string message)
+    {
+        HasErrors = true;
+        errors.Add(new DatasetError(table.FileName, _record.Line, column, message));
+    }
+
+    private string? Cell(string column)
+    {
+        var index = table.Columns[column];
+        var value = index < _record.Fields.Length ? _record.Fields[index] : "";
+        return value.Length == 0 ? null : value;
+    }
+
+    private string? Required(string column)
+    {
+        var value = Cell(column);
+        if (value is null) Error(column, "is empty but required");
+        return value;
+    }
+
+    public string Text(string column) => Required(column) ?? "";
+
+    public string? OptionalText(string column) => Cell(column);
+
+    public DateOnly Date(string column) => Required(column) is { } s ? ParseDate(column, s) ?? default : default;
+
+    public DateOnly? OptionalDate(string column) => Cell(column) is { } s ? ParseDate(column, s) : null;
+
+    public int Int(string column, int min = int.MinValue) =>
+        Required(column) is { } s ? ParseInt(column, s, min) ?? 0 : 0;
+
+    public int? OptionalInt(string column, int min = int.MinValue) =>
+        Cell(column) is { } s ? ParseInt(column, s, min) : null;
+
+    public decimal Decimal(string column)
+    {
+        if (Required(column) is not { } s) return 0;
+        if (decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return d;
+        Error(column, $"'{s}' is not a valid decimal");
+        return 0;
+    }
+
+    public decimal? OptionalDecimal(string column) => Cell(column) is null ? null : Decimal(column);
+
+    public bool Bool(string column)
+    {
+        if (Required(column) is not { } s) return false;
+        if (s.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (s.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        Error(column, $"'{s}' is not true or false");
+        return false;
+    }
+
+    public T Code<T>(string column) where T : struct, Enum =>
+        Required(column) is { } s ? ParseCode<T>(column, s) ?? default : default;
+
+    public T? OptionalCode<T>(string column) where T : struct, Enum =>
+        Cell(column) is { } s ? ParseCode<T>(column, s) : null;
+
+    /// <summary>A <c>;</c>-separated list of upper-case codes; empty means none.</summary>
+    public IReadOnlyList<string> CodeList(string column)
+    {
+        if (Cell(column) is not { } s) return [];
+        var codes = s.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var code in codes)
+        {
+            if (!code.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+                Error(column, $"'{code}' is not an upper-case code");
+        }
+        return codes;
+    }
+
+    private DateOnly? ParseDate(string column, string s)
+    {
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Error(column, $"'{s}' is not a valid date");
+        return null;
+    }
+
+    private int? ParseInt(string column, string s, int min)
+    {
+        if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
+        {
+            Error(column, $"'{s}' is not a whole number");
+            return null;
+        }
+        if (i < min)
+        {
+            Error(column, $"{i} is below the minimum of {min}");
+            return null;
+        }
+        return i;
+    }
+
+    private T? ParseCode<T>(string column, string s) where T : struct, Enum
+    {
+        if (CodeNames<T>.TryParse(s, out var value)) return value;
+        Error(column, $"'{s}' is not one of {string.Join(", ", CodeNames<T>.Codes)}");
+        return null;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using ReportEngine.Evidence;
+using ReportEngine.Gathering.Csv;
+using ReportEngine.Gathering.Dataset;
+
+namespace ReportEngine.Gathering;
+
+/// <summary>Reads a dataset folder (data-contract.md), all or nothing: every error in one pass, or the whole evidence set.</summary>
+public sealed class DatasetFolderSource(string folder) : IEvidenceSource
+{
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    public async Task<GatheredEvidence> GatherAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Folder))
+            throw new DatasetRejectedException([new DatasetError(Folder, null, null, "the dataset folder does not exist")]);
+
+        var errors = new ErrorList();
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var rowCounts = new Dictionary<string, int>();
+
+        async Task<IReadOnlyList<Lined<T>>> Read<T>(TableSpec<T> spec)
+        {
+            var path = Path.Combine(Folder, spec.FileName);
+            if (!File.Exists(path))
+            {
+                if (!spec.Optional) errors.Add(new DatasetError(spec.FileName, null, null, "file is missing"));
+                return [];
+            }
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            files[spec.FileName] = bytes;
+            using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            CsvTable table;
+            try
+            {
+                table = CsvTable.Parse(spec.FileName, reader, errors);
+            }
+            catch (DecoderFallbackException)
+            {
+                errors.Add(new DatasetError(spec.FileName, null, null, "is not valid UTF-8"));
+                return [];
+            }
+            rowCounts[spec.FileName] = table.Records.Count;
+            return spec.Read(table, errors);
+        }
+
+        var authority = await Read(ContractTables.Authority);
+        var scores = await Read(ContractTables.Scores);
+        var findings = await Read(ContractTables.Findings);
+        var complaints = await Read(ContractTables.Complaints);
+        var cases = await Read(ContractTables.OmbudsmanCases);
+        var benchmarks = await Read(ContractTables.OmbudsmanBenchmarks);
+        var staff = await Read(ContractTables.Staff);
+        var courses = await Read(ContractTables.Courses);
+        var requirements = await Read(ContractTables.CourseRequirements);
+        var training = await Read(ContractTables.Training);
+        var supervisions = await Read(ContractTables.Supervisions);
+        var actions = await Read(ContractTables.Actions);
+        var holidays = await Read(ContractTables.BankHolidays);
+
+        CheckAcrossRows(errors, authority, scores, findings, complaints, cases, benchmarks, staff, courses, requirements, training, supervisions, actions);
+        if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
+
+        var evidence = new EvidenceSet(
+            authority[0].Row,
+            Rows(scores), Rows(findings), Rows(complaints), Rows(cases), Rows(benchmarks), Rows(staff), Rows(courses),
+            Rows(requirements), Rows(training), Rows(supervisions), Rows(actions),
+            files.ContainsKey(ContractTables.BankHolidays.FileName)
+                ? BankHolidayCalendar.FromDates(Rows(holidays))
+                : BankHolidayCalendar.EnglandAndWales);
+        return new GatheredEvidence(evidence, Provenance(files, rowCounts));
+    }
+
+    private static void CheckAcrossRows(
+        ErrorList errors,
+        IReadOnlyList<Lined<Authority>> authority,
+        IReadOnlyList<Lined<QualityStatementScore>> scores,
+        IReadOnlyList<Lined<Finding>> findings,
+        IReadOnlyList<Lined<Complaint>> complaints,
+        IReadOnlyList<Lined<OmbudsmanCase>> cases,
+        IReadOnlyList<Lined<OmbudsmanBenchmark>> benchmarks,
+        IReadOnlyList<Lined<StaffMember>> staff,
+        IReadOnlyList<Lined<Course>> courses,
+        IReadOnlyList<Lined<CourseRequirement>> requirements,
+        IReadOnlyList<Lined<TrainingCompletion>> training,
+        IReadOnlyList<Lined<Supervision>> supervisions,
+        IReadOnlyList<Lined<ImprovementAction>> actions)
+    {
+        var check = new CrossFileChecks(errors);
+        var authorityFile = ContractTables.Authority.FileName;
+        if (authority.Count > 1) errors.Add(new DatasetError(authorityFile, authority[1].Line, null, "a second row; the file holds exactly one"));
+        else if (authority.Count == 0 && errors.Count == 0) errors.Add(new DatasetError(authorityFile, null, null, "has no data row; it needs exactly one"));
+
+        check.Unique(ContractTables.Scores.FileName, scores, s => (s.AssessmentId, s.Statement), "qs_code",
+            k => $"score for {CodeNames.ToCode(k.Statement)} in assessment '{k.AssessmentId}'");
+        check.Unique(ContractTables.Scores.FileName, scores, s => (s.Kind, s.Statement, s.AssessedOn), "assessed_on",
+            k => $"{CodeNames.ToCode(k.Kind)} score for {CodeNames.ToCode(k.Statement)} on {k.AssessedOn:yyyy-MM-dd}");
+        check.Unique(ContractTables.Findings.FileName, findings, f => f.Id, "id", k => $"id '{k}'");
+        check.Unique(ContractTables.Complaints.FileName, complaints, c => c.Ref, "ref", k => $"ref '{k}'");
+        check.Unique(ContractTables.OmbudsmanCases.FileName, cases, c => c.LgscoRef, "lgsco_ref", k => $"lgsco_ref '{k}'");
+        check.References(ContractTables.OmbudsmanCases.FileName, cases, c => c.ComplaintRef, "complaint_ref",
+            complaints.Select(c => c.Row.Ref).ToHashSet(), ContractTables.Complaints.FileName);
+        check.Unique(ContractTables.OmbudsmanBenchmarks.FileName, benchmarks, b => (b.BusinessYear, b.Measure), "measure",
+            k => $"{CodeNames.ToCode(k.Measure)} for {k.BusinessYear}");
+        check.Unique(ContractTables.Staff.FileName, staff, s => s.StaffId, "staff_id", k => $"staff_id '{k}'");
+        check.Unique(ContractTables.Courses.FileName, courses, c => c.Code, "code", k => $"code '{k}'");
+
+        var courseCodes = courses.Select(c => c.Row.Code).ToHashSet();
+        var staffIds = staff.Select(s => s.Row.StaffId).ToHashSet();
+        check.References(ContractTables.CourseRequirements.FileName, requirements, r => r.CourseCode, "course_code", courseCodes, ContractTables.Courses.FileName);
+        check.Unique(ContractTables.CourseRequirements.FileName, requirements, r => (r.CourseCode, r.JobRole), "job_role",
+            k => $"requirement of '{k.CourseCode}' for '{k.JobRole}'");
+        check.References(ContractTables.Training.FileName, training, t => t.StaffId, "staff_id", staffIds, ContractTables.Staff.FileName);
+        check.References(ContractTables.Training.FileName, training, t => t.CourseCode, "course_code", courseCodes, ContractTables.Courses.FileName);
+        check.References(ContractTables.Supervisions.FileName, supervisions, s => s.StaffId, "staff_id", staffIds, ContractTables.Staff.FileName);
+        check.Unique(ContractTables.Actions.FileName, actions, a => a.Id, "id", k => $"id '{k}'");
+    }
+
+    private static IReadOnlyList<T> Rows<T>(IReadOnlyList<Lined<T>> lined) => lined.Select(l => l.Row).ToArray();
+
+    private EvidenceProvenance Provenance(SortedDictionary<string, byte[]> files, Dictionary<string, int> rowCounts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var rows = new List<KeyValuePair<string, int>>();
+        foreach (var (name, bytes) in files)
+        {
+            rows.Add(new(name, rowCounts[name]));
+            hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{bytes.LongLength}\n"));
+            hash.AppendData(bytes);
+        }
+        return new EvidenceProvenance(Folder, Convert.ToHexStringLower(hash.GetHashAndReset()), rows);
+    }
+}

@@ -1,0 +1,95 @@
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Metrics;
+
+/// <summary>Every figure of metrics.md for one authority and period. Pure: the same evidence and period give the same figures.</summary>
+public sealed record PackMetrics(
+    string AuthorityCode,
+    ReportingPeriod Period,
+    ComplaintMetrics Complaints,
+    OmbudsmanMetrics Ombudsman,
+    TrainingMetrics Training,
+    WorkforceMetrics Workforce,
+    ActionMetrics Actions,
+    ReadinessMetrics Readiness)
+{
+    public const int ContractVersion = 1;
+
+    public static PackMetrics Compute(EvidenceSet evidence, ReportingPeriod period) => new(
+        evidence.Authority.Code,
+        period,
+        ComplaintMetrics.Compute(evidence, period),
+        OmbudsmanMetrics.Compute(evidence, period),
+        TrainingMetrics.Compute(evidence, period),
+        WorkforceMetrics.Compute(evidence, period),
+        ActionMetrics.Compute(evidence, period),
+        ReadinessMetrics.Compute(evidence, period));
+
+    /// <summary>The figures under their metrics.md keys, in the order metrics.md lists them.</summary>
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
+    {
+        static KeyValuePair<string, MetricValue> K(string key, MetricValue value) => new(key, value);
+        static CountValue N(long n) => new(n);
+
+        var c = Complaints;
+        yield return K("complaints.received_month", N(c.ReceivedMonth));
+        yield return K("complaints.received_12m", N(c.Received12m));
+        yield return K("complaints.received_prev_12m", N(c.ReceivedPrev12m));
+        foreach (var m in c.ReceivedByMonth) yield return K($"complaints.received_by_month.{m.Month}", N(m.Count));
+        yield return K("complaints.ack_on_time_pct", c.AcknowledgedOnTime);
+        yield return K("complaints.response_on_time_pct", c.RespondedOnTime);
+        yield return K("complaints.median_response_wd", new NumberValue(c.MedianResponseWorkingDays));
+        yield return K("complaints.uphold_rate_pct", c.UpholdRate);
+        yield return K("complaints.uphold_rate_prev_pct", c.UpholdRatePrevious);
+        yield return K("complaints.qa_reviewed_pct", c.QaReviewed);
+        yield return K("complaints.open_at_end", N(c.OpenAtEnd));
+        yield return K("complaints.overdue_open", N(c.OverdueOpen));
+        foreach (var t in c.Themes) yield return K($"complaints.theme.{t.Code}", N(t.Count));
+
+        foreach (var y in Ombudsman.Years)
+        {
+            var year = y.BusinessYear;
+            yield return K($"lgsco.detailed_investigations.{year}", N(y.DetailedInvestigations));
+            yield return K($"lgsco.uphold_rate_pct.{year}", y.UpholdRate);
+            yield return K($"lgsco.upheld_per_100k.{year}", new NumberValue(y.UpheldPer100k));
+            yield return K($"lgsco.satisfactory_remedy_pct.{year}", y.SatisfactoryRemedy);
+            yield return K($"lgsco.enquiry_on_time_pct.{year}", y.EnquiryOnTime);
+            if (y.SimilarUpholdRatePct is { } rate)
+                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpholdRatePct)}.{year}", new NumberValue((double)rate));
+            if (y.SimilarUpheldPer100k is { } per100k)
+                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpheldPer100k)}.{year}", new NumberValue((double)per100k));
+        }
+
+        var t12 = Training;
+        yield return K("training.compliance_pct", t12.Compliance);
+        foreach (var b in t12.ComplianceByCategory) yield return K($"training.compliance_pct.{CodeNames.ToCode(b.Key)}", b.Ratio);
+        foreach (var b in t12.ComplianceByTeam) yield return K($"training.compliance_pct.team.{b.Key}", b.Ratio);
+        yield return K("training.overdue", N(t12.Overdue));
+        yield return K("training.specialist_completions_month", N(t12.SpecialistCompletionsMonth));
+        yield return K("training.specialist_completions_12m", N(t12.SpecialistCompletions12m));
+        yield return K("training.hours_per_fte_12m", t12.HoursPerFte12m);
+
+        var w = Workforce;
+        yield return K("supervision.compliance_pct", w.SupervisionCompliance);
+        yield return K("supervision.reflective_pct", w.ReflectiveSupervision);
+        yield return K("supervision.cancellation_rate_pct", w.SupervisionCancellationRate);
+        yield return K("workforce.turnover_pct_12m", w.Turnover12m);
+        yield return K("workforce.agency_fte_share_pct", w.AgencyFteShare);
+
+        var a = Actions;
+        yield return K("actions.open", N(a.Open));
+        yield return K("actions.overdue", N(a.Overdue));
+        yield return K("actions.open_rag.RED", N(a.OpenRed));
+        yield return K("actions.open_rag.AMBER", N(a.OpenAmber));
+        yield return K("actions.open_rag.GREEN", N(a.OpenGreen));
+        yield return K("actions.completed_on_time_pct_12m", a.CompletedOnTime12m);
+
+        var r = Readiness;
+        yield return K("readiness.self_pct", r.Self.Percent);
+        yield return K("readiness.self_band", new TextValue(r.Self.Band));
+        yield return K("readiness.cqc_pct", r.Cqc.Percent);
+        yield return K("readiness.cqc_band", new TextValue(r.Cqc.Band));
+        yield return K("readiness.evidence_coverage_pct", r.EvidenceCoverage);
+        yield return K("readiness.evidence_freshness_pct", r.EvidenceFreshness);
+    }
+}

@@ -1,0 +1,64 @@
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Metrics;
+
+/// <summary>Training figures: requirements of staff active at E, their compliance, and completions.</summary>
+public sealed record TrainingMetrics(
+    Ratio Compliance,
+    IReadOnlyList<Breakdown<CourseCategory>> ComplianceByCategory,
+    IReadOnlyList<Breakdown<string>> ComplianceByTeam,
+    int Overdue,
+    int SpecialistCompletionsMonth,
+    int SpecialistCompletions12m,
+    IReadOnlyList<NamedCount> SpecialistCompletions12mByServiceArea,
+    Ratio HoursPerFte12m)
+{
+    public static TrainingMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
+    {
+        var e = period.End;
+        var courses = evidence.Courses.ToDictionary(c => c.Code);
+        var active = evidence.Staff.Where(s => s.IsActiveOn(e)).ToList();
+        var activeIds = active.Select(s => s.StaffId).ToHashSet();
+        var completionsByStaffCourse = evidence.Training
+            .Where(t => t.CompletedDate <= e)
+            .ToLookup(t => (t.StaffId, t.CourseCode));
+        var requirementsByRole = evidence.CourseRequirements.ToLookup(r => r.JobRole, StringComparer.Ordinal);
+
+        var due = (
+            from s in active
+            from r in requirementsByRole[s.JobRole]
+            where s.StartDate.AddDays(r.DueDaysFromStart) <= e
+            let course = courses[r.CourseCode]
+            let met = completionsByStaffCourse[(s.StaffId, course.Code)].Any(t => Expiry(t, course) is not { } x || x > e)
+            select (Staff: s, Course: course, Met: met)).ToList();
+
+        var specialist = evidence.Training.Where(t => courses[t.CourseCode].Category == CourseCategory.Specialist).ToList();
+        var specialistR12 = specialist.Where(t => period.InR12(t.CompletedDate)).ToList();
+        var staffById = evidence.Staff.ToDictionary(s => s.StaffId);
+
+        return new TrainingMetrics(
+            Compliance: Ratio.Percent(due, d => d.Met),
+            ComplianceByCategory: due.GroupBy(d => d.Course.Category).OrderBy(g => g.Key)
+                .Select(g => new Breakdown<CourseCategory>(g.Key, Ratio.Percent(g, d => d.Met))).ToList(),
+            ComplianceByTeam: due.GroupBy(d => d.Staff.Team, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Breakdown<string>(g.Key, Ratio.Percent(g, d => d.Met))).ToList(),
+            Overdue: due.Count(d => !d.Met),
+            SpecialistCompletionsMonth: specialist.Count(t => period.InMonth(t.CompletedDate)),
+            SpecialistCompletions12m: specialistR12.Count,
+            SpecialistCompletions12mByServiceArea: specialistR12
+                .GroupBy(t => staffById[t.StaffId].ServiceArea, StringComparer.Ordinal)
+                .Select(g => new NamedCount(g.Key, g.Count()))
+                .OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).ToList(),
+            HoursPerFte12m: Ratio.Plain(
+                evidence.Training.Where(t => period.InR12(t.CompletedDate) && activeIds.Contains(t.StaffId)).Sum(t => t.Hours ?? 0),
+                active.Sum(s => s.Fte)));
+    }
+
+    /// <summary>expiry_date when set, else completed_date + renewal_months calendar months, else never (null).</summary>
+    public static DateOnly? Expiry(TrainingCompletion completion, Course course) =>
+        completion.ExpiryDate ?? (course.RenewalMonths is { } months ? completion.CompletedDate.AddMonths(months) : null);
+}
+
+public sealed record Breakdown<TKey>(TKey Key, Ratio Ratio);
+
+public sealed record NamedCount(string Name, int Count);

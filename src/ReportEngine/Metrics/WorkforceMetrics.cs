@@ -1,0 +1,32 @@
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Metrics;
+
+/// <summary>Supervision of registered social workers, turnover and agency use.</summary>
+public sealed record WorkforceMetrics(
+    Ratio SupervisionCompliance,
+    Ratio ReflectiveSupervision,
+    Ratio SupervisionCancellationRate,
+    Ratio Turnover12m,
+    Ratio AgencyFteShare)
+{
+    public static WorkforceMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
+    {
+        var e = period.End;
+        var eligible = evidence.Staff.Where(s => s.IsActiveOn(e) && s.RegisteredSocialWorker).ToList();
+        var held = evidence.Supervisions.Where(s => !s.Cancelled).ToLookup(s => s.StaffId);
+        bool HadSupervision(StaffMember s, int days, Func<Supervision, bool> kind) =>
+            held[s.StaffId].Any(v => kind(v) && v.HeldDate >= e.AddDays(-days) && v.HeldDate <= e);
+
+        var nonAgency = evidence.Staff.Where(s => s.EmploymentType != EmploymentType.Agency).ToList();
+        var averageHeadcount = (nonAgency.Count(s => s.IsActiveOn(period.R12Start)) + nonAgency.Count(s => s.IsActiveOn(e))) / 2m;
+        var activeAtE = evidence.Staff.Where(s => s.IsActiveOn(e)).ToList();
+
+        return new WorkforceMetrics(
+            SupervisionCompliance: Ratio.Percent(eligible, s => HadSupervision(s, 30, _ => true)),
+            ReflectiveSupervision: Ratio.Percent(eligible, s => HadSupervision(s, 91, v => v.Kind == SupervisionKind.Reflective)),
+            SupervisionCancellationRate: Ratio.Percent(evidence.Supervisions.Where(s => period.InR12(s.HeldDate)), s => s.Cancelled),
+            Turnover12m: Ratio.Percent(nonAgency.Count(s => period.InR12(s.EndDate)), averageHeadcount),
+            AgencyFteShare: Ratio.Percent(activeAtE.Where(s => s.EmploymentType == EmploymentType.Agency).Sum(s => s.Fte), activeAtE.Sum(s => s.Fte)));
+    }
+}
