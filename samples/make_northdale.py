@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Writes the fictional Northdale County Council sample dataset (samples/northdale/).
+
+Deterministic (fixed seed): running it again gives byte-identical files. The evidence mirrors a real
+CQC finding on learning from feedback: 118 complaints received February 2023 to January 2024 with a
+declining proportion upheld, specialist training in the mental health teams and little in
+reablement, reflective supervision, and an Ombudsman uphold rate above similar authorities in
+2022-23 that improves in 2023-24.
+"""
+import csv, datetime as dt, os, random
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "northdale")
+rng = random.Random(20240131)
+D = dt.date
+
+def write(name, header, rows):
+    with open(os.path.join(OUT, name), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for r in rows:
+            w.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v.isoformat() if isinstance(v, dt.date) else v) for v in r])
+
+def months(start, n):
+    y, m = start
+    for _ in range(n):
+        yield y, m
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+
+def rand_day(y, m):
+    last = (D(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return D(y, m, rng.randint(1, last))
+
+def add_wd(d, n):
+    while n:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+write("authority.csv", ["code", "name", "council_type", "population"], [["NDC", "Northdale County Council", "COUNTY", 612400]])
+
+# --- complaints ---------------------------------------------------------------------------
+AREAS = [("Older people", 35), ("Reablement", 20), ("Mental health", 15), ("Learning disability", 12), ("Physical disability", 10), ("Carers", 8)]
+THEMES = ["COMMUNICATION", "DELAY", "CHARGING", "CARE_QUALITY", "ASSESSMENT", "STAFF_CONDUCT", "HOSPITAL_DISCHARGE"]
+THEME_W = [30, 22, 14, 14, 10, 6, 4]
+prev_counts = [8, 9, 10, 7, 9, 8, 10, 9, 8, 9, 8, 9]          # Feb 2022 - Jan 2023: 104
+r12_counts = [9, 11, 8, 10, 12, 9, 10, 11, 8, 10, 12, 8]       # Feb 2023 - Jan 2024: 118
+after_counts = [7, 9]                                          # Feb - Mar 2024, after the sample period
+E = D(2024, 1, 31)
+complaints, seq = [], 0
+all_months = list(months((2022, 2), 26))
+counts = prev_counts + r12_counts + after_counts
+for i, ((y, m), n) in enumerate(zip(all_months, counts)):
+    uphold_p = 0.62 - 0.022 * i                                # the proportion upheld falls month on month
+    for _ in range(n):
+        seq += 1
+        received = rand_day(y, m)
+        ack = add_wd(received, rng.choice([1, 1, 2, 2, 2, 3, 3, 3, 4, 5] if i < 12 else [1, 1, 2, 2, 2, 3, 3, 3, 3, 4]))
+        due = add_wd(received, 20 if rng.random() < 0.85 else 30)
+        late = rng.random() < (0.28 if i < 12 else 0.16)
+        responded = due + dt.timedelta(days=rng.randint(1, 25)) if late else received + dt.timedelta(days=rng.randint(8, max(9, (due - received).days)))
+        if i >= 22 and rng.random() < 0.5:                       # recent ones still open
+            responded = None
+        if received > E - dt.timedelta(days=3) and rng.random() < 0.6:
+            ack = None
+        if seq in (150, 181, 197):                              # long-running complaints, overdue at the end of January 2024
+            responded = None
+        r = rng.random()
+        outcome = None if responded is None else ("WITHDRAWN" if r < 0.04 else "UPHELD" if r < 0.04 + uphold_p * 0.45
+                  else "PARTLY_UPHELD" if r < 0.04 + uphold_p else "NOT_UPHELD")
+        area = rng.choices([a for a, _ in AREAS], [w for _, w in AREAS])[0]
+        themes = sorted(set(rng.choices(THEMES, THEME_W, k=rng.choice([1, 1, 2, 2, 3]))), key=THEMES.index)
+        if area == "Reablement" and rng.random() < 0.5 and "CARE_QUALITY" not in themes:
+            themes.append("CARE_QUALITY")
+        qa = responded is not None and rng.random() < (0.55 + 0.02 * i)
+        complaints.append([f"NDC-C-{seq:04d}", received, ack, due, responded, outcome, area, ";".join(themes), qa])
+write("complaints.csv", ["ref", "received_date", "acknowledged_date", "due_date", "responded_date", "outcome", "service_area", "themes", "qa_reviewed"], complaints)
+
+# --- Ombudsman -----------------------------------------------------------------------------
+cases = []
+def lgsco(year, decisions, first_month):
+    y0 = int(year[:4])
+    for k, (decision, remedy) in enumerate(decisions):
+        mm = (first_month + k) % 12 + 1
+        decided = rand_day(y0 + (1 if mm <= 3 else 0), mm)
+        ref = f"{year[2:4]}{(k + 1):03d}{rng.randint(100, 999)}"
+        complaint_ref = rng.choice(complaints[:60])[0] if decision in ("UPHELD", "NOT_UPHELD") and rng.random() < 0.6 else None
+        enquiry_due = decided - dt.timedelta(days=rng.randint(40, 90)) if decision in ("UPHELD", "NOT_UPHELD") else None
+        sent = None if enquiry_due is None else enquiry_due - dt.timedelta(days=rng.randint(0, 5)) if rng.random() < 0.8 else enquiry_due + dt.timedelta(days=rng.randint(1, 9))
+        cases.append([ref, complaint_ref, year, decided, decision, remedy, enquiry_due, sent])
+lgsco("2021-22", [("UPHELD", False), ("NOT_UPHELD", False), ("ASSESSED_CLOSED", False), ("UPHELD", True), ("NOT_FOR_US", False), ("UPHELD", False), ("NOT_UPHELD", False)], 3)
+lgsco("2022-23", [("UPHELD", False), ("UPHELD", True), ("NOT_FOR_US", False), ("UPHELD", False), ("UPHELD", False), ("ASSESSED_CLOSED", False),
+                  ("UPHELD", True), ("NOT_UPHELD", False), ("UPHELD", False), ("ASSESSED_CLOSED", False), ("UPHELD", False), ("NOT_UPHELD", False),
+                  ("UPHELD", True), ("ASSESSED_CLOSED", False)], 3)
+lgsco("2023-24", [("NOT_UPHELD", False), ("UPHELD", True), ("ASSESSED_CLOSED", False), ("NOT_UPHELD", False), ("UPHELD", False),
+                  ("NOT_FOR_US", False), ("NOT_UPHELD", False), ("UPHELD", True), ("NOT_UPHELD", False)], 3)
+cases.append(["23999401", None, "2023-24", D(2024, 2, 20), "UPHELD", False, D(2024, 1, 10), D(2024, 1, 9)])   # decided after the sample period
+write("lgsco_cases.csv", ["lgsco_ref", "complaint_ref", "business_year", "decision_date", "decision", "satisfactory_council_remedy", "enquiry_due", "enquiry_sent"], cases)
+write("lgsco_benchmarks.csv", ["business_year", "measure", "similar_avg"], [
+    ["2021-22", "UPHOLD_RATE_PCT", "69"], ["2021-22", "UPHELD_PER_100K", "1.2"],
+    ["2022-23", "UPHOLD_RATE_PCT", "71"], ["2022-23", "UPHELD_PER_100K", "1.3"],
+    ["2023-24", "UPHOLD_RATE_PCT", "73"], ["2023-24", "UPHELD_PER_100K", "1.2"]])
+
+# --- staff, courses, training, supervision --------------------------------------------------
+TEAMS = [("Mental Health North", "Mental health", 16), ("Mental Health South", "Mental health", 14), ("Reablement East", "Reablement", 22),
+         ("Reablement West", "Reablement", 20), ("Older People Locality A", "Older people", 18), ("Older People Locality B", "Older people", 16),
+         ("Learning Disability", "Learning disability", 14), ("Safeguarding Adults Hub", "Safeguarding", 10), ("Hospital Discharge", "Older people", 10)]
+RSW_ROLES = {"Social Worker", "Senior Social Worker", "Team Manager", "Approved Mental Health Professional"}
+def roles_for(area):
+    if area == "Reablement":
+        return ["Reablement Support Worker"] * 7 + ["Occupational Therapist", "Team Manager", "Social Worker"]
+    if area == "Mental health":
+        return ["Social Worker"] * 4 + ["Approved Mental Health Professional"] * 2 + ["Senior Social Worker", "Community Care Officer", "Team Manager"]
+    return ["Social Worker"] * 4 + ["Senior Social Worker", "Community Care Officer", "Occupational Therapist", "Team Manager"]
+staff, n = [], 0
+for team, area, size in TEAMS:
+    roles = roles_for(area)
+    for k in range(size):
+        n += 1
+        role = "Team Manager" if k == 0 else rng.choice([r for r in roles if r != "Team Manager"])
+        et = rng.choices(["PERMANENT", "TEMPORARY", "AGENCY"], [85, 6, 9])[0]
+        start = D(rng.randint(2009, 2021), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.8 else rand_day(*rng.choice(list(months((2022, 1), 24))))
+        end = None
+        if rng.random() < 0.14:
+            end = start + dt.timedelta(days=rng.randint(200, 3000))
+            if end <= D(2021, 12, 31) or end > D(2024, 3, 31):
+                end = rand_day(*rng.choice(list(months((2022, 2), 25))))
+            if end <= start:
+                end = None
+        fte = rng.choices(["1", "0.8", "0.6", "0.5"], [75, 12, 8, 5])[0]
+        staff.append([f"NDC{n:04d}", team, area, role, et, fte, start, end, role in RSW_ROLES])
+write("staff.csv", ["staff_id", "team", "service_area", "job_role", "employment_type", "fte", "start_date", "end_date", "registered_social_worker"], staff)
+
+COURSES = [("CA01", "Care Act 2014 essentials", "CARE_ACT", 36), ("CA02", "Strengths-based practice", "CARE_ACT", None),
+           ("MCA01", "Mental Capacity Act and Deprivation of Liberty Safeguards", "MCA_DOLS", 24),
+           ("SG01", "Safeguarding adults, level 2", "SAFEGUARDING", 24), ("SG02", "Safeguarding adults, level 3", "SAFEGUARDING", 36),
+           ("SP01", "Substance misuse and dual diagnosis", "SPECIALIST", 36), ("SP02", "Autism: the Oliver McGowan training, tier 2", "SPECIALIST", 36),
+           ("SP03", "Hoarding and self-neglect", "SPECIALIST", 36), ("SP04", "Dementia care in the home", "SPECIALIST", 36),
+           ("SP05", "Trauma-informed practice", "SPECIALIST", None), ("OT01", "Moving and handling people", "OTHER", 12),
+           ("OT02", "Data protection and information governance", "OTHER", 12)]
+write("courses.csv", ["code", "title", "category", "renewal_months"], [[c, t, cat, r] for c, t, cat, r in COURSES])
+REQ = [("CA01", "*", 90), ("SG01", "*", 30), ("OT02", "*", 30),
+       ("MCA01", "RSW", 90), ("SG02", "RSW", 180), ("CA02", "RSW", 180),
+       ("OT01", "Reablement Support Worker", 30), ("OT01", "Occupational Therapist", 30), ("SP04", "Reablement Support Worker", 180),
+       ("SP01", "Approved Mental Health Professional", 180), ("MCA01", "Occupational Therapist", 90)]
+all_roles = sorted({s[3] for s in staff})
+reqs = []
+for course, who, days in REQ:
+    for role in all_roles:
+        if who == "*" or (who == "RSW" and role in RSW_ROLES) or who == role:
+            reqs.append([course, role, days])
+write("course_requirements.csv", ["course_code", "job_role", "due_days_from_start"], reqs)
+
+renew = {c: r for c, _, _, r in COURSES}
+training = []
+def complete(sid, course, first, until, p_keep):
+    d = first
+    while d <= until:
+        hours = rng.choice(["3", "3.5", "6", "7", "", "2"])
+        expiry = None
+        if renew[course] and rng.random() < 0.05:
+            expiry = d + dt.timedelta(days=365)
+        training.append([sid, course, d, expiry, hours])
+        if renew[course] is None or rng.random() > p_keep:
+            break
+        d = d + dt.timedelta(days=30 * renew[course] - rng.randint(10, 60))
+for s in staff:
+    sid, team, area, role, _, _, start, end, rsw = s
+    until = min(end or D(2024, 3, 31), D(2024, 3, 31))
+    keep = 0.9 if area != "Reablement" else 0.72
+    for course, r_role, days in reqs:
+        if r_role != role:
+            continue
+        p = 0.93 if area != "Reablement" else 0.8
+        if course == "SP04":
+            p = 0.25                                             # little specialist training in reablement
+        if rng.random() < p:
+            first = start + dt.timedelta(days=rng.randint(5, days + 40))
+            if first < D(2019, 1, 1):
+                first = D(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 700))
+            complete(sid, course, first, until, keep)
+    if area == "Mental health":                                  # specialist training in the mental health teams
+        for course in ("SP01", "SP02", "SP03", "SP05"):
+            if rng.random() < 0.75:
+                when = rand_day(*rng.choice(list(months((2022, 3), 23))))
+                if start <= when <= until:
+                    training.append([sid, course, when, None, rng.choice(["6", "7", "3.5"])])
+    elif rng.random() < 0.12:
+        when = rand_day(*rng.choice(list(months((2022, 3), 23))))
+        if start <= when <= until:
+            training.append([sid, rng.choice(["SP02", "SP05"]), when, None, "3"])
+training.sort(key=lambda t: (t[2], t[0], t[1]))
+write("training.csv", ["staff_id", "course_code", "completed_date", "expiry_date", "hours"], training)
+
+sup = []
+for s in staff:
+    sid, team, area, role, _, _, start, end, rsw = s
+    d = max(start, D(2022, 1, 3)) + dt.timedelta(days=rng.randint(0, 20))
+    stop = min(end or D(2024, 2, 29), D(2024, 2, 29))
+    gap = (24, 40) if rsw else (50, 80)
+    k = 0
+    while d <= stop:
+        k += 1
+        kind = "REFLECTIVE" if rsw and k % 3 == 0 and rng.random() < 0.85 else "GROUP" if rng.random() < 0.08 else "CASE"
+        cancelled = rng.random() < 0.07
+        sup.append([sid, d, rng.choice([45, 60, 60, 90]), kind, cancelled])
+        d += dt.timedelta(days=rng.randint(*gap))
+sup.sort(key=lambda r: (r[1], r[0]))
+write("supervision.csv", ["staff_id", "held_date", "duration_min", "kind", "cancelled"], sup)
+
+# --- assessments, findings, actions ----------------------------------------------------------
+QS = ["ASSESSING_NEEDS", "HEALTHIER_LIVES", "EQUITY", "CARE_PROVISION", "PARTNERSHIPS", "SAFE_SYSTEMS", "SAFEGUARDING", "GOVERNANCE", "LEARNING"]
+scores = []
+def assessment(aid, kind, on, values, why=None):
+    for q, v in zip(QS, values):
+        scores.append([aid, kind, on, q, v, (why or {}).get(q)])
+assessment("SELF-2023-03", "SELF", D(2023, 3, 15), [3, 2, 2, 3, 3, 2, 3, 2, 2])
+assessment("MOCK-2023-06", "MOCK", D(2023, 6, 20), [3, 2, 2, 3, 3, 2, 3, 3, 2])
+assessment("PEER-2023-09", "PEER", D(2023, 9, 12), [3, 3, 2, 3, 3, 2, 3, 3, 3],
+           {"LEARNING": "Peer team saw a clear line from complaints to changes in practice."})
+assessment("SELF-2023-10", "SELF", D(2023, 10, 2), [3, 3, 2, 3, 3, 3, 3, 3, 3],
+           {"EQUITY": "Data on unpaid carers from minority ethnic groups is incomplete.",
+            "LEARNING": "Complaints learning is reviewed quarterly; specialist training is uneven across teams."})
+assessment("CQC-2023-12", "CQC", D(2023, 12, 14), [3, 3, 2, 3, 3, 2, 3, 2, 3],
+           {"LEARNING": "Evidence shows a good standard: feedback and complaints are used to learn and improve."})
+assessment("SELF-2024-03", "SELF", D(2024, 3, 20), [3, 3, 3, 3, 3, 3, 3, 3, 3])
+write("qs_scores.csv", ["assessment_id", "kind", "assessed_on", "qs_code", "score", "rationale"], scores)
+
+F = []
+def finding(qs, cat, kind, title, summary, source, on):
+    F.append([f"F{len(F) + 1:03d}", qs, cat, kind, title, summary, source, on])
+finding("LEARNING", "PEOPLE_EXPERIENCE", "KEY_FINDING", "Feedback and complaints are used to learn and improve",
+        "People told us the council listened when they complained. The proportion of complaints upheld has fallen over the year, and each response is reviewed by the complaints officer for learning.\nThemes are reported to the leadership team every quarter.",
+        "Complaints annual review", D(2023, 11, 2))
+finding("LEARNING", "STAFF_LEADERS", "STRENGTH", "Specialist training in the mental health teams",
+        "Staff in the mental health teams had specialist training in substance misuse, autism and hoarding, which helped them support people with complex needs.",
+        "Staff focus group", D(2023, 9, 21))
+finding("LEARNING", "STAFF_LEADERS", "AREA_FOR_IMPROVEMENT", "Little specialist training in reablement",
+        "Reablement staff had received little specialist training, for example in dementia care, and said this limited how well they could support people at home.",
+        "Staff survey 2023", D(2023, 10, 5))
+finding("LEARNING", "STAFF_LEADERS", "STRENGTH", "Reflective supervision gives space to learn",
+        "Social workers described regular reflective supervision that gave them time to think about practice and learn from complex cases.",
+        "Principal social worker audit", D(2023, 7, 14))
+finding("LEARNING", "PROCESSES", "AREA_FOR_IMPROVEMENT", "Ombudsman upheld a higher share than similar councils",
+        "In 2022-23 the Local Government and Social Care Ombudsman upheld a higher proportion of complaints about the council than the average for similar authorities. The rate has improved in 2023-24.",
+        "LGSCO annual review letter", D(2023, 7, 26))
+finding("LEARNING", "PARTNERS", "STRENGTH", "Learning shared with partners after safeguarding adults reviews",
+        "Partners said lessons from safeguarding adults reviews were shared in joint “7-minute briefings” and changed practice across health & care.",
+        "Safeguarding Adults Board", D(2023, 5, 18))
+finding("LEARNING", "PEOPLE_EXPERIENCE", "AREA_FOR_IMPROVEMENT", "Feedback from Welsh-speaking carers",
+        "Carers near the border asked for information in Welsh — “Gwybodaeth yn Gymraeg, os gwelwch yn dda” — and said leaflets were English-only.",
+        "Carers’ forum", D(2023, 12, 6))
+finding("LEARNING", "OUTCOMES", "KEY_FINDING", "Principal social worker’s practice week",
+        "A practice week led by the principal social worker tested new strengths-based recording 👍 with 40 practitioners.",
+        None, D(2022, 11, 10))
+TITLES = {
+    "ASSESSING_NEEDS": ["Waiting times for Care Act assessments are falling", "Strengths-based conversations at the front door", "Occupational therapy waiting list"],
+    "HEALTHIER_LIVES": ["Reablement helps people stay at home", "Information and advice are hard to find online", "Early help through community connectors"],
+    "EQUITY": ["Data on people from minority ethnic groups is incomplete", "Accessible information for people with sensory loss", "Work with the Gypsy, Roma and Traveller community"],
+    "CARE_PROVISION": ["Home care capacity in rural areas", "Market position statement refreshed", "Direct payments uptake is low"],
+    "PARTNERSHIPS": ["Joint working with the NHS on hospital discharge", "Voluntary sector grants for carers’ support", "Integrated neighbourhood teams"],
+    "SAFE_SYSTEMS": ["Transitions from children’s services start late", "Hospital discharge delays at weekends", "Shared care records with health"],
+    "SAFEGUARDING": ["Safeguarding enquiries completed promptly", "Making safeguarding personal", "Multi-agency risk meetings"],
+    "GOVERNANCE": ["Performance reporting to members", "Workforce strategy and recruitment", "Budget pressures in long-term care"],
+}
+CATS = ["PEOPLE_EXPERIENCE", "STAFF_LEADERS", "PARTNERS", "PROCESSES", "OUTCOMES", "OBSERVATION"]
+for qs, titles in TITLES.items():
+    for t in titles:
+        cat = rng.choice(CATS[:4] + CATS[:4] + CATS[4:])
+        kind = rng.choice(["KEY_FINDING", "STRENGTH", "STRENGTH", "AREA_FOR_IMPROVEMENT"])
+        on = rand_day(*rng.choice(list(months((2022, 4), 22))))
+        finding(qs, cat, kind, t, None, rng.choice(["Case file audit", "People’s survey", "Partner workshop", "Performance data", None]), on)
+write("findings.csv", ["id", "qs_code", "category", "kind", "title", "summary", "source", "evidence_date"], F)
+
+OWNERS = ["Priya Shah, Head of Quality Assurance", "Tom O’Neill, Principal Social Worker", "Gwen Morgan, Head of Reablement",
+          "Sam Adeyemi, Head of Mental Health", "Chris Walker, Complaints Manager", "Dr Aisha Rahman, Director of Adult Social Care"]
+ACTIONS = [("LEARNING", "Quarterly complaints learning report to leadership team"), ("LEARNING", "Specialist dementia training for reablement staff"),
+           ("LEARNING", "Share Ombudsman decisions with team managers within 10 days"), ("LEARNING", "Reflective supervision for occupational therapists"),
+           ("ASSESSING_NEEDS", "Reduce the occupational therapy waiting list to 6 weeks"), ("ASSESSING_NEEDS", "Audit of strengths-based assessments"),
+           ("EQUITY", "Improve recording of ethnicity and language"), ("EQUITY", "Translate carers’ information into Welsh & Polish"),
+           ("CARE_PROVISION", "Commission rural home care runs"), ("CARE_PROVISION", "Direct payments support service"),
+           ("PARTNERSHIPS", "Joint discharge-to-assess pathway with the NHS trust"), ("SAFE_SYSTEMS", "Preparing for adulthood panel from age 14"),
+           ("SAFE_SYSTEMS", "Weekend discharge social work cover"), ("SAFEGUARDING", "Making safeguarding personal audit"),
+           ("GOVERNANCE", "Adult social care performance dashboard for members"), ("GOVERNANCE", "Recruitment and retention plan for social workers"),
+           ("HEALTHIER_LIVES", "Refresh the online information and advice pages"), (None, "Self-assessment refresh before CQC site visit"),
+           ("LEARNING", "Complaint response templates in plain English"), ("SAFEGUARDING", "Safeguarding adults review action tracker"),
+           ("GOVERNANCE", "Reduce agency social worker use below 10%"), ("PARTNERSHIPS", "Carers’ strategy co-produced with carers"),
+           ("LEARNING", "Learning from deaths reviews in learning disability services"), ("ASSESSING_NEEDS", "Financial assessment backlog plan")]
+actions = []
+for k, (qs, title) in enumerate(ACTIONS):
+    created = rand_day(*rng.choice(list(months((2022, 6), 19))))
+    due = created + dt.timedelta(days=rng.randint(60, 300))
+    done = None
+    if rng.random() < 0.55:
+        done = due + dt.timedelta(days=rng.randint(-40, 30))
+        if done < created:
+            done = created + dt.timedelta(days=10)
+    rag = "GREEN" if done else rng.choice(["RED", "AMBER", "AMBER", "GREEN"])
+    actions.append([f"A{k + 1:03d}", qs, title, OWNERS[k % len(OWNERS)], created, due, done, rag])
+write("actions.csv", ["id", "qs_code", "title", "owner", "created_on", "due_date", "completed_date", "rag"], actions)
+print(f"wrote {OUT}")

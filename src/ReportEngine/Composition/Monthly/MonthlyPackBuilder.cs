@@ -1,0 +1,63 @@
+using ReportEngine.Composition.Charts;
+using ReportEngine.Evidence;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Composition.Monthly;
+
+/// <summary>Builds the monthly pack's view model: the period's figures, the same figures twelve months earlier, and chart geometry.</summary>
+public sealed class MonthlyPackBuilder : IViewModelBuilder
+{
+    public object Build(PackContext context, IReadOnlyList<ContentsEntry> contents) => BuildModel(context, contents);
+
+    public static MonthlyPackViewModel BuildModel(PackContext context, IReadOnlyList<ContentsEntry> contents)
+    {
+        var evidence = context.Gathered.Evidence;
+        var m = context.Metrics;
+        var period = context.Period;
+        // The same definitions as at the end of the same month a year earlier: the "previous twelve months" of every change.
+        var previous = PackMetrics.Compute(evidence, period.Shift(-12));
+        var previousThemes = previous.Complaints.Themes.ToDictionary(t => t.Code, t => t.Count);
+
+        return new MonthlyPackViewModel(
+            new PackHeading(evidence.Authority.Name, evidence.Authority.Code, period, period.End,
+                context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId),
+            contents,
+            m,
+            previous,
+            m.Readiness.Statements.Select(s => new ScorecardRow(s.Statement, s.Statement.Name(), s.Statement.Theme(), s.Cqc, s.Self)).ToList(),
+            evidence.Findings
+                .Where(f => f.Statement == QualityStatement.Learning && period.InR12(f.EvidenceDate))
+                .OrderBy(f => f.Kind).ThenByDescending(f => f.EvidenceDate).ThenBy(f => f.Id, StringComparer.Ordinal)
+                .ToList(),
+            m.Complaints.Themes.Select(t => new ThemeRow(t.Code, t.Count, previousThemes.TryGetValue(t.Code, out var p) ? p : null)).ToList(),
+            Charts(m),
+            m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name())).ToList(),
+            new ProvenanceView(
+                context.Gathered.Provenance.Source,
+                context.Gathered.Provenance.Sha256,
+                context.Gathered.Provenance.RowsPerFile,
+                context.Run.TemplateVersion,
+                context.Run.EngineVersion,
+                PackMetrics.ContractVersion,
+                evidence.BankHolidays.IsFromDataset));
+    }
+
+    private static MonthlyCharts Charts(PackMetrics m)
+    {
+        static string Count(double? v) => PackFormat.Count(v);
+        static string Pct(double? v) => PackFormat.Pct(v);
+
+        var byMonth = ColumnChart.Build("Complaints received", ["Complaints received"],
+            m.Complaints.ReceivedByMonth.Select(x => (PackFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), Count);
+
+        var years = m.Ombudsman.Years.Reverse().ToList();
+        var ombudsman = ColumnChart.Build("Complaints upheld (%)", ["This council", "Similar authorities (average)"],
+            years.Select(y => (y.BusinessYear, (IReadOnlyList<double?>)[y.UpholdRate.Value, (double?)y.SimilarUpholdRatePct])).ToList(),
+            Pct, height: 220);
+
+        var teams = BarChart.Build("Due requirements met (%)",
+            m.Training.ComplianceByTeam.Select(t => (t.Key, t.Ratio.Value)).ToList(), Pct, fixedMax: 100);
+
+        return new MonthlyCharts(byMonth, ombudsman, teams);
+    }
+}

@@ -1,0 +1,54 @@
+using ReportEngine.Composition.Charts;
+using ReportEngine.Evidence;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Composition.Monthly;
+
+/// <summary>What the monthly inspection-readiness pack's templates render. Figures stay raw; templates word and format them.</summary>
+public sealed record MonthlyPackViewModel(
+    PackHeading Pack,
+    IReadOnlyList<ContentsEntry> Contents,
+    PackMetrics M,
+    PackMetrics Previous,
+    IReadOnlyList<ScorecardRow> Scorecard,
+    IReadOnlyList<Finding> LearningFindings,
+    IReadOnlyList<ThemeRow> Themes,
+    MonthlyCharts Charts,
+    IReadOnlyList<OverdueActionRow> OverdueActions,
+    ProvenanceView Provenance);
+
+/// <param name="Period">The pack's month M.</param>
+public sealed record PackHeading(
+    string AuthorityName,
+    string AuthorityCode,
+    ReportingPeriod Period,
+    DateOnly PeriodEnd,
+    DateTimeOffset GeneratedAt,
+    string ProtectiveMarking,
+    string? ArchiveId);
+
+public sealed record ScorecardRow(
+    QualityStatement Statement,
+    string Name,
+    string Theme,
+    QualityStatementScore? Cqc,
+    QualityStatementScore? Self);
+
+/// <summary>A complaint theme's count now and twelve months earlier.</summary>
+public sealed record ThemeRow(string Code, int Count, int? PreviousCount);
+
+public sealed record OverdueActionRow(ImprovementAction Action, string? StatementName);
+
+public sealed record MonthlyCharts(
+    ColumnChart ComplaintsByMonth,
+    ColumnChart OmbudsmanUpholdRate,
+    BarChart TrainingByTeam);
+
+public sealed record ProvenanceView(
+    string Source,
+    string DatasetSha256,
+    IReadOnlyList<KeyValuePair<string, int>> RowsPerFile,
+    string TemplateVersion,
+    string EngineVersion,
+    int ContractVersion,
+    bool BankHolidaysFromDataset);

@@ -1,0 +1,19 @@
+using ReportEngine.Gathering;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Composition;
+
+/// <summary>Everything a view-model builder may use: the evidence, its provenance, the figures, and facts about this run.</summary>
+public sealed record PackContext(
+    GatheredEvidence Gathered,
+    ReportingPeriod Period,
+    PackMetrics Metrics,
+    PackRunFacts Run);
+
+/// <summary>Facts about the run that the pack prints but that are not evidence: when, with which templates and engine.</summary>
+public sealed record PackRunFacts(
+    DateTimeOffset GeneratedAt,
+    string TemplateVersion,
+    string EngineVersion,
+    string ProtectiveMarking,
+    string? ArchiveId = null);

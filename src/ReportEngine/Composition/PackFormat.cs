@@ -1,0 +1,108 @@
+using System.Globalization;
+using ReportEngine.Evidence;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Composition;
+
+/// <summary>
+/// How figures are written in a pack (pack-style.md): one decimal place rounded half away from zero, thousands
+/// separators, "n/a" for undefined values, British dates. Templates call these as <c>fmt.*</c>.
+/// </summary>
+public static class PackFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+    public const string NotAvailable = "n/a";
+
+    /// <summary>A percentage (a <see cref="Ratio"/> or a number) as <c>87.5%</c>, or n/a.</summary>
+    public static string Pct(object? value) => Decimal(value) is { } d ? $"{Round1(d).ToString("0.0", Culture)}%" : NotAvailable;
+
+    /// <summary>A number to a fixed number of decimal places, or n/a.</summary>
+    public static string Number(object? value, int decimals = 1) =>
+        Decimal(value) is { } d ? Math.Round(d, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, Culture) : NotAvailable;
+
+    /// <summary>A count with thousands separators (<c>1,234</c>).</summary>
+    public static string Count(object? value) => Decimal(value) is { } d ? d.ToString("N0", Culture) : NotAvailable;
+
+    /// <summary><c>31 January 2024</c>.</summary>
+    public static string Date(object? value) => value switch
+    {
+        DateOnly d => d.ToString("d MMMM yyyy", Culture),
+        DateTimeOffset t => t.ToString("d MMMM yyyy", Culture),
+        DateTime t => t.ToString("d MMMM yyyy", Culture),
+        _ => NotAvailable,
+    };
+
+    /// <summary><c>31 January 2024, 06:00 UTC</c>.</summary>
+    public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", Culture);
+
+    /// <summary><c>January 2024</c>.</summary>
+    public static string Month(object? value) => value switch
+    {
+        ReportingPeriod p => p.Start.ToString("MMMM yyyy", Culture),
+        DateOnly d => d.ToString("MMMM yyyy", Culture),
+        _ => NotAvailable,
+    };
+
+    /// <summary>Short month for chart axes: <c>Feb 23</c>.</summary>
+    public static string ShortMonth(ReportingPeriod p) => p.Start.ToString("MMM yy", Culture);
+
+    /// <summary>The twelve months ending with the period: <c>February 2023 to January 2024</c>.</summary>
+    public static string R12(ReportingPeriod p) => $"{Month(p.Shift(-11))} to {Month(p)}";
+
+    /// <summary>The first month of R12: <c>February 2023</c>.</summary>
+    public static string R12Start(ReportingPeriod p) => Month(p.Shift(-11));
+
+    /// <summary>The twelve months before those: <c>February 2022 to January 2023</c>.</summary>
+    public static string P12(ReportingPeriod p) => R12(p.Shift(-12));
+
+    /// <summary>Change of a percentage in points: <c>up 3.2 points</c>, <c>down 1.0 point</c>, <c>no change</c>; null when either is undefined.</summary>
+    public static string? PointsChange(object? current, object? previous)
+    {
+        if (Decimal(current) is not { } c || Decimal(previous) is not { } p) return null;
+        var diff = Round1(c) - Round1(p);
+        if (diff == 0) return "no change";
+        var size = Math.Abs(diff).ToString("0.0", Culture);
+        return $"{(diff > 0 ? "up" : "down")} {size} {(Math.Abs(diff) == 1 ? "point" : "points")}";
+    }
+
+    /// <summary>Change of a count: <c>up 14</c>, <c>down 3</c>, <c>no change</c>; null when either is undefined.</summary>
+    public static string? CountChange(object? current, object? previous)
+    {
+        if (Decimal(current) is not { } c || Decimal(previous) is not { } p) return null;
+        var diff = c - p;
+        return diff == 0 ? "no change" : $"{(diff > 0 ? "up" : "down")} {Math.Abs(diff).ToString("N0", Culture)}";
+    }
+
+    /// <summary>Chooses the singular or plural word for a count.</summary>
+    public static string Plural(object? count, string one, string many) => Decimal(count) == 1 ? one : many;
+
+    /// <summary>A dataset code as the data writes it (<c>MCA_DOLS</c>), for lookups in templates.</summary>
+    public static string Code(object value) => value is Enum e ? CodeNames.ToCode(e.ToString()) : value.ToString() ?? "";
+
+    /// <summary>A free code in sentence case: <c>HOSPITAL_DISCHARGE</c> → <c>Hospital discharge</c>.</summary>
+    public static string Words(string code)
+    {
+        var lower = code.Replace('_', ' ').ToLowerInvariant();
+        return lower.Length == 0 ? lower : char.ToUpperInvariant(lower[0]) + lower[1..];
+    }
+
+    /// <summary>CQC's wording for a score: <c>Evidence shows a good standard</c>.</summary>
+    public static string ScoreWording(int score) => QualityStatements.ScoreWording(score);
+
+    /// <summary>The quality statement's name.</summary>
+    public static string Statement(QualityStatement qs) => qs.Name();
+
+    private static decimal Round1(decimal d) => Math.Round(d, 1, MidpointRounding.AwayFromZero);
+
+    private static decimal? Decimal(object? value) => value switch
+    {
+        null => null,
+        Ratio r => r.Value is { } v ? (decimal)v : null,
+        double d => double.IsFinite(d) ? (decimal)d : null,
+        float f => float.IsFinite(f) ? (decimal)f : null,
+        decimal m => m,
+        int i => i,
+        long l => l,
+        _ => null,
+    };
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PuppeteerSharp;
+
+namespace ReportEngine.Layout;
+
+/// <summary>
+/// One warm headless Chromium, started on first use and again if it dies. Each launch gets a fresh
+/// <c>--user-data-dir</c>, deleted when the browser closes.
+/// </summary>
+public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ChromiumBrowser>();
+    private IBrowser? _browser;
+    private string? _userDataDir;
+
+    public ChromiumOptions Options => options;
+
+    public async Task<IBrowser> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_browser is { IsConnected: true } warm) return warm;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } raced) return raced;
+            await CloseAsync();
+            if (!File.Exists(options.ExecutablePath))
+                throw new BrowserUnavailableException(
+                    $"Chromium was not found at {options.ExecutablePath}. Install it with 'apt-get install -y chromium' or set REPORTENGINE_CHROMIUM.");
+            _userDataDir = Directory.CreateTempSubdirectory("reportengine-chromium-").FullName;
+            _browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            {
+                ExecutablePath = options.ExecutablePath,
+                Headless = true,
+                Args = [.. ChromiumOptions.Arguments, $"--user-data-dir={_userDataDir}"],
+                Timeout = 60_000,
+            }, loggerFactory);
+            _logger.LogInformation("Started Chromium {Version} from {Path}", await _browser.GetVersionAsync(), options.ExecutablePath);
+            return _browser;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_browser is not null)
+        {
+            try
+            {
+                await _browser.CloseAsync();
+            }
+            catch (Exception ex) when (ex is PuppeteerException or IOException or ObjectDisposedException)
+            {
+                _logger.LogWarning(ex, "Chromium did not close cleanly");
+            }
+            _browser.Dispose();
+            _browser = null;
+        }
+        if (_userDataDir is not null)
+        {
+            try
+            {
+                Directory.Delete(_userDataDir, recursive: true);
+            }
+            catch (IOException ex)
+            {
+                _logger.LogWarning(ex, "Could not delete Chromium profile {Folder}", _userDataDir);
+            }
+            _userDataDir = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await CloseAsync();
+        }
+        finally
+        {
+            _gate.Release();
+            _gate.Dispose();
+        }
+    }
+}
+
+/// <summary>The browser could not be started (not installed, or it crashed at launch).</summary>
+public sealed class BrowserUnavailableException(string message) : Exception(message);

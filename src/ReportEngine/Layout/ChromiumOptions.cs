@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReportEngine.Layout;
+
+/// <summary>How the headless Chromium that prints packs is started.</summary>
+public sealed class ChromiumOptions
+{
+    /// <summary>Debian's Chromium; PuppeteerSharp never downloads a browser of its own.</summary>
+    [Required]
+    public string ExecutablePath { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_CHROMIUM") ?? "/usr/bin/chromium";
+
+    /// <summary>Longest a single print may take.</summary>
+    [Range(1, 600)]
+    public int PrintTimeoutSeconds { get; set; } = 120;
+
+    internal static readonly string[] Arguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+}

@@ -1,0 +1,40 @@
+namespace ReportEngine.Packs;
+
+/// <summary>Writes a pack's files so they appear whole or not at all: each goes to a temporary file, is flushed to disk, then renamed.</summary>
+public static class PackOutput
+{
+    public const string MetricsFileName = "metrics.json";
+
+    /// <returns>The full path of the PDF.</returns>
+    public static async Task<string> WriteAsync(RenderedPack pack, string folder, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(folder);
+        var pdfPath = Path.GetFullPath(Path.Combine(folder, pack.FileName));
+        var metricsPath = Path.GetFullPath(Path.Combine(folder, MetricsFileName));
+        var pdfTemp = await WriteTempAsync(pdfPath, pack.Pdf, cancellationToken);
+        string? metricsTemp = null;
+        try
+        {
+            metricsTemp = await WriteTempAsync(metricsPath, pack.MetricsJson, cancellationToken);
+            File.Move(metricsTemp, metricsPath, overwrite: true);
+            File.Move(pdfTemp, pdfPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(pdfTemp);
+            if (metricsTemp is not null) File.Delete(metricsTemp);
+        }
+        return pdfPath;
+    }
+
+    /// <summary>Writes bytes to a hidden temporary file beside <paramref name="path"/> and flushes it to disk.</summary>
+    public static async Task<string> WriteTempAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        await stream.WriteAsync(bytes, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        stream.Flush(flushToDisk: true);
+        return temp;
+    }
+}

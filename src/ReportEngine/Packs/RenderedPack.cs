@@ -1,0 +1,22 @@
+using ReportEngine.Layout;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Packs;
+
+/// <summary>A finished pack in memory: the PDF, its metrics.json, and what it took to make.</summary>
+public sealed record RenderedPack(
+    string FileName,
+    byte[] Pdf,
+    byte[] MetricsJson,
+    PackMetrics Metrics,
+    object ViewModel,
+    PrintJob FinalPrint,
+    int PrintPasses,
+    IReadOnlyList<string> BlockedRequests,
+    PackTimings Timings);
+
+/// <summary>Wall-clock time per stage of one pack run.</summary>
+public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Template, TimeSpan Print)
+{
+    public TimeSpan Total => Gather + Compute + Template + Print;
+}
