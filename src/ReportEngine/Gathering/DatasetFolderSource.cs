@@ -129,6 +129,6 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{bytes.LongLength}\n"));
             hash.AppendData(bytes);
         }
-        return new EvidenceProvenance(Folder, Convert.ToHexStringLower(hash.GetHashAndReset()), rows);
+        return new EvidenceProvenance($"dataset folder {Path.GetFileName(Folder)}", Convert.ToHexStringLower(hash.GetHashAndReset()), rows);
     }
 }

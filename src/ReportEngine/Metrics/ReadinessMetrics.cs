@@ -10,7 +10,8 @@ public sealed record ReadinessMetrics(
     Ratio EvidenceCoverage,
     Ratio EvidenceFreshness)
 {
-    private static readonly FindingCategory[] CoverageCategories =
+    /// <summary>The evidence categories that evidence coverage counts, in the order a pack shows them.</summary>
+    public static readonly FindingCategory[] CoverageCategories =
         [FindingCategory.PeopleExperience, FindingCategory.StaffLeaders, FindingCategory.Partners, FindingCategory.Processes];
 
     public static ReadinessMetrics Compute(EvidenceSet evidence, ReportingPeriod period)

@@ -25,6 +25,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder
             m,
             previous,
             m.Readiness.Statements.Select(s => new ScorecardRow(s.Statement, s.Statement.Name(), s.Statement.Theme(), s.Cqc, s.Self)).ToList(),
+            Coverage(evidence, period),
             evidence.Findings
                 .Where(f => f.Statement == QualityStatement.Learning && period.InR12(f.EvidenceDate))
                 .OrderBy(f => f.Kind).ThenByDescending(f => f.EvidenceDate).ThenBy(f => f.Id, StringComparer.Ordinal)
@@ -40,6 +41,14 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder
                 context.Run.EngineVersion,
                 PackMetrics.ContractVersion,
                 evidence.BankHolidays.IsFromDataset));
+    }
+
+    private static IReadOnlyList<CoverageRow> Coverage(EvidenceSet evidence, ReportingPeriod period)
+    {
+        var covered = evidence.Findings.Where(f => period.InR12(f.EvidenceDate)).Select(f => (f.Statement, f.Category)).ToHashSet();
+        return Enum.GetValues<QualityStatement>()
+            .Select(qs => new CoverageRow(qs.Name(), ReadinessMetrics.CoverageCategories.Select(c => covered.Contains((qs, c))).ToList()))
+            .ToList();
     }
 
     private static MonthlyCharts Charts(PackMetrics m)

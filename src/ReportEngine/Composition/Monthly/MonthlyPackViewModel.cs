@@ -11,6 +11,7 @@ public sealed record MonthlyPackViewModel(
     PackMetrics M,
     PackMetrics Previous,
     IReadOnlyList<ScorecardRow> Scorecard,
+    IReadOnlyList<CoverageRow> EvidenceCoverage,
     IReadOnlyList<Finding> LearningFindings,
     IReadOnlyList<ThemeRow> Themes,
     MonthlyCharts Charts,
@@ -33,6 +34,9 @@ public sealed record ScorecardRow(
     string Theme,
     QualityStatementScore? Cqc,
     QualityStatementScore? Self);
+
+/// <summary>Whether a quality statement has a finding from R12 in each coverage category (ReadinessMetrics.CoverageCategories order).</summary>
+public sealed record CoverageRow(string Name, IReadOnlyList<bool> Covered);
 
 /// <summary>A complaint theme's count now and twelve months earlier.</summary>
 public sealed record ThemeRow(string Code, int Count, int? PreviousCount);
