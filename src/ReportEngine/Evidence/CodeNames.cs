@@ -9,7 +9,8 @@ public static class CodeNames<T> where T : struct, Enum
     private static readonly FrozenDictionary<string, T> ByCode =
         Enum.GetValues<T>().ToFrozenDictionary(CodeNames.ToCode, v => v, StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> Codes => ByCode.Keys;
+    /// <summary>Every code, in declaration order (the order the data contract lists them).</summary>
+    public static IReadOnlyList<string> Codes { get; } = Enum.GetValues<T>().Select(CodeNames.ToCode).ToArray();
 
     public static bool TryParse(string code, out T value) => ByCode.TryGetValue(code, out value);
 }

@@ -75,7 +75,7 @@ internal static class EnglandAndWalesRules
     }
 
     /// <summary>Gregorian Easter Sunday (the anonymous "Meeus/Jones/Butcher" algorithm).</summary>
-    internal static DateOnly EasterSunday(int year)
+    public static DateOnly EasterSunday(int year)
     {
         int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
         int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;

@@ -1,0 +1,113 @@
+using ReportEngine.Gathering;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Gathering;
+
+public class DatasetValidationTests
+{
+    private static async Task<IReadOnlyList<string>> ErrorsOf(TempFolder folder)
+    {
+        var ex = await Assert.ThrowsAsync<DatasetRejectedException>(() => new DatasetFolderSource(folder.Path).GatherAsync());
+        return ex.Errors.Select(e => e.ToString()).ToList();
+    }
+
+    private static void Append(TempFolder folder, string file, string lines) => File.AppendAllText(folder.File(file), lines);
+
+    [Fact]
+    public async Task The_sample_dataset_is_valid_and_hashed()
+    {
+        var gathered = await new DatasetFolderSource(Repo.Sample).GatherAsync();
+        Assert.Equal("NDC", gathered.Evidence.Authority.Code);
+        Assert.Equal(64, gathered.Provenance.Sha256.Length);
+        Assert.Equal(238, gathered.Provenance.RowsPerFile.Single(r => r.Key == "complaints.csv").Value);
+    }
+
+    [Fact]
+    public async Task Every_error_is_reported_in_one_pass_with_file_line_and_column()
+    {
+        using var folder = Repo.CopyOfSample();
+        var lines = File.ReadAllLines(folder.File("complaints.csv")).ToList();
+        var header = lines[0].Split(',');
+        string Row(string reference, string received, string due, string responded, string outcome) =>
+            string.Join(',', header.Select(h => h switch
+            {
+                "ref" => reference, "received_date" => received, "acknowledged_date" => "", "due_date" => due,
+                "responded_date" => responded, "outcome" => outcome, "service_area" => "Carers", "themes" => "", "qa_reviewed" => "false",
+                _ => "",
+            }));
+        var first = lines.Count + 1;
+        lines.Add(Row("X-1", "2023-02-30", "2023-03-30", "", ""));
+        lines.Add(Row("X-2", "2023-02-01", "2023-03-01", "2023-02-20", "UPHELD"));
+        lines.Add(Row("X-5", "2023-02-01", "2023-03-01", "2023-01-01", "UPHELD"));
+        lines.Add(Row("X-3", "2023-02-01", "2023-03-01", "2023-02-10", ""));
+        lines.Add(Row("X-4", "2023-02-01", "2023-03-01", "", "Upheld"));
+        lines.Add(Row("X-2", "2023-02-01", "2023-03-01", "", ""));
+        File.WriteAllLines(folder.File("complaints.csv"), lines);
+        File.Delete(folder.File("actions.csv"));
+        Append(folder, "training.csv", "NOBODY,CA01,2023-01-01,,3\n");
+
+        var errors = await ErrorsOf(folder);
+
+        Assert.Contains($"complaints.csv:{first}: received_date: '2023-02-30' is not a valid date", errors);
+        Assert.Contains($"complaints.csv:{first + 2}: responded_date: is before received_date", errors);
+        Assert.Contains($"complaints.csv:{first + 3}: outcome: is empty but responded_date is set", errors);
+        Assert.Contains(errors, e => e == $"complaints.csv:{first + 4}: outcome: 'Upheld' is not one of UPHELD, PARTLY_UPHELD, NOT_UPHELD, WITHDRAWN");
+        Assert.Contains($"complaints.csv:{first + 5}: ref: duplicate ref 'X-2' (first on line {first + 1})", errors);
+        Assert.Contains("actions.csv: file is missing", errors);
+        Assert.Contains(errors, e => e.StartsWith("training.csv:", StringComparison.Ordinal) && e.EndsWith(": staff_id: 'NOBODY' is not in staff.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Line_numbers_are_the_physical_line_where_a_record_starts()
+    {
+        using var folder = Repo.CopyOfSample();
+        var count = File.ReadAllLines(folder.File("findings.csv")).Length;
+        Append(folder, "findings.csv",
+            "F900,LEARNING,PARTNERS,STRENGTH,\"A title\",\"A summary\nover three\nlines, with \"\"quotes\"\"\",Survey,2023-05-01\n" +
+            "F901,LEARNING,PARTNERS,STRENGTH,Another,,Survey,2023-13-01\n");
+        var errors = await ErrorsOf(folder);
+        Assert.Equal([$"findings.csv:{count + 4}: evidence_date: '2023-13-01' is not a valid date"], errors);
+    }
+
+    [Fact]
+    public async Task Bad_codes_empty_required_cells_and_ranges_are_errors()
+    {
+        using var folder = Repo.CopyOfSample();
+        Append(folder, "staff.csv", "Z1,Team,Area,Role,CONTRACTOR,1,2020-01-01,,yes\nZ2,,Area,Role,AGENCY,1,2020-01-01,,true\nZ3,Team,Area,Role,AGENCY,0,2020-01-01,,true\n");
+        var staffLines = File.ReadAllLines(folder.File("staff.csv")).Length;
+        var errors = await ErrorsOf(folder);
+        Assert.Contains(errors, e => e.StartsWith($"staff.csv:{staffLines - 2}: employment_type: 'CONTRACTOR' is not one of", StringComparison.Ordinal));
+        Assert.Contains($"staff.csv:{staffLines - 2}: registered_social_worker: 'yes' is not true or false", errors);
+        Assert.Contains($"staff.csv:{staffLines - 1}: team: is empty but required", errors);
+        Assert.Contains($"staff.csv:{staffLines}: fte: 0 is not above 0 and at most 1", errors);
+    }
+
+    [Fact]
+    public async Task A_missing_column_is_named_against_the_header()
+    {
+        using var folder = Repo.CopyOfSample();
+        File.WriteAllText(folder.File("courses.csv"), "code,title,category\nC1,Course,OTHER\n");
+        var errors = await ErrorsOf(folder);
+        Assert.Contains("courses.csv:1: renewal_months: column is missing from the header", errors);
+    }
+
+    [Fact]
+    public async Task Errors_stop_at_one_hundred()
+    {
+        using var folder = Repo.CopyOfSample();
+        Append(folder, "supervision.csv", string.Concat(Enumerable.Range(0, 150).Select(i => $"NDC0001,2023-01-0x,60,CASE,false\n")));
+        Assert.Equal(100, (await ErrorsOf(folder)).Count);
+    }
+
+    [Fact]
+    public async Task A_bom_crlf_and_extra_columns_are_accepted_and_optional_files_may_be_absent()
+    {
+        using var folder = Repo.CopyOfSample();
+        var text = File.ReadAllText(folder.File("authority.csv")).Replace("\n", "\r\n").Replace("population", "population,notes").Replace("612400", "612400,\"extra, ignored\"");
+        File.WriteAllText(folder.File("authority.csv"), text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.Delete(folder.File("lgsco_benchmarks.csv"));
+        var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
+        Assert.Equal(612400, gathered.Evidence.Authority.Population);
+        Assert.Empty(gathered.Evidence.OmbudsmanBenchmarks);
+    }
+}

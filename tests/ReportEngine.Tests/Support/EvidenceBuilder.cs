@@ -1,0 +1,35 @@
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Tests.Support;
+
+/// <summary>Small evidence sets for pinning one metric rule at a time.</summary>
+public sealed record EvidenceBuilder
+{
+    public Authority Authority { get; init; } = new("TST", "Test Council", CouncilType.Unitary, 200_000);
+    public List<QualityStatementScore> Scores { get; init; } = [];
+    public List<Finding> Findings { get; init; } = [];
+    public List<Complaint> Complaints { get; init; } = [];
+    public List<OmbudsmanCase> Cases { get; init; } = [];
+    public List<OmbudsmanBenchmark> Benchmarks { get; init; } = [];
+    public List<StaffMember> Staff { get; init; } = [];
+    public List<Course> Courses { get; init; } = [];
+    public List<CourseRequirement> Requirements { get; init; } = [];
+    public List<TrainingCompletion> Training { get; init; } = [];
+    public List<Supervision> Supervisions { get; init; } = [];
+    public List<ImprovementAction> Actions { get; init; } = [];
+
+    public EvidenceSet Build() => new(Authority, Scores, Findings, Complaints, Cases, Benchmarks, Staff, Courses, Requirements,
+        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales);
+
+    public static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Complaint Complaint(string received, string? acknowledged = null, string? due = null, string? responded = null,
+        ComplaintOutcome? outcome = null, string themes = "", bool qa = false, string? @ref = null) =>
+        new(@ref ?? $"C-{Guid.NewGuid():N}", D(received), acknowledged is null ? null : D(acknowledged), D(due ?? received),
+            responded is null ? null : D(responded), outcome ?? (responded is null ? null : ComplaintOutcome.NotUpheld), "Older people",
+            themes.Split(';', StringSplitOptions.RemoveEmptyEntries), qa);
+
+    public static StaffMember Member(string id, string start, string? end = null, string role = "Social Worker", string team = "Team A",
+        EmploymentType type = EmploymentType.Permanent, decimal fte = 1, bool rsw = true) =>
+        new(id, team, "Older people", role, type, fte, D(start), end is null ? null : D(end), rsw);
+}

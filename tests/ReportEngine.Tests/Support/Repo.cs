@@ -1,0 +1,38 @@
+namespace ReportEngine.Tests.Support;
+
+/// <summary>Paths in the repository: templates, the sample dataset, the reportengine script.</summary>
+public static class Repo
+{
+    public static string Root { get; } = Find();
+    public static string Templates => Path.Combine(Root, "templates");
+    public static string Sample => Path.Combine(Root, "samples", "northdale");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReportEngine.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("ReportEngine.sln not found above the test binaries");
+    }
+
+    /// <summary>A copy of the sample dataset in a fresh temporary folder, to change for one test.</summary>
+    public static TempFolder CopyOfSample()
+    {
+        var folder = new TempFolder();
+        foreach (var file in Directory.EnumerateFiles(Sample, "*.csv")) File.Copy(file, Path.Combine(folder.Path, System.IO.Path.GetFileName(file)));
+        return folder;
+    }
+}
+
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("reportengine-test-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
