@@ -6,6 +6,7 @@ namespace ReportEngine.Metrics;
 /// The pack's month M with the windows metrics.md defines: E (its last day), R12 (the twelve months ending with M)
 /// and P12 (the twelve before R12).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ReportingPeriodJsonConverter))]
 public readonly record struct ReportingPeriod
 {
     public ReportingPeriod(int year, int month)

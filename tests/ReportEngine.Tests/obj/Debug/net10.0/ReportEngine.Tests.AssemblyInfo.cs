@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+0d2fad06eccd0147ff7f76a00623ee87b0fdc429")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+976a9f6838596021fe19c7d7e03fe7fc13477ad0")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ReportEngine.Packs;
+using ReportEngine.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Tests.Packs;
+
+[Collection(ChromiumCollection.Name)]
+public class SamplePackTests(SamplePackFixture fixture)
+{
+    [Fact]
+    public void The_pack_is_at_least_twelve_a4_pages_with_page_x_of_y()
+    {
+        using var pdf = PdfDocument.Open(fixture.Pack.Pdf);
+        Assert.True(pdf.NumberOfPages >= 12, $"{pdf.NumberOfPages} pages");
+        Assert.All(pdf.GetPages(), p => Assert.Equal((596, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+        for (var i = 0; i < fixture.PageTexts.Count; i++)
+            Assert.Contains($"Page {i + 1} of {pdf.NumberOfPages}", fixture.PageTexts[i]);
+        Assert.All(fixture.PageTexts, t => Assert.Contains("Northdale County Council · Inspection-readiness pack · January 2024", t));
+        Assert.All(fixture.PageTexts, t => Assert.Contains("OFFICIAL-SENSITIVE", t));
+    }
+
+    [Fact]
+    public void The_complaints_section_opens_with_the_sentence_metrics_md_gives()
+    {
+        var page = Assert.Single(fixture.PageTexts, t => t.Contains("Complaints and learning from feedback\n", StringComparison.Ordinal) && !t.Contains("Contents"));
+        Assert.Contains("There were 118 complaints received between February 2023 and January 2024.", page);
+    }
+
+    [Fact]
+    public void The_pdf_is_tagged_with_embedded_fonts_and_a_title()
+    {
+        var info = PdfTools.Run("pdfinfo", fixture.Pack.Pdf);
+        Assert.Contains("Tagged:          yes", info);
+        Assert.Contains("Title:           Northdale County Council: inspection-readiness pack, January 2024", info);
+        Assert.Contains("Page size:       595.92 x 841.92 pts (A4)", info);
+
+        var fonts = PdfTools.Run("pdffonts", fixture.Pack.Pdf).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.Contains(fonts, f => f.Contains("LiberationSans", StringComparison.Ordinal));
+        // Columns: name, type, encoding, emb, sub, uni, object, generation; "emb" is the 4th from the end.
+        Assert.All(fonts, f => Assert.Equal("yes", f.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5]));
+    }
+
+    [Fact]
+    public void Bookmarks_and_the_contents_page_agree_on_where_each_section_starts()
+    {
+        var bookmarks = PackRenderer.ReadContents(fixture.Pack.Pdf);
+        Assert.Equal(
+            ["Contents", "Executive summary", "Quality statement scorecard", "Evidence coverage", "Learning, improvement and innovation",
+             "Complaints and learning from feedback", "Workforce learning and development", "Improvement actions",
+             "Appendix: how the figures are defined", "Appendix: provenance"],
+            bookmarks.Select(b => b.Title));
+        var contents = fixture.PageTexts[1];
+        foreach (var b in bookmarks.Skip(1))
+        {
+            Assert.Contains(b.Title, fixture.PageTexts[b.Page - 1]);
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(b.Title)}\s+{b.Page}\b", contents);
+        }
+    }
+
+    [Fact]
+    public void Snapshot_of_the_view_model()
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+        Snapshot.Match(JsonSerializer.Serialize(fixture.Pack.ViewModel, fixture.Pack.ViewModel.GetType(), options), "sample-2024-01.viewmodel", "json");
+    }
+
+    [Fact]
+    public void Snapshot_of_the_html() => Snapshot.Match(fixture.Pack.FinalPrint.Html, "sample-2024-01", "html");
+
+    [Fact]
+    public void Snapshot_of_the_pdf_text_per_page() =>
+        Snapshot.Match(string.Join("\n", fixture.PageTexts.Select((t, i) => $"===== page {i + 1} =====\n{t}")), "sample-2024-01.pdf-text", "txt");
+
+    [Fact]
+    public void Snapshot_of_metrics_json() =>
+        Snapshot.Match(System.Text.Encoding.UTF8.GetString(fixture.Pack.MetricsJson), "sample-2024-01.metrics", "json");
+}
