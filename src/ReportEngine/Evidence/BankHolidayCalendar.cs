@@ -8,12 +8,19 @@ public sealed class BankHolidayCalendar
 {
     private readonly HashSet<DateOnly>? _explicit;
 
-    private BankHolidayCalendar(HashSet<DateOnly>? explicitDates) => _explicit = explicitDates;
+    private BankHolidayCalendar(IReadOnlyList<DateOnly>? datasetDates)
+    {
+        DatasetDates = datasetDates;
+        _explicit = datasetDates?.ToHashSet();
+    }
 
     /// <summary>The engine's own England and Wales rules, including the one-off holidays since 2011.</summary>
     public static BankHolidayCalendar EnglandAndWales { get; } = new(null);
 
-    public static BankHolidayCalendar FromDates(IEnumerable<DateOnly> dates) => new(dates.ToHashSet());
+    public static BankHolidayCalendar FromDates(IEnumerable<DateOnly> dates) => new(dates.ToArray());
+
+    /// <summary>The dataset's own dates, in file order; null when the engine's rules apply.</summary>
+    public IReadOnlyList<DateOnly>? DatasetDates { get; }
 
     public bool IsBankHoliday(DateOnly day) =>
         _explicit?.Contains(day) ?? EnglandAndWalesRules.HolidaysOf(day.Year).Contains(day);
@@ -22,5 +29,5 @@ public sealed class BankHolidayCalendar
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(day);
 
     /// <summary>True when the dataset supplied its own list.</summary>
-    public bool IsFromDataset => _explicit is not null;
+    public bool IsFromDataset => DatasetDates is not null;
 }

@@ -5,7 +5,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>The <c>pack</c> verb as cli.md defines it, run as a real process.</summary>
-[Collection(ChromiumCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public class CommandLineTests
 {
     private static (int Exit, string Out, string Err) Run(params string[] args)

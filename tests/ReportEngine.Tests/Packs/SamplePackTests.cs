@@ -6,7 +6,7 @@ using UglyToad.PdfPig;
 
 namespace ReportEngine.Tests.Packs;
 
-[Collection(ChromiumCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public class SamplePackTests(SamplePackFixture fixture)
 {
     [Fact]

@@ -32,8 +32,9 @@ public sealed class SamplePackFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Browser.DisposeAsync();
 }
 
+/// <summary>Tests that use real Chromium or PostgreSQL run one at a time, sharing one browser and one throwaway cluster.</summary>
 [CollectionDefinition(Name)]
-public sealed class ChromiumCollection : ICollectionFixture<SamplePackFixture>
+public sealed class IntegrationCollection : ICollectionFixture<SamplePackFixture>, ICollectionFixture<PostgresFixture>
 {
-    public const string Name = "chromium";
+    public const string Name = "integration";
 }

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e1d5e392d104fb7f2fdf6a5eed81f3fd9ec4b726")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+b645f4a11b2669dc8514161d64600a0a9d45ca9c")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

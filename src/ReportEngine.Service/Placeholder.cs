@@ -1,0 +1,1 @@
+namespace ReportEngine.Service; internal static class Placeholder {}

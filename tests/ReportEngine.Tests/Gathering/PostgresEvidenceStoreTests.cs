@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ReportEngine.Gathering;
+using ReportEngine.Metrics;
+using ReportEngine.PostgreSql;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Gathering;
+
+[Collection(IntegrationCollection.Name)]
+public class PostgresEvidenceStoreTests(PostgresFixture postgres)
+{
+    private async Task<(NpgsqlDataSource Source, PostgresEvidenceStore Store)> NewStoreAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await EvidenceDatabase.MigrateAsync(connectionString, NullLogger.Instance);
+        var source = NpgsqlDataSource.Create(connectionString);
+        return (source, new PostgresEvidenceStore(source));
+    }
+
+    private static async Task<string> MetricsJsonFromAsync(IEvidenceSource source) =>
+        System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(PackMetrics.Compute((await source.GatherAsync()).Evidence, new ReportingPeriod(2024, 1))));
+
+    [Fact]
+    public async Task Migrations_are_idempotent()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => EvidenceDatabase.MigrateAsync(connectionString, NullLogger.Instance)));
+        await EvidenceDatabase.MigrateAsync(connectionString, NullLogger.Instance);
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("SELECT count(*) FROM reportengine.schema_versions");
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Import_then_gather_gives_the_same_evidence_and_figures_as_the_folder()
+    {
+        var (source, store) = await NewStoreAsync();
+        await using var _ = source;
+        var folder = await new DatasetFolderSource(Repo.Sample).GatherAsync();
+        await store.ImportAsync(folder, TimeProvider.System);
+        await store.ImportAsync(folder, TimeProvider.System); // a second import replaces, never adds
+
+        var database = await store.GatherAsync("NDC");
+        Assert.Equal(folder.Evidence.Complaints, database.Evidence.Complaints, new ComplaintComparer());
+        Assert.Equal(folder.Evidence.Staff, database.Evidence.Staff);
+        Assert.Equal(folder.Evidence.Training, database.Evidence.Training);
+        Assert.Equal(folder.Provenance.Sha256, database.Provenance.Sha256);
+        Assert.Equal(folder.Provenance.RowsPerFile, database.Provenance.RowsPerFile);
+        Assert.Equal(await MetricsJsonFromAsync(new DatasetFolderSource(Repo.Sample)), await MetricsJsonFromAsync(new PostgresEvidenceSource(store, "NDC")));
+    }
+
+    [Fact]
+    public async Task A_dataset_one_hundred_times_the_sample_gives_identical_figures_from_the_database()
+    {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, 100);
+        var (source, store) = await NewStoreAsync();
+        await using var _ = source;
+        var folder = await new DatasetFolderSource(big.Path).GatherAsync();
+        Assert.Equal(23_800, folder.Evidence.Complaints.Count);
+        await store.ImportAsync(folder, TimeProvider.System);
+        Assert.Equal(await MetricsJsonFromAsync(new DatasetFolderSource(big.Path)), await MetricsJsonFromAsync(new PostgresEvidenceSource(store, "NDC")));
+    }
+
+    [Fact]
+    public async Task Importing_one_authority_leaves_another_untouched()
+    {
+        var (source, store) = await NewStoreAsync();
+        await using var _ = source;
+        using var other = Repo.CopyOfSample();
+        File.WriteAllText(other.File("authority.csv"), "code,name,council_type,population\nSDC,Southdale District,UNITARY,150000\n");
+        File.WriteAllText(other.File("complaints.csv"), File.ReadAllLines(other.File("complaints.csv"))[0] + "\n");
+        File.Delete(other.File("lgsco_cases.csv"));
+        File.WriteAllText(other.File("lgsco_cases.csv"), "lgsco_ref,complaint_ref,business_year,decision_date,decision,satisfactory_council_remedy,enquiry_due,enquiry_sent\n");
+        await store.ImportAsync(await new DatasetFolderSource(Repo.Sample).GatherAsync(), TimeProvider.System);
+        await store.ImportAsync(await new DatasetFolderSource(other.Path).GatherAsync(), TimeProvider.System);
+
+        Assert.Equal(["NDC", "SDC"], await store.AuthoritiesAsync());
+        Assert.Equal(238, (await store.GatherAsync("NDC")).Evidence.Complaints.Count);
+        Assert.Empty((await store.GatherAsync("SDC")).Evidence.Complaints);
+        await Assert.ThrowsAsync<AuthorityNotFoundException>(() => store.GatherAsync("XYZ"));
+    }
+
+    // Complaint holds a list; records compare lists by reference.
+    private sealed class ComplaintComparer : IEqualityComparer<Evidence.Complaint>
+    {
+        public bool Equals(Evidence.Complaint? x, Evidence.Complaint? y) =>
+            x is not null && y is not null && x with { Themes = [] } == y with { Themes = [] } && x.Themes.SequenceEqual(y.Themes);
+
+        public int GetHashCode(Evidence.Complaint obj) => obj.Ref.GetHashCode(StringComparison.Ordinal);
+    }
+}
