@@ -4,13 +4,15 @@ using ReportEngine.Cli;
 using ReportEngine.Gathering;
 using ReportEngine.Layout;
 using ReportEngine.Templating;
+using ReportEngine.PostgreSql;
+using Npgsql;
 
 using var logging = LoggerFactory.Create(b => b
     .SetMinimumLevel(LogLevel.Warning)
     .AddSimpleConsole(o => o.SingleLine = true)
     .AddFilter("PuppeteerSharp", LogLevel.Error));
 
-var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging) };
+var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging) };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
@@ -28,7 +30,12 @@ catch (DatasetRejectedException ex)
     Console.Error.WriteLine($"The dataset was refused ({ex.Errors.Count} {(ex.Errors.Count == 1 ? "error" : "errors")}); nothing was written.");
     return ExitCodes.Refused;
 }
-catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException)
+catch (AuthorityNotFoundException ex)
+{
+    Console.Error.WriteLine($"--authority: {ex.Message}");
+    return ExitCodes.Refused;
+}
+catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException or NpgsqlException)
 {
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.Failure;

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+b645f4a11b2669dc8514161d64600a0a9d45ca9c")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+7637b74bfeb9e7da70889d9bebe01c292ad00751")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
