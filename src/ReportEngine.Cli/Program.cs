@@ -12,7 +12,7 @@ using var logging = LoggerFactory.Create(b => b
     .AddSimpleConsole(o => o.SingleLine = true)
     .AddFilter("PuppeteerSharp", LogLevel.Error));
 
-var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging) };
+var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging), ServeCommand.Create() };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -15,7 +15,9 @@ public static class EvidenceDatabase
     public const string Schema = "reportengine";
     private const long MigrationLock = 0x5245_4D49_4752; // "REMIGR"
 
-    public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken cancellationToken = default)
+    /// <param name="alsoUnderLock">More schema work to do under the same lock (the service installs Hangfire's tables here).</param>
+    public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken cancellationToken = default,
+        Action<NpgsqlConnection>? alsoUnderLock = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -33,6 +35,7 @@ public static class EvidenceDatabase
                 .PerformUpgrade();
             if (!result.Successful)
                 throw new InvalidOperationException($"Database migration {result.ErrorScript?.Name} failed: {result.Error?.Message}", result.Error);
+            alsoUnderLock?.Invoke(connection);
         }
         finally
         {

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Gathering;
+using ReportEngine.Layout;
+using ReportEngine.Metrics;
+using ReportEngine.Packs;
+using ReportEngine.PostgreSql;
+using ReportEngine.Templating;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// The Hangfire job that renders one pack. Each (authority, kind, period) renders once: the pack run's row lock makes
+/// retried, duplicated and concurrent jobs wait and then find the pack made. Bad data and template errors fail at once;
+/// database and browser faults retry with growing delays.
+/// </summary>
+[AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
+    ExceptOn = [typeof(DatasetRejectedException), typeof(TemplateException), typeof(AuthorityNotFoundException)])]
+public sealed class PackJob(
+    PostgresEvidenceStore evidence,
+    PackRunStore runs,
+    PackRendererFactory renderers,
+    IOptions<ServiceOptions> options,
+    ILogger<PackJob> logger)
+{
+    /// <summary>The recurring job: renders the month before the one the schedule fired in (Europe/London by default).</summary>
+    [JobDisplayName("Monthly pack for {0}, previous month")]
+    public Task RenderScheduledAsync(string authority, PerformContext? context, CancellationToken cancellationToken)
+    {
+        // Hangfire records when the occurrence was due, so a misfired run still renders its own month.
+        var due = context?.GetJobParameter<long?>("Time") is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.UtcNow;
+        var local = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
+        var period = new ReportingPeriod(local.Year, local.Month).Shift(-1);
+        return RenderAsync(authority, PackKind.Monthly.Name, period.ToString(), context, cancellationToken);
+    }
+
+    [JobDisplayName("{1} pack for {0}, {2}")]
+    public async Task RenderAsync(string authority, string kind, string period, PerformContext? context, CancellationToken cancellationToken)
+    {
+        if (!ReportingPeriod.TryParse(period, out var month)) throw new ArgumentException($"'{period}' is not a month like 2024-01", nameof(period));
+        var key = new PackKey(authority, kind, period);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Pack"] = key.ToString() });
+
+        await using var claim = await runs.ClaimAsync(key, context?.BackgroundJob.Id, $"{Environment.MachineName}:{Environment.ProcessId}", cancellationToken);
+        if (claim is null)
+        {
+            logger.LogInformation("Pack {Pack} was rendered already; nothing to do", key);
+            return;
+        }
+        using var runScope = logger.BeginScope(new Dictionary<string, object?> { ["RunId"] = claim.RunId });
+        logger.LogInformation("Rendering pack {Pack}", key);
+        try
+        {
+            var progress = new JobProgress(context);
+            var pack = await renderers.For(kind).RenderAsync(new PostgresEvidenceSource(evidence, authority), month, progress: progress, cancellationToken: cancellationToken);
+            var folder = Path.Combine(options.Value.OutputFolder, authority, $"{period}-{kind}");
+            var pdfPath = await PackOutput.WriteAsync(pack, folder, cancellationToken);
+            int pages;
+            using (var pdf = PdfDocument.Open(pack.Pdf)) pages = pdf.NumberOfPages;
+            await claim.CompleteAsync(pdfPath, Convert.ToHexStringLower(SHA256.HashData(pack.Pdf)), pages, cancellationToken);
+            progress.Report(new PackProgress(PackStage.Done, 100, $"Rendered {pages} pages"));
+            logger.LogInformation("Rendered pack {Pack}: {Pages} pages in {Seconds:F1} s to {Path}", key, pages, pack.Timings.Total.TotalSeconds, pdfPath);
+        }
+        catch (Exception ex) when (ex is DatasetRejectedException or TemplateException or AuthorityNotFoundException)
+        {
+            logger.LogError(ex, "Pack {Pack} cannot be rendered: {Reason}", key, ex.Message);
+            await runs.RecordFailureAsync(key, ex.Message, CancellationToken.None);
+            throw;
+        }
+    }
+}
+
+/// <summary>Shows a pack's progress in the Hangfire dashboard's job details (a job parameter, see <see cref="ServiceHost"/>).</summary>
+internal sealed class JobProgress(PerformContext? context) : IProgress<PackProgress>
+{
+    public const string Parameter = "Progress";
+
+    public void Report(PackProgress value) => context?.SetJobParameter(Parameter, $"{value.Percent}% — {value.Description}");
+}

@@ -1,1 +1,0 @@
-namespace ReportEngine.Service; internal static class Placeholder {}

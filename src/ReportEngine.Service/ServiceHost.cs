@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ReportEngine.Layout;
+using ReportEngine.Packs;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service.Health;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// <c>serve</c>: an ASP.NET Core host running the Hangfire server (PostgreSQL storage shared by every worker process),
+/// the recurring monthly schedules, <c>/health</c> and the Hangfire dashboard at <c>/hangfire</c> (local requests only).
+/// </summary>
+public static class ServiceHost
+{
+    public const string HangfireSchema = "hangfire";
+
+    /// <returns>The process exit code: 0 after a clean shutdown, 2 for invalid configuration.</returns>
+    public static async Task<int> RunAsync(string home, string? database, string? urls, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = home, Args = [] });
+        if (database is not null) builder.Configuration[$"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}"] = database;
+        builder.WebHost.UseUrls(urls ?? "http://127.0.0.1:5080");
+        builder.Logging.ClearProviders().AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        Configure(builder.Services, home);
+
+        var app = builder.Build();
+        ServiceOptions options;
+        try
+        {
+            options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<ChromiumOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures) Console.Error.WriteLine(failure);
+            return 2;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Service");
+        await EvidenceDatabase.MigrateAsync(options.Database, logger, cancellationToken,
+            connection => PostgreSqlObjectsInstaller.Install(connection, HangfireSchema));
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "ReportEngine jobs",
+        });
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static void Configure(IServiceCollection services, string home)
+    {
+        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
+        services.AddOptions<ChromiumOptions>().BindConfiguration("Chromium").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PackOptions>().Configure<IOptions<ServiceOptions>>((pack, service) =>
+        {
+            pack.TemplatesRoot = Path.Combine(home, "templates");
+            pack.ProtectiveMarking = service.Value.ProtectiveMarking;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
+        services.AddSingleton<PostgresEvidenceStore>();
+        services.AddSingleton<PackRunStore>();
+        services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<PackRendererFactory>();
+        services.AddTransient<PackJob>();
+
+        services.AddHangfire((sp, config) =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), new PostgreSqlStorageOptions
+                {
+                    SchemaName = HangfireSchema,
+                    PrepareSchemaIfNecessary = false, // installed under the migration lock at start-up
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                    EnableLongPolling = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(15),
+                })
+                .UseJobDetailsRenderer(10, ShowProgress);
+        });
+        services.AddHangfireServer((sp, server) =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.ShutdownTimeout = options.ShutdownTimeout;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        services.AddHostedService<RecurringPackSchedule>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<BrowserHealthCheck>("browser")
+            .AddCheck<OutputFolderHealthCheck>("output");
+    }
+
+    private static NonEscapedString ShowProgress(JobDetailsRendererDto dto)
+    {
+        if (!dto.JobDetails.Properties.TryGetValue(JobProgress.Parameter, out var json)) return new NonEscapedString("");
+        var text = JsonSerializer.Deserialize<string>(json) ?? "";
+        return new NonEscapedString($"<div class=\"alert alert-info\"><strong>Pack progress:</strong> {WebUtility.HtmlEncode(text)}</div>");
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), detail = e.Value.Description }),
+        }));
+    }
+}

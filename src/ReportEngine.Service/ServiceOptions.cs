@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Cronos;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ReportEngine.Service;
+
+/// <summary>The worker service's settings: section <c>ReportEngine</c> of appsettings.json, or <c>ReportEngine__*</c> environment variables.</summary>
+public sealed class ServiceOptions
+{
+    public const string Section = "ReportEngine";
+
+    /// <summary>Npgsql connection string shared by the evidence store and Hangfire.</summary>
+    [Required(ErrorMessage = "ReportEngine:Database is required (--db, REPORTENGINE_DB or ReportEngine__Database)")]
+    public string Database { get; set; } = "";
+
+    /// <summary>Where rendered packs are written: one folder per authority, one per pack below it.</summary>
+    [Required]
+    public string OutputFolder { get; set; } = "packs";
+
+    /// <summary>When the monthly pack of the previous month is rendered (five-field cron), in <see cref="TimeZone"/>.</summary>
+    [Required]
+    public string MonthlyCron { get; set; } = "0 6 1 * *";
+
+    [Required]
+    public string TimeZone { get; set; } = "Europe/London";
+
+    [Range(1, 32)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How long a fetched job stays invisible to other workers without a heartbeat (sliding while it runs).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a stopping server waits for running packs before handing them back to the queue.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the recurring schedules are brought in line with the authorities in the database.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ScheduleSyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Required]
+    public string ProtectiveMarking { get; set; } = "OFFICIAL-SENSITIVE";
+}
+
+/// <summary>Checks what data annotations cannot: the connection string parses, the cron is valid, the time zone exists.</summary>
+public sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServiceOptions options)
+    {
+        var failures = new List<string>();
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(options.Database);
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add($"ReportEngine:Database is not a valid connection string: {ex.Message}");
+        }
+        try
+        {
+            CronExpression.Parse(options.MonthlyCron);
+        }
+        catch (CronFormatException ex)
+        {
+            failures.Add($"ReportEngine:MonthlyCron '{options.MonthlyCron}' is not a valid cron expression: {ex.Message}");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+            failures.Add($"ReportEngine:TimeZone '{options.TimeZone}' is not a known time zone");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
