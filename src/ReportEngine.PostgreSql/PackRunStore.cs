@@ -64,16 +64,6 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Records a deterministic failure (bad data, a template error): the run will not succeed by retrying.</summary>
-    public async Task RecordFailureAsync(PackKey key, string error, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'failed', error = $4, finished_at = now() WHERE authority_code = $1 AND kind = $2 AND period = $3 AND state <> 'succeeded'");
-        AddKey(command, key);
-        command.Parameters.Add(new() { Value = error });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<PackRunRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
@@ -118,6 +108,17 @@ public sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTra
         command.Parameters.Add(new() { Value = pdfPath });
         command.Parameters.Add(new() { Value = pdfSha256 });
         command.Parameters.Add(new() { Value = pages });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records a deterministic failure (bad data, a template error): retrying will not make it succeed.</summary>
+    public async Task FailAsync(string error, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand(
+            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'failed', error = $2, finished_at = now() WHERE id = $1", connection, transaction);
+        command.Parameters.Add(new() { Value = RunId });
+        command.Parameters.Add(new() { Value = error });
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

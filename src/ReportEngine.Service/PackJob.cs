@@ -45,6 +45,12 @@ public sealed class PackJob(
         var key = new PackKey(authority, kind, period);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Pack"] = key.ToString() });
 
+        // On shutdown Hangfire cancels at once; a pack under way gets most of the shutdown timeout to finish instead,
+        // and is handed back to the queue only if it cannot.
+        using var grace = new CancellationTokenSource();
+        await using var onShutdown = cancellationToken.Register(() => grace.CancelAfter(options.Value.ShutdownTimeout * 0.8));
+        cancellationToken = grace.Token;
+
         await using var claim = await runs.ClaimAsync(key, context?.BackgroundJob.Id, $"{Environment.MachineName}:{Environment.ProcessId}", cancellationToken);
         if (claim is null)
         {
@@ -68,7 +74,7 @@ public sealed class PackJob(
         catch (Exception ex) when (ex is DatasetRejectedException or TemplateException or AuthorityNotFoundException)
         {
             logger.LogError(ex, "Pack {Pack} cannot be rendered: {Reason}", key, ex.Message);
-            await runs.RecordFailureAsync(key, ex.Message, CancellationToken.None);
+            await claim.FailAsync(ex.Message, CancellationToken.None);
             throw;
         }
     }

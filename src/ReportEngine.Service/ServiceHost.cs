@@ -94,18 +94,8 @@ public static class ServiceHost
         services.AddHangfire((sp, config) =>
         {
             var options = sp.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), new PostgreSqlStorageOptions
-                {
-                    SchemaName = HangfireSchema,
-                    PrepareSchemaIfNecessary = false, // installed under the migration lock at start-up
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = options.InvisibilityTimeout,
-                    EnableLongPolling = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(15),
-                })
+            UseSerialization(config)
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), StorageOptions(options.InvisibilityTimeout))
                 .UseJobDetailsRenderer(10, ShowProgress);
         });
         services.AddHangfireServer((sp, server) =>
@@ -122,6 +112,20 @@ public static class ServiceHost
             .AddCheck<BrowserHealthCheck>("browser")
             .AddCheck<OutputFolderHealthCheck>("output");
     }
+
+    /// <summary>How jobs are written to storage; every client that enqueues packs must use the same.</summary>
+    public static IGlobalConfiguration UseSerialization(IGlobalConfiguration config) =>
+        config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+
+    public static PostgreSqlStorageOptions StorageOptions(TimeSpan invisibilityTimeout) => new()
+    {
+        SchemaName = HangfireSchema,
+        PrepareSchemaIfNecessary = false, // installed under the migration lock at start-up
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = invisibilityTimeout,
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromSeconds(15),
+    };
 
     private static NonEscapedString ShowProgress(JobDetailsRendererDto dto)
     {

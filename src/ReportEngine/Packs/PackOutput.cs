@@ -11,6 +11,8 @@ public static class PackOutput
         Directory.CreateDirectory(folder);
         var pdfPath = Path.GetFullPath(Path.Combine(folder, pack.FileName));
         var metricsPath = Path.GetFullPath(Path.Combine(folder, MetricsFileName));
+        RemoveLeftovers(pdfPath);
+        RemoveLeftovers(metricsPath);
         var pdfTemp = await WriteTempAsync(pdfPath, pack.Pdf, cancellationToken);
         string? metricsTemp = null;
         try
@@ -25,6 +27,12 @@ public static class PackOutput
             if (metricsTemp is not null) File.Delete(metricsTemp);
         }
         return pdfPath;
+    }
+
+    /// <summary>Temporary files a killed process left beside the target; one pack is written by one run at a time.</summary>
+    private static void RemoveLeftovers(string path)
+    {
+        foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.*.tmp")) File.Delete(stale);
     }
 
     /// <summary>Writes bytes to a hidden temporary file beside <paramref name="path"/> and flushes it to disk.</summary>

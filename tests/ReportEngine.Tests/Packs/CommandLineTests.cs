@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ReportEngine.Tests.Support;
 
@@ -6,21 +5,9 @@ namespace ReportEngine.Tests.Packs;
 
 /// <summary>The <c>pack</c> verb as cli.md defines it, run as a real process.</summary>
 [Collection(IntegrationCollection.Name)]
-public class CommandLineTests
+public class CommandLineTests(PostgresFixture postgres)
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ReportEngine.Cli.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["REPORTENGINE_HOME"] = Repo.Root },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void Pack_writes_the_pdf_and_metrics_json_and_prints_the_pdf_path()
@@ -69,5 +56,66 @@ public class CommandLineTests
         Assert.Equal(2, exit);
         Assert.Empty(stdout);
         Assert.NotEmpty(stderr);
+    }
+
+    [Fact]
+    public async Task Import_then_pack_from_the_database_gives_the_same_metrics_json_as_the_folder()
+    {
+        var db = await postgres.CreateDatabaseAsync();
+        using var fromFolder = new TempFolder();
+        using var fromDatabase = new TempFolder();
+        var (exit, stdout, stderr) = Run("import", "--data", Repo.Sample, "--db", db);
+        Assert.True(exit == 0, stderr);
+        Assert.Empty(stdout);
+        Assert.Contains("Imported NDC (Northdale County Council)", stderr);
+
+        Assert.Equal(0, Run("pack", "--data", Repo.Sample, "--period", "2024-01", "--out", fromFolder.Path).Exit);
+        (exit, stdout, stderr) = CliProcess.Run(new Dictionary<string, string> { ["REPORTENGINE_DB"] = db },
+            "pack", "--authority", "NDC", "--period", "2024-01", "--out", fromDatabase.Path);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(Path.Combine(fromDatabase.Path, "NDC-2024-01-monthly.pdf") + "\n", stdout);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fromFolder.Path, "metrics.json")), File.ReadAllBytes(Path.Combine(fromDatabase.Path, "metrics.json")));
+    }
+
+    [Fact]
+    public async Task An_invalid_import_exits_2_and_leaves_the_database_exactly_as_it_was()
+    {
+        var db = await postgres.CreateDatabaseAsync();
+        Assert.Equal(0, Run("import", "--data", Repo.Sample, "--db", db).Exit);
+        var before = await SnapshotAsync(db);
+
+        using var data = Repo.CopyOfSample();
+        File.WriteAllLines(data.File("complaints.csv"), File.ReadAllLines(data.File("complaints.csv")).Take(10)); // would remove rows
+        File.AppendAllText(data.File("staff.csv"), "NDC0001,Team,Area,Role,PERMANENT,1,2020-01-01,,true\n"); // duplicate key
+        var (exit, _, stderr) = Run("import", "--data", data.Path, "--db", db);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("staff.csv:142: staff_id: duplicate staff_id 'NDC0001' (first on line 2)", stderr);
+        Assert.Equal(before, await SnapshotAsync(db));
+    }
+
+    [Fact]
+    public void Database_verbs_without_a_database_exit_2()
+    {
+        var (exit, _, stderr) = Run("import", "--data", Repo.Sample);
+        Assert.Equal(2, exit);
+        Assert.Contains("REPORTENGINE_DB", stderr);
+        (exit, _, stderr) = Run("pack", "--authority", "NDC", "--data", Repo.Sample, "--period", "2024-01", "--out", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains("--data and --authority", stderr);
+    }
+
+    /// <summary>Every evidence row of the database as text, to compare before and after.</summary>
+    private static async Task<string> SnapshotAsync(string db)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(db);
+        var text = new System.Text.StringBuilder();
+        foreach (var table in new[] { "authorities", "complaints", "staff", "training", "supervision", "findings", "actions", "qs_scores", "lgsco_cases" })
+        {
+            await using var command = source.CreateCommand($"SELECT t::text FROM reportengine.{table} t ORDER BY 1");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) text.AppendLine(reader.GetString(0));
+        }
+        return text.ToString();
     }
 }

@@ -44,8 +44,12 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public void Stop() => RunAsServerUser("pg_ctl", "-D", _dataDir, "-m", "fast", "-w", "stop");
 
-    public void Start() => RunAsServerUser("pg_ctl", "-D", _dataDir, "-w", "-l", Path.Combine(_dataDir, "server.log"), "-o",
-        $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+    public void Start()
+    {
+        RunAsServerUser("pg_ctl", "-D", _dataDir, "-w", "-l", Path.Combine(_dataDir, "server.log"), "-o",
+            $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+        NpgsqlConnection.ClearAllPools(); // connections pooled before a restart are dead
+    }
 
     public Task DisposeAsync()
     {

@@ -15,7 +15,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("The ReportEngine core: gathering, metrics, composition, templating and layout of " +
     "inspection-readiness packs."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+30ac9f1fc0ed06b60593debe6082a77fe3e87365")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+8b53e6ad141a56187ce51718f6fa5619a1122983")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

@@ -1,0 +1,183 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using ReportEngine.Gathering;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Service;
+
+/// <summary>Real <c>serve</c> processes on a real PostgreSQL: scale-out, crashes and restarts, each pack exactly once.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly TempFolder _output = new();
+
+    public void Dispose() => _output.Dispose();
+
+    private async Task<string> DatabaseWithAsync(string dataset)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await EvidenceDatabase.MigrateAsync(database, NullLogger.Instance, alsoUnderLock: c => PostgreSqlObjectsInstaller.Install(c, ServiceHost.HangfireSchema));
+        await using var source = NpgsqlDataSource.Create(database);
+        await new PostgresEvidenceStore(source).ImportAsync(await new DatasetFolderSource(dataset).GatherAsync(), TimeProvider.System);
+        return database;
+    }
+
+    private static JobStorage StorageFor(string database)
+    {
+        ServiceHost.UseSerialization(GlobalConfiguration.Configuration);
+        var options = ServiceHost.StorageOptions(TimeSpan.FromSeconds(10));
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database, options), options);
+    }
+
+    private static string Enqueue(JobStorage storage, string period) =>
+        new BackgroundJobClient(storage).Enqueue<PackJob>(job => job.RenderAsync("NDC", "monthly", period, null, CancellationToken.None));
+
+    private static async Task<IReadOnlyList<PackRunRecord>> WaitForPacksAsync(string database, int count, TimeSpan timeout)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        var store = new PackRunStore(source);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                var runs = await store.ListAsync();
+                if (runs.Count(r => r.State == "succeeded") >= count || DateTime.UtcNow > deadline) return runs;
+            }
+            catch (NpgsqlException) when (DateTime.UtcNow < deadline) { } // the database may be restarting
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<IReadOnlyList<PackRunRecord>> RunsAsync(string database)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        return await new PackRunStore(source).ListAsync();
+    }
+
+    private static string Month(int i) => new ReportEngine.Metrics.ReportingPeriod(2022, 6).Shift(i).ToString();
+
+    private string[] Pdfs => Directory.GetFiles(_output.Path, "*.pdf", SearchOption.AllDirectories);
+
+    [Fact]
+    public async Task Two_servers_render_twenty_queued_packs_exactly_once_each()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        await using var first = await ServeProcess.StartAsync(database, _output.Path);
+        await using var second = await ServeProcess.StartAsync(database, _output.Path);
+        var storage = StorageFor(database);
+        var jobs = Enumerable.Range(0, 20).Select(i => Enqueue(storage, Month(i))).ToList();
+        for (var i = 0; i < 5; i++) Enqueue(storage, Month(i)); // duplicates of five of them
+
+        await WaitForPacksAsync(database, 20, TimeSpan.FromMinutes(3));
+        var monitor = storage.GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((monitor.EnqueuedCount("default") > 0 || monitor.ProcessingCount() > 0) && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var runs = await RunsAsync(database);
+        Assert.Equal(20, runs.Count);
+        Assert.All(runs, r => Assert.Equal(("succeeded", 1), (r.State, r.Renders)));
+        Assert.Equal(2, runs.Select(r => r.RenderedBy).Distinct().Count());
+        Assert.Equal(25, monitor.SucceededListCount());
+        Assert.Equal(20, Pdfs.Length);
+        Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
+
+        // Progress is shown in the dashboard's job details.
+        using var http = new HttpClient();
+        var details = await http.GetStringAsync($"http://127.0.0.1:{first.Port}/hangfire/jobs/details/{jobs[0]}");
+        Assert.Contains("Pack progress:</strong> 100% — Rendered 13 pages", details);
+    }
+
+    [Fact]
+    public async Task A_pack_that_cannot_succeed_fails_at_once_without_retrying()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        await using var serve = await ServeProcess.StartAsync(database, _output.Path);
+        var storage = StorageFor(database);
+        var jobId = new BackgroundJobClient(storage).Enqueue<PackJob>(job => job.RenderAsync("XYZ", "monthly", "2024-01", null, CancellationToken.None));
+        var monitor = storage.GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Failed" && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var history = monitor.JobDetails(jobId).History.Select(h => h.StateName).ToList();
+        Assert.Equal("Failed", history[0]);
+        Assert.DoesNotContain("Scheduled", history); // no retry
+        var run = Assert.Single(await RunsAsync(database));
+        Assert.Equal("failed", run.State);
+        Assert.Contains("No evidence has been imported for authority 'XYZ'", run.Error);
+    }
+
+    [Fact]
+    public async Task A_server_killed_in_the_middle_of_a_pack_leaves_it_to_be_rendered_once_after_restart()
+    {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, 100); // slow enough to kill mid-pack
+        var database = await DatabaseWithAsync(big.Path);
+        var storage = StorageFor(database);
+
+        var doomed = await ServeProcess.StartAsync(database, _output.Path);
+        var jobId = Enqueue(storage, "2024-01");
+        var monitor = storage.GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Processing" && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Task.Delay(300);
+        doomed.Kill();
+        await doomed.DisposeAsync();
+        Assert.Empty(Pdfs);
+
+        await using var restarted = await ServeProcess.StartAsync(database, _output.Path);
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(2)));
+        Assert.Equal(("succeeded", 1, 2), (run.State, run.Renders, run.Attempts));
+        Assert.Single(Pdfs);
+        Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Restarting_postgresql_while_packs_are_queued_still_renders_each_once()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        await using var serve = await ServeProcess.StartAsync(database, _output.Path, new Dictionary<string, string> { ["ReportEngine__WorkerCount"] = "1" });
+        var storage = StorageFor(database);
+        for (var i = 0; i < 8; i++) Enqueue(storage, Month(i));
+        await Task.Delay(1500);
+        postgres.Stop();
+        await Task.Delay(2000);
+        postgres.Start();
+
+        var runs = await WaitForPacksAsync(database, 8, TimeSpan.FromMinutes(4));
+        Assert.True(runs.Count(r => r.State == "succeeded") == 8, serve.Log[^Math.Min(4000, serve.Log.Length)..]);
+        Assert.All(runs, r => Assert.Equal(1, r.Renders));
+        Assert.Equal(8, Pdfs.Length);
+    }
+
+    [Fact]
+    public async Task A_stopped_server_finishes_its_pack_before_exiting()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        var serve = await ServeProcess.StartAsync(database, _output.Path);
+        Enqueue(StorageFor(database), "2024-01");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await RunsAsync(database)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(0, await serve.StopAsync());
+        await serve.DisposeAsync();
+        Assert.Equal("succeeded", Assert.Single(await RunsAsync(database)).State);
+    }
+
+    [Fact]
+    public void Invalid_configuration_exits_2_with_a_clear_message()
+    {
+        var (exit, _, stderr) = CliProcess.Run(new Dictionary<string, string> { ["ReportEngine__MonthlyCron"] = "every monday" },
+            "serve", "--db", postgres.ConnectionString());
+        Assert.Equal(2, exit);
+        Assert.Contains("ReportEngine:MonthlyCron 'every monday' is not a valid cron expression", stderr);
+
+        (exit, _, stderr) = CliProcess.Run("serve", "--db", "Host=;;;=oops");
+        Assert.Equal(2, exit);
+        Assert.Contains("ReportEngine:Database is not a valid connection string", stderr);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace ReportEngine.Tests.Support;
+
+/// <summary>Runs the real command-line program (<c>dotnet ReportEngine.Cli.dll …</c>) as its own process.</summary>
+public static class CliProcess
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "ReportEngine.Cli.dll");
+
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Dll, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["REPORTENGINE_HOME"] = Repo.Root },
+        };
+        start.Environment.Remove("REPORTENGINE_DB");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        return start;
+    }
+
+    public static (int Exit, string Out, string Err) Run(params string[] args) => Run(null, args);
+
+    public static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ReportEngine.Tests.Support;
+
+/// <summary>A real <c>serve</c> process on a free loopback port, started and waited for until /health answers.</summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _log = new();
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+    public int ProcessId => _process.Id;
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public static async Task<ServeProcess> StartAsync(string database, string outputFolder, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["ReportEngine__OutputFolder"] = outputFolder,
+            ["ReportEngine__InvisibilityTimeout"] = "00:00:10",
+            ["ReportEngine__WorkerCount"] = "2",
+            ["ReportEngine__MonthlyCron"] = "0 6 1 1 *",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = Process.Start(CliProcess.StartInfo(environment, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}"))!;
+        var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"serve exited {process.ExitCode}:\n{serve.Log}");
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode) return serve;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        await serve.DisposeAsync();
+        throw new TimeoutException($"serve did not become healthy:\n{serve.Log}");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no cleanup (its browser goes with it, as it would with the machine).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, then wait for a graceful exit.</summary>
+    public async Task<int> StopAsync()
+    {
+        Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
