@@ -1,85 +1,20 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Npgsql;
-
 namespace ReportEngine.Tests.Support;
 
-/// <summary>
-/// A throwaway PostgreSQL cluster for the test run: initdb into a temporary folder, started on a free loopback port,
-/// removed afterwards. Uses the newest server under /usr/lib/postgresql; as root it runs the server as 'postgres'.
-/// </summary>
+/// <summary>One throwaway PostgreSQL cluster for the whole test run.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly string _bin = Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
-        .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb"))) ?? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql");
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"reportengine-pg-{Guid.NewGuid():N}");
-    private static readonly bool IsRoot = Environment.UserName == "root";
-    private int _databases;
+    private ThrowawayPostgres _server = null!;
 
-    public int Port { get; } = FreePort();
+    public string ConnectionString(string database = "postgres") => _server.ConnectionString(database);
+    public Task<string> CreateDatabaseAsync() => _server.CreateDatabaseAsync();
+    public void Stop() => _server.Stop();
+    public void Start() => _server.Start();
 
-    public string ConnectionString(string database = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=15";
-
-    /// <summary>A fresh, empty database for one test.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public Task InitializeAsync()
     {
-        var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30];
-        await using var connection = new NpgsqlConnection(ConnectionString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync();
-        return ConnectionString(name);
-    }
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dataDir);
-        if (IsRoot) Run("chown", "postgres:postgres", _dataDir);
-        RunAsServerUser("initdb", "-D", _dataDir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8");
-        Start();
-        await Task.CompletedTask;
-    }
-
-    public void Stop() => RunAsServerUser("pg_ctl", "-D", _dataDir, "-m", "fast", "-w", "stop");
-
-    public void Start()
-    {
-        RunAsServerUser("pg_ctl", "-D", _dataDir, "-w", "-l", Path.Combine(_dataDir, "server.log"), "-o",
-            $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
-        NpgsqlConnection.ClearAllPools(); // connections pooled before a restart are dead
-    }
-
-    public Task DisposeAsync()
-    {
-        try { RunAsServerUser("pg_ctl", "-D", _dataDir, "-m", "immediate", "-w", "stop"); } catch (InvalidOperationException) { }
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        _server = ThrowawayPostgres.Create();
         return Task.CompletedTask;
     }
 
-    private void RunAsServerUser(string tool, params string[] args)
-    {
-        var path = Path.Combine(_bin, tool);
-        if (IsRoot) Run("runuser", ["-u", "postgres", "--", path, .. args]);
-        else Run(path, args);
-    }
-
-    private static void Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ReportEngine.Tests.Support;
+namespace ReportEngine.Testing;
 
 /// <summary>Runs the real command-line program (<c>dotnet ReportEngine.Cli.dll …</c>) as its own process.</summary>
 public static class CliProcess

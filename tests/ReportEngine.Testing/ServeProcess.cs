@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ReportEngine.Tests.Support;
+namespace ReportEngine.Testing;
 
 /// <summary>A real <c>serve</c> process on a free loopback port, started and waited for until /health answers.</summary>
 public sealed class ServeProcess : IAsyncDisposable

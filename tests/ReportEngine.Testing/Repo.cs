@@ -1,4 +1,4 @@
-namespace ReportEngine.Tests.Support;
+namespace ReportEngine.Testing;
 
 /// <summary>Paths in the repository: templates, the sample dataset, the reportengine script.</summary>
 public static class Repo

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace ReportEngine.Tests.Support;
+namespace ReportEngine.Testing;
 
 /// <summary>
 /// Makes a dataset N times the size of another: every row of the per-person and per-case files is repeated N times

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using ReportEngine.Gathering;
+using ReportEngine.Layout;
+using ReportEngine.Metrics;
+using ReportEngine.Packs;
+using ReportEngine.Templating;
+using ReportEngine.Testing;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Benchmarks;
+
+/// <summary>
+/// The sample monthly pack with a warm browser, split by stage, against Chromium alone printing the same final HTML the
+/// same number of times through the same browser settings. Runs are interleaved so drift hits both alike.
+/// </summary>
+internal static class PackBenchmark
+{
+    public static async Task RunAsync(int iterations, int warmup)
+    {
+        var period = new ReportingPeriod(2024, 1);
+        var source = new DatasetFolderSource(Repo.Sample);
+        await using var browser = new ChromiumBrowser(new ChromiumOptions());
+        var printer = new ChromiumPdfPrinter(browser);
+        var renderer = new PackRenderer(PackKind.Monthly, new HtmlTemplateRenderer(TemplateSet.Load(Repo.Templates, "monthly")),
+            printer, new PackOptions(), TimeProvider.System);
+
+        var packs = new List<PackTimings>();
+        var alone = new List<TimeSpan>();
+        var pages = 0;
+        for (var i = 0; i < warmup + iterations; i++)
+        {
+            var pack = await renderer.RenderAsync(source, period);
+            var watch = Stopwatch.StartNew();
+            for (var pass = 0; pass < pack.PrintPasses; pass++) await printer.PrintAsync(pack.FinalPrint);
+            var chromiumAlone = watch.Elapsed;
+            if (i < warmup) continue;
+            packs.Add(pack.Timings);
+            alone.Add(chromiumAlone);
+            using var pdf = PdfDocument.Open(pack.Pdf);
+            pages = pdf.NumberOfPages;
+        }
+
+        var total = Stats.Median(packs.Select(p => p.Total));
+        var floor = Stats.Median(alone);
+        Console.WriteLine($"Sample monthly pack, {pages} pages, {iterations} measured runs after {warmup} warm-up runs (median ms)");
+        Console.WriteLine();
+        Console.WriteLine("| stage | median ms |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine($"| load (gather and validate the dataset) | {Stats.Median(packs.Select(p => p.Gather)):F1} |");
+        Console.WriteLine($"| compute (every metric) | {Stats.Median(packs.Select(p => p.Compute)):F1} |");
+        Console.WriteLine($"| template (view model and HTML, both passes) | {Stats.Median(packs.Select(p => p.Template)):F1} |");
+        Console.WriteLine($"| print (two Chromium prints and reading the first one's bookmarks) | {Stats.Median(packs.Select(p => p.Print)):F1} |");
+        Console.WriteLine($"| **whole pack** | **{total:F1}** |");
+        Console.WriteLine($"| Chromium alone: the same final HTML printed twice | {floor:F1} |");
+        Console.WriteLine();
+        Console.WriteLine($"- pack / Chromium alone: **{total / floor:F2}×** (target: under 1.5×)");
+        Console.WriteLine($"- pages per second: {pages / (total / 1000):F1}");
+        Console.WriteLine($"- peak memory: engine process {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; Chromium processes {ChromiumPeakMiB():F0} MiB (sum of each process's peak)");
+    }
+
+    /// <summary>VmHWM of every Chromium process (browser, renderers, GPU and utility processes).</summary>
+    private static double ChromiumPeakMiB()
+    {
+        var total = 0L;
+        foreach (var status in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "status")).Where(File.Exists))
+        {
+            string text;
+            try { text = File.ReadAllText(status); } catch (IOException) { continue; }
+            if (!text.Contains("Name:\tchromium", StringComparison.Ordinal) && !text.Contains("Name:\tchrome", StringComparison.Ordinal)) continue;
+            var hwm = text.Split('\n').FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (hwm is not null) total += long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        return total / 1024.0;
+    }
+}
