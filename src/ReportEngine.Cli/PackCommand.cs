@@ -6,11 +6,10 @@ using ReportEngine.Metrics;
 using Npgsql;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
-using ReportEngine.Templating;
 
 namespace ReportEngine.Cli;
 
-/// <summary><c>pack --data DIR --period YYYY-MM --out DIR</c>: one monthly pack from a dataset folder.</summary>
+/// <summary><c>pack (--data DIR | --authority CODE) --period YYYY-MM --out DIR [--archive]</c>: one monthly pack.</summary>
 internal static class PackCommand
 {
     public static Command Create(ILoggerFactory logging)
@@ -20,7 +19,8 @@ internal static class PackCommand
         var db = DatabaseOption.Create();
         var period = new Option<string>("--period") { Description = "The pack's month, YYYY-MM", Required = true };
         var output = new Option<string>("--out") { Description = "Folder to write the PDF and metrics.json into", Required = true };
-        var command = new Command("pack", "Render one monthly inspection-readiness pack") { data, authority, db, period, output };
+        var archive = new Option<bool>("--archive") { Description = "Also store the pack in the archive and print its archive id" };
+        var command = new Command("pack", "Render one monthly inspection-readiness pack") { data, authority, db, period, output, archive };
         command.Validators.Add(r =>
         {
             if (r.GetValue(data) is not null && r.GetValue(authority) is not null) r.AddError("--data and --authority: give one or the other");
@@ -32,33 +32,38 @@ internal static class PackCommand
                 Console.Error.WriteLine($"--period: '{parse.GetValue(period)}' is not a month like 2024-01");
                 return ExitCodes.Refused;
             }
-            IEvidenceSource source;
-            NpgsqlDataSource? database = null;
-            if (parse.GetValue(authority) is { } code)
+            var code = parse.GetValue(authority);
+            string? connectionString = null;
+            if (code is not null || parse.GetValue(archive))
             {
-                var (connectionString, problem) = DatabaseOption.Resolve(parse, db);
+                string? problem;
+                (connectionString, problem) = DatabaseOption.Resolve(parse, db);
                 if (problem is not null)
                 {
                     Console.Error.WriteLine(problem);
                     return ExitCodes.Refused;
                 }
-                database = NpgsqlDataSource.Create(connectionString!);
-                source = new PostgresEvidenceSource(new PostgresEvidenceStore(database), code);
             }
-            else
-            {
-                source = new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset);
-            }
-            await using var _ = database;
-            var options = new PackOptions { TemplatesRoot = ProjectHome.Templates };
+            await using var database = connectionString is null ? null : NpgsqlDataSource.Create(connectionString);
+            IEvidenceSource source = code is not null
+                ? new PostgresEvidenceSource(new PostgresEvidenceStore(database!), code)
+                : new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset);
             await using var browser = new ChromiumBrowser(new ChromiumOptions(), logging);
-            var renderer = new PackRenderer(PackKind.Monthly,
-                new HtmlTemplateRenderer(TemplateSet.Load(options.TemplatesRoot, PackKind.Monthly.Name)),
-                new ChromiumPdfPrinter(browser), options, TimeProvider.System);
+            var renderer = CliComposition.Renderer(browser);
 
-            var pack = await ConsoleProgress.RunAsync($"Pack {month}", progress => renderer.RenderAsync(source, month, progress: progress, cancellationToken: ct));
-            var path = await PackOutput.WriteAsync(pack, parse.GetValue(output)!, ct);
-            Console.Out.WriteLine(path);
+            if (!parse.GetValue(archive))
+            {
+                var pack = await ConsoleProgress.RunAsync($"Pack {month}", progress => renderer.RenderAsync(source, month, progress: progress, cancellationToken: ct));
+                Console.Out.WriteLine(await PackOutput.WriteAsync(pack, parse.GetValue(output)!, ct));
+                return ExitCodes.Success;
+            }
+
+            var store = await CliComposition.OpenArchiveAsync(database!, connectionString!, logging, ct);
+            var gathered = await source.GatherAsync(ct);
+            var archived = await ConsoleProgress.RunAsync($"Pack {month}",
+                progress => store.ArchiveAsync(gathered, month, renderer, CliComposition.RequestedBy, progress: progress, cancellationToken: ct));
+            Console.Out.WriteLine(await PackOutput.WriteAsync(archived.Pack, parse.GetValue(output)!, ct));
+            Console.Out.WriteLine(archived.Entry.Id);
             return ExitCodes.Success;
         });
         return command;

@@ -5,6 +5,7 @@ using ReportEngine.Gathering;
 using ReportEngine.Layout;
 using ReportEngine.Templating;
 using ReportEngine.PostgreSql;
+using ReportEngine.Archive;
 using Npgsql;
 
 using var logging = LoggerFactory.Create(b => b
@@ -12,7 +13,7 @@ using var logging = LoggerFactory.Create(b => b
     .AddSimpleConsole(o => o.SingleLine = true)
     .AddFilter("PuppeteerSharp", LogLevel.Error));
 
-var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging), ServeCommand.Create() };
+var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging), ServeCommand.Create(), ArchiveCommand.Create(logging) };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
@@ -35,7 +36,12 @@ catch (AuthorityNotFoundException ex)
     Console.Error.WriteLine($"--authority: {ex.Message}");
     return ExitCodes.Refused;
 }
-catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException or NpgsqlException)
+catch (ArchiveEntryNotFoundException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.Refused;
+}
+catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException or NpgsqlException or ArchiveToolException or ArchiveIntegrityException)
 {
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.Failure;

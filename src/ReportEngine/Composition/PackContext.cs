@@ -16,4 +16,5 @@ public sealed record PackRunFacts(
     string TemplateVersion,
     string EngineVersion,
     string ProtectiveMarking,
-    string? ArchiveId = null);
+    string? ArchiveId = null,
+    string? SnapshotSha256 = null);

@@ -24,23 +24,33 @@ public sealed class PackRenderer(PackKind kind, HtmlTemplateRenderer templates, 
 
     public PackKind Kind => kind;
 
-    public async Task<RenderedPack> RenderAsync(IEvidenceSource source, ReportingPeriod period, string? archiveId = null,
+    public TemplateSet Templates => templates.Templates;
+
+    public PackOptions Options => options;
+
+    public async Task<RenderedPack> RenderAsync(IEvidenceSource source, ReportingPeriod period,
         IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
         var gathered = await source.GatherAsync(cancellationToken);
-        var gatherTime = watch.Elapsed;
+        return await RenderAsync(gathered, period, null, progress, cancellationToken, watch.Elapsed);
+    }
 
+    /// <summary>Renders already gathered evidence; an archived pack also carries its <paramref name="identity"/>.</summary>
+    public async Task<RenderedPack> RenderAsync(GatheredEvidence gathered, ReportingPeriod period, PackIdentity? identity,
+        IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
+    {
+        var watch = Stopwatch.StartNew();
         progress?.Report(new PackProgress(PackStage.Computing, 15, "Computing the figures"));
-        watch.Restart();
         var metrics = PackMetrics.Compute(gathered.Evidence, period);
         var computeTime = watch.Elapsed;
 
         progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the pack"));
         watch.Restart();
         var context = new PackContext(gathered, period, metrics,
-            new PackRunFacts(clock.GetUtcNow(), templates.Templates.Version, EngineVersion, options.ProtectiveMarking, archiveId));
+            new PackRunFacts(identity?.GeneratedAt ?? clock.GetUtcNow(), templates.Templates.Version, EngineVersion,
+                identity?.ProtectiveMarking ?? options.ProtectiveMarking, identity?.ArchiveId, identity?.SnapshotSha256));
         var (_, firstJob) = Compose(context, []);
         var templateTime = watch.Elapsed;
 

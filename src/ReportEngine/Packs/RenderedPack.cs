@@ -20,3 +20,9 @@ public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Tem
 {
     public TimeSpan Total => Gather + Compute + Template + Print;
 }
+
+/// <summary>
+/// What makes an archived pack that pack: its archive id and the hash of its frozen data snapshot (both printed in it),
+/// and, when it is rendered again, the generated-at time and marking it was first issued with.
+/// </summary>
+public sealed record PackIdentity(string ArchiveId, string SnapshotSha256, DateTimeOffset? GeneratedAt = null, string? ProtectiveMarking = null);

@@ -20,7 +20,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder
 
         return new MonthlyPackViewModel(
             new PackHeading(evidence.Authority.Name, evidence.Authority.Code, period, period.End,
-                context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId),
+                context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId, context.Run.SnapshotSha256),
             contents,
             m,
             previous,

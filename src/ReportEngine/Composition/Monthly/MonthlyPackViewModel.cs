@@ -26,7 +26,8 @@ public sealed record PackHeading(
     DateOnly PeriodEnd,
     DateTimeOffset GeneratedAt,
     string ProtectiveMarking,
-    string? ArchiveId);
+    string? ArchiveId,
+    string? SnapshotSha256);
 
 public sealed record ScorecardRow(
     QualityStatement Statement,

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using ReportEngine.Archive;
+
+namespace ReportEngine.PostgreSql;
+
+/// <summary>The archive's index in PostgreSQL. Appends take an advisory lock, so the chain is extended one record at a time.</summary>
+public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchiveIndex
+{
+    private const string Columns =
+        "seq, id, type, created_at, authority_code, kind, period, requested_by, template_version, engine_version, generated_at, " +
+        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash";
+
+    private static string Table => $"{EvidenceDatabase.Schema}.archive_records";
+
+    public async Task<ArchiveRecord> AppendAsync(Func<long, string, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reportengine.archive'))", connection, transaction))
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+
+        long seq = 0;
+        var previous = ArchiveRecord.Genesis;
+        await using (var head = new NpgsqlCommand($"SELECT seq, hash FROM {EvidenceDatabase.Schema}.archive_head", connection, transaction))
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken)) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        var record = build(seq + 1, previous);
+
+        await using (var insert = new NpgsqlCommand(
+            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 20).Select(i => $"${i}"))})",
+            connection, transaction))
+        {
+            object? Db(object? value) => value ?? DBNull.Value;
+            insert.Parameters.Add(new() { Value = record.Seq });
+            insert.Parameters.Add(new() { Value = record.Id });
+            insert.Parameters.Add(new() { Value = record.Type.ToString() });
+            insert.Parameters.Add(new() { Value = record.CreatedAt });
+            insert.Parameters.Add(new() { Value = Db(record.Authority) });
+            insert.Parameters.Add(new() { Value = Db(record.Kind) });
+            insert.Parameters.Add(new() { Value = Db(record.Period) });
+            insert.Parameters.Add(new() { Value = Db(record.RequestedBy) });
+            insert.Parameters.Add(new() { Value = Db(record.TemplateVersion) });
+            insert.Parameters.Add(new() { Value = Db(record.EngineVersion) });
+            insert.Parameters.Add(new() { Value = Db(record.GeneratedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new() { Value = Db(record.ProtectiveMarking) });
+            insert.Parameters.Add(new() { Value = Db(record.RunId) });
+            insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(record.Files), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new() { Value = Db(record.PrunedId) });
+            insert.Parameters.Add(new() { Value = Db(record.PrunedSeq), NpgsqlDbType = NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new() { Value = Db(record.PrunedHash) });
+            insert.Parameters.Add(new() { Value = Db(record.Reason) });
+            insert.Parameters.Add(new() { Value = record.PreviousHash });
+            insert.Parameters.Add(new() { Value = record.Hash });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var moveHead = new NpgsqlCommand($"""
+            INSERT INTO {EvidenceDatabase.Schema}.archive_head (singleton, seq, hash) VALUES (true, $1, $2)
+            ON CONFLICT (singleton) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash
+            """, connection, transaction))
+        {
+            moveHead.Parameters.Add(new() { Value = record.Seq });
+            moveHead.Parameters.Add(new() { Value = record.Hash });
+            await moveHead.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (removing is not null)
+        {
+            await using var delete = new NpgsqlCommand($"DELETE FROM {Table} WHERE id = $1 AND type = 'Entry'", connection, transaction)
+                { Parameters = { new() { Value = removing } } };
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<IReadOnlyList<ArchiveRecord>> ListAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns} FROM {Table} ORDER BY seq", null, cancellationToken);
+
+    public async Task<ArchiveRecord?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE id = $1", id, cancellationToken)).SingleOrDefault();
+
+    public async Task<(long Seq, string Hash)?> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT seq, hash FROM {EvidenceDatabase.Schema}.archive_head");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT entry_id, reason FROM {EvidenceDatabase.Schema}.archive_holds");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var holds = new Dictionary<string, string>();
+        while (await reader.ReadAsync(cancellationToken)) holds[reader.GetString(0)] = reader.GetString(1);
+        return holds;
+    }
+
+    public async Task PlaceHoldAsync(string id, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO {EvidenceDatabase.Schema}.archive_holds (entry_id, reason) VALUES ($1, $2)
+            ON CONFLICT (entry_id) DO UPDATE SET reason = EXCLUDED.reason
+            """);
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = reason });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ReleaseHoldAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"DELETE FROM {EvidenceDatabase.Schema}.archive_holds WHERE entry_id = $1");
+        command.Parameters.Add(new() { Value = id });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ArchiveRecord>> QueryAsync(string sql, string? id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        if (id is not null) command.Parameters.Add(new() { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<ArchiveRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new ArchiveRecord
+            {
+                Seq = reader.GetInt64(0), Id = reader.GetString(1), Type = Enum.Parse<ArchiveRecordType>(reader.GetString(2)),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(3), Authority = reader.NullableText(4), Kind = reader.NullableText(5),
+                Period = reader.NullableText(6), RequestedBy = reader.NullableText(7), TemplateVersion = reader.NullableText(8),
+                EngineVersion = reader.NullableText(9), GeneratedAt = reader.Nullable<DateTimeOffset>(10), ProtectiveMarking = reader.NullableText(11),
+                RunId = reader.NullableText(12), Files = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13)) ?? [],
+                PrunedId = reader.NullableText(14), PrunedSeq = reader.Nullable<long>(15), PrunedHash = reader.NullableText(16),
+                Reason = reader.NullableText(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
+            });
+        }
+        return records;
+    }
+}

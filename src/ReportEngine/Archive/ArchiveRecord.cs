@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace ReportEngine.Archive;
+
+public enum ArchiveRecordType { Entry, Tombstone }
+
+/// <summary>
+/// One link of the archive's hash chain: an archived pack (an entry) or the record that one was pruned (a tombstone).
+/// Its hash covers every field here — the index row, the hashes of its files — and the previous link's hash.
+/// </summary>
+public sealed record ArchiveRecord
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public required long Seq { get; init; }
+    public required string Id { get; init; }
+    public required ArchiveRecordType Type { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string? Authority { get; init; }
+    public string? Kind { get; init; }
+    public string? Period { get; init; }
+    public string? RequestedBy { get; init; }
+    public string? TemplateVersion { get; init; }
+    public string? EngineVersion { get; init; }
+    public DateTimeOffset? GeneratedAt { get; init; }
+    public string? ProtectiveMarking { get; init; }
+    public string? RunId { get; init; }
+
+    /// <summary>File role (see <see cref="ArchiveFile"/>) → SHA-256 of its bytes in the content store.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+    // A tombstone: which entry was pruned, where it stood in the chain, its hash, and why.
+    public string? PrunedId { get; init; }
+    public long? PrunedSeq { get; init; }
+    public string? PrunedHash { get; init; }
+    public string? Reason { get; init; }
+
+    public required string PreviousHash { get; init; }
+    public string Hash { get; init; } = "";
+
+    /// <summary>SHA-256 over the previous hash and the canonical JSON of every field (keys in order, times to the microsecond).</summary>
+    public string ComputeHash()
+    {
+        static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        var fields = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["seq"] = Seq, ["id"] = Id, ["type"] = Type.ToString(), ["created_at"] = Time(CreatedAt), ["authority"] = Authority,
+            ["kind"] = Kind, ["period"] = Period, ["requested_by"] = RequestedBy, ["template_version"] = TemplateVersion,
+            ["engine_version"] = EngineVersion, ["generated_at"] = Time(GeneratedAt), ["protective_marking"] = ProtectiveMarking,
+            ["run_id"] = RunId, ["files"] = new SortedDictionary<string, string>(Files.ToDictionary(), StringComparer.Ordinal),
+            ["pruned_id"] = PrunedId, ["pruned_seq"] = PrunedSeq, ["pruned_hash"] = PrunedHash, ["reason"] = Reason,
+        };
+        var canonical = $"{PreviousHash}\n{JsonSerializer.Serialize(fields)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public ArchiveRecord Sealed() => this with { Hash = ComputeHash() };
+
+    /// <summary>Times are kept to the microsecond, as PostgreSQL stores them, so a stored row hashes as it was written.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+}
+
+/// <summary>The files of an archive entry.</summary>
+public static class ArchiveFile
+{
+    public const string Pdf = "pdf";
+    public const string PdfA = "pdfa";
+    public const string Metrics = "metrics";
+    public const string Snapshot = "snapshot";
+    public const string Templates = "templates";
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// Files stored once under their SHA-256 (<c>objects/ab/abcdef…</c>): written to a temporary file, flushed to disk,
+/// renamed into place and made read-only. Storing the same bytes twice stores them once.
+/// </summary>
+public sealed class ContentStore(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string PathOf(string sha256) => Path.Combine(Root, "objects", sha256[..2], sha256);
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public async Task<string> PutAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        var sha = Sha256(bytes);
+        var path = PathOf(sha);
+        if (File.Exists(path)) return sha;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = await Packs.PackOutput.WriteTempAsync(path, bytes, cancellationToken);
+        try
+        {
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another writer stored the same bytes first.
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        return sha;
+    }
+
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken = default) =>
+        await File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
+
+    /// <summary>Null when the file is missing; otherwise whether its bytes still hash to its name.</summary>
+    public async Task<bool?> IsIntactAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path)) return null;
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)) == sha256;
+    }
+
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
