@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportEngine.Archive;
 using ReportEngine.Gathering;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
@@ -19,11 +20,12 @@ namespace ReportEngine.Service;
 /// database and browser faults retry with growing delays.
 /// </summary>
 [AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
-    ExceptOn = [typeof(DatasetRejectedException), typeof(TemplateException), typeof(AuthorityNotFoundException)])]
+    ExceptOn = [typeof(DatasetRejectedException), typeof(TemplateException), typeof(AuthorityNotFoundException), typeof(ArchiveToolException)])]
 public sealed class PackJob(
     PostgresEvidenceStore evidence,
     PackRunStore runs,
     PackRendererFactory renderers,
+    PackArchive archive,
     IOptions<ServiceOptions> options,
     ILogger<PackJob> logger)
 {
@@ -62,16 +64,25 @@ public sealed class PackJob(
         try
         {
             var progress = new JobProgress(context);
-            var pack = await renderers.For(kind).RenderAsync(new PostgresEvidenceSource(evidence, authority), month, progress: progress, cancellationToken: cancellationToken);
             var folder = Path.Combine(options.Value.OutputFolder, authority, $"{period}-{kind}");
-            var pdfPath = await PackOutput.WriteAsync(pack, folder, cancellationToken);
+            // Every pack the service renders is archived. A run interrupted after its entry was committed reuses that entry.
+            var entry = await archive.FindByRunAsync(claim.RunId.ToString(), cancellationToken);
+            if (entry is null)
+            {
+                var gathered = await evidence.GatherAsync(authority, cancellationToken);
+                entry = (await archive.ArchiveAsync(gathered, month, renderers.For(kind), $"serve job {context?.BackgroundJob.Id}",
+                    claim.RunId.ToString(), progress, cancellationToken)).Entry;
+            }
+            var pdfBytes = await archive.Store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken);
+            var metricsJson = await archive.Store.GetAsync(entry.Files[ArchiveFile.Metrics], cancellationToken);
+            var pdfPath = await PackOutput.WriteAsync(renderers.For(kind).Kind.FileName(authority, month), pdfBytes, metricsJson, folder, cancellationToken);
             int pages;
-            using (var pdf = PdfDocument.Open(pack.Pdf)) pages = pdf.NumberOfPages;
-            await claim.CompleteAsync(pdfPath, Convert.ToHexStringLower(SHA256.HashData(pack.Pdf)), pages, cancellationToken);
+            using (var pdf = PdfDocument.Open(pdfBytes)) pages = pdf.NumberOfPages;
+            await claim.CompleteAsync(pdfPath, Convert.ToHexStringLower(SHA256.HashData(pdfBytes)), pages, cancellationToken);
             progress.Report(new PackProgress(PackStage.Done, 100, $"Rendered {pages} pages"));
-            logger.LogInformation("Rendered pack {Pack}: {Pages} pages in {Seconds:F1} s to {Path}", key, pages, pack.Timings.Total.TotalSeconds, pdfPath);
+            logger.LogInformation("Rendered pack {Pack}: {Pages} pages to {Path}, archive entry {ArchiveId}", key, pages, pdfPath, entry.Id);
         }
-        catch (Exception ex) when (ex is DatasetRejectedException or TemplateException or AuthorityNotFoundException)
+        catch (Exception ex) when (ex is DatasetRejectedException or TemplateException or AuthorityNotFoundException or ArchiveToolException)
         {
             logger.LogError(ex, "Pack {Pack} cannot be rendered: {Reason}", key, ex.Message);
             await claim.FailAsync(ex.Message, CancellationToken.None);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ReportEngine.Archive;
 using ReportEngine.Layout;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
@@ -58,6 +59,8 @@ public static class ServiceHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Service");
         await EvidenceDatabase.MigrateAsync(options.Database, logger, cancellationToken,
             connection => PostgreSqlObjectsInstaller.Install(connection, HangfireSchema));
+        var recovered = await app.Services.GetRequiredService<PackArchive>().RecoverAsync(cancellationToken);
+        if (recovered > 0) logger.LogWarning("Finished or removed {Count} archive entries left half-written by an earlier process", recovered);
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -89,6 +92,10 @@ public static class ServiceHost
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ChromiumPdfPrinter>();
         services.AddSingleton<PackRendererFactory>();
+        services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();
+        services.AddSingleton(sp => new PackArchive(new ContentStore(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Folder),
+            sp.GetRequiredService<IArchiveIndex>(), sp.GetRequiredService<IOptions<ArchiveOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<PackJob>();
 
         services.AddHangfire((sp, config) =>

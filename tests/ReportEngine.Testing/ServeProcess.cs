@@ -26,6 +26,7 @@ public sealed class ServeProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ReportEngine__OutputFolder"] = outputFolder,
+            ["Archive__Folder"] = Path.Combine(outputFolder, ".archive"),
             ["ReportEngine__InvisibilityTimeout"] = "00:00:10",
             ["ReportEngine__WorkerCount"] = "2",
             ["ReportEngine__MonthlyCron"] = "0 6 1 1 *",

@@ -6,18 +6,22 @@ public static class PackOutput
     public const string MetricsFileName = "metrics.json";
 
     /// <returns>The full path of the PDF.</returns>
-    public static async Task<string> WriteAsync(RenderedPack pack, string folder, CancellationToken cancellationToken = default)
+    public static Task<string> WriteAsync(RenderedPack pack, string folder, CancellationToken cancellationToken = default) =>
+        WriteAsync(pack.FileName, pack.Pdf, pack.MetricsJson, folder, cancellationToken);
+
+    /// <returns>The full path of the PDF.</returns>
+    public static async Task<string> WriteAsync(string fileName, byte[] pdf, byte[] metricsJson, string folder, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
-        var pdfPath = Path.GetFullPath(Path.Combine(folder, pack.FileName));
+        var pdfPath = Path.GetFullPath(Path.Combine(folder, fileName));
         var metricsPath = Path.GetFullPath(Path.Combine(folder, MetricsFileName));
         RemoveLeftovers(pdfPath);
         RemoveLeftovers(metricsPath);
-        var pdfTemp = await WriteTempAsync(pdfPath, pack.Pdf, cancellationToken);
+        var pdfTemp = await WriteTempAsync(pdfPath, pdf, cancellationToken);
         string? metricsTemp = null;
         try
         {
-            metricsTemp = await WriteTempAsync(metricsPath, pack.MetricsJson, cancellationToken);
+            metricsTemp = await WriteTempAsync(metricsPath, metricsJson, cancellationToken);
             File.Move(metricsTemp, metricsPath, overwrite: true);
             File.Move(pdfTemp, pdfPath, overwrite: true);
         }

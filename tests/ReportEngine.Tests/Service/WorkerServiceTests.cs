@@ -60,6 +60,14 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         return await new PackRunStore(source).ListAsync();
     }
 
+    private async Task<Archive.PackArchive> ArchiveOfAsync(string database)
+    {
+        var archive = new Archive.PackArchive(new Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
+            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new Archive.ArchiveOptions(), TimeProvider.System);
+        await archive.RecoverAsync();
+        return archive;
+    }
+
     private static string Month(int i) => new ReportEngine.Metrics.ReportingPeriod(2022, 6).Shift(i).ToString();
 
     private string[] Pdfs => Directory.GetFiles(_output.Path, "*.pdf", SearchOption.AllDirectories);
@@ -86,6 +94,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(25, monitor.SucceededListCount());
         Assert.Equal(20, Pdfs.Length);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
+
+        // Every pack went into the archive once, and the archive's chain is intact.
+        var archive = await ArchiveOfAsync(database);
+        Assert.Equal(20, (await archive.ListAsync()).Count);
+        Assert.True((await archive.VerifyAsync()).Intact);
 
         // Progress is shown in the dashboard's job details.
         using var http = new HttpClient();
@@ -135,6 +148,9 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(("succeeded", 1, 2), (run.State, run.Renders, run.Attempts));
         Assert.Single(Pdfs);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
+        var archive = await ArchiveOfAsync(database);
+        Assert.Single(await archive.ListAsync());
+        Assert.True((await archive.VerifyAsync()).Intact);
     }
 
     [Fact]
