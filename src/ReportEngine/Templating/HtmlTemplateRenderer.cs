@@ -24,7 +24,7 @@ public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? 
         {
             LoopLimit = _limits.LoopIterations,
             RecursiveLimit = _limits.Recursion,
-            LimitToString = 100_000,
+            LimitToString = 0, // no truncation of values: the output limit below bounds the whole document
             ObjectRecursionLimit = 32,
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

@@ -61,6 +61,14 @@ public class SamplePackTests(SamplePackFixture fixture)
     }
 
     [Fact]
+    public void The_document_is_complete_to_its_last_table()
+    {
+        Assert.EndsWith("</html>\n", fixture.Pack.FinalPrint.Html);
+        Assert.Contains("Rows read from each file of the dataset", fixture.PageTexts[^1]);
+        Assert.Contains("training.csv 1,528", fixture.PageTexts[^1]);
+    }
+
+    [Fact]
     public void Snapshot_of_the_view_model()
     {
         var options = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };

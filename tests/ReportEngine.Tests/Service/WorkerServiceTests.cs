@@ -60,10 +60,10 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         return await new PackRunStore(source).ListAsync();
     }
 
-    private async Task<Archive.PackArchive> ArchiveOfAsync(string database)
+    private async Task<ReportEngine.Archive.PackArchive> ArchiveOfAsync(string database)
     {
-        var archive = new Archive.PackArchive(new Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
-            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new Archive.ArchiveOptions(), TimeProvider.System);
+        var archive = new ReportEngine.Archive.PackArchive(new ReportEngine.Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
+            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new ReportEngine.Archive.ArchiveOptions(), TimeProvider.System);
         await archive.RecoverAsync();
         return archive;
     }

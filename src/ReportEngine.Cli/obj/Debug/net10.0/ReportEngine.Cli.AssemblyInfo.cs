@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+8816dc3303c55d7171bb3dd8d7eb13af060c7317")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+f6415f8c0fd7792ca55682681c4b875650c70341")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

@@ -15,7 +15,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("The ReportEngine core: gathering, metrics, composition, templating and layout of " +
     "inspection-readiness packs."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+8816dc3303c55d7171bb3dd8d7eb13af060c7317")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+f6415f8c0fd7792ca55682681c4b875650c70341")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

@@ -1,0 +1,225 @@
+using ReportEngine.Archive;
+using ReportEngine.Layout;
+using ReportEngine.Packs;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Archive;
+
+[Collection(IntegrationCollection.Name)]
+public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
+{
+    private Task<TestArchive> NewArchiveAsync() => TestArchive.CreateAsync(packs, postgres);
+
+    [Fact]
+    public async Task An_entry_holds_the_issued_pdf_its_pdfa_copy_figures_snapshot_and_templates()
+    {
+        await using var test = await NewArchiveAsync();
+        var first = await test.ArchiveSampleAsync("2024-01");
+        var second = await test.ArchiveSampleAsync("2023-12");
+
+        var entry = first.Entry;
+        Assert.Equal([ArchiveFile.Metrics, ArchiveFile.Pdf, ArchiveFile.PdfA, ArchiveFile.Snapshot, ArchiveFile.Templates], entry.Files.Keys.Order());
+        Assert.All(entry.Files.Values, sha => Assert.True(test.Store.Exists(sha)));
+        Assert.Equal(entry.Files[ArchiveFile.Templates], second.Entry.Files[ArchiveFile.Templates]); // shared, stored once
+        Assert.Equal(entry.Files[ArchiveFile.Snapshot], second.Entry.Files[ArchiveFile.Snapshot]);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
+        Assert.Equal(ArchiveRecord.Genesis, entry.PreviousHash);
+        Assert.Equal(entry.Hash, second.Entry.PreviousHash);
+
+        // The issued PDF is the tagged print, stamped with its archive id and snapshot hash, and its appendix shows both.
+        var issued = await test.Store.GetAsync(entry.Files[ArchiveFile.Pdf]);
+        Assert.Equal(issued, first.Pack.Pdf);
+        var info = PdfTools.Run("pdfinfo", issued);
+        Assert.Contains("Tagged:          yes", info);
+        Assert.Contains($"Subject:         Inspection-readiness archive entry {entry.Id}", info);
+        Assert.Contains($"Keywords:        archive-id={entry.Id}; snapshot-sha256={entry.Files[ArchiveFile.Snapshot]}", info);
+        var appendix = System.Text.RegularExpressions.Regex.Replace(PdfText.PerPage(issued)[^1], @"\s+", "");
+        Assert.Contains($"Archiveentry{entry.Id}", appendix);
+        Assert.Contains($"Datasnapshothash(SHA-256){entry.Files[ArchiveFile.Snapshot]}", appendix);
+
+        // The archival copy is PDF/A-2b, passes qpdf --check and keeps the bookmarks.
+        var pdfa = await test.Store.GetAsync(entry.Files[ArchiveFile.PdfA]);
+        Assert.Contains("No syntax or stream encoding errors found", QpdfCheck(pdfa));
+        var meta = PdfTools.Run("pdfinfo", pdfa, "-meta");
+        Assert.Contains("pdfaid:part='2'", meta);
+        Assert.Contains("pdfaid:conformance='B'", meta);
+        Assert.Equal(PackRenderer.ReadContents(issued), PackRenderer.ReadContents(pdfa));
+        Assert.Equal(PdfText.PerPage(issued).Count, PdfText.PerPage(pdfa).Count);
+
+        // The snapshot is the exact evidence the pack was computed from.
+        var snapshot = EvidenceSnapshot.Deserialize(await test.Store.GetAsync(entry.Files[ArchiveFile.Snapshot]));
+        Assert.Equal(238, snapshot.Evidence.Complaints.Count);
+        Assert.Equal(await test.Store.GetAsync(entry.Files[ArchiveFile.Metrics]), first.Pack.MetricsJson);
+
+        var verification = await test.Archive.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        Assert.Equal(2, verification.Entries);
+    }
+
+    private static string QpdfCheck(byte[] pdf)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllBytes(folder.File("a.pdf"), pdf);
+        var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("qpdf", ["--check", folder.File("a.pdf")]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+
+    [Fact]
+    public async Task Verify_names_every_entry_that_was_altered_is_missing_or_out_of_order()
+    {
+        await using var test = await NewArchiveAsync();
+        var entries = new List<ArchiveRecord>();
+        foreach (var period in new[] { "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01" })
+            entries.Add((await test.ArchiveSampleAsync(period)).Entry);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+
+        // 1: one byte of a stored PDF changed.
+        var pdf = test.Store.PathOf(entries[0].Files[ArchiveFile.Pdf]);
+        File.SetUnixFileMode(pdf, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var bytes = File.ReadAllBytes(pdf);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(pdf, bytes);
+        // 2: an entry's file deleted (its metrics.json, which no other entry shares).
+        File.Delete(test.Store.PathOf(entries[1].Files[ArchiveFile.Metrics]));
+        // 3: an index row edited.
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET period = '2023-07' WHERE id = '{entries[2].Id}'");
+        // 4: an index row deleted.
+        await test.ExecuteAsync($"DELETE FROM reportengine.archive_records WHERE id = '{entries[3].Id}'");
+        // 6 and 7: two rows swapped in the chain, each with its own hash recomputed for its new place (5 stays intact).
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET seq = -seq WHERE id IN ('{entries[5].Id}', '{entries[6].Id}')");
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET seq = {entries[6].Seq} WHERE id = '{entries[5].Id}'");
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET seq = {entries[5].Seq} WHERE id = '{entries[6].Id}'");
+        foreach (var moved in new[] { entries[5] with { Seq = entries[6].Seq }, entries[6] with { Seq = entries[5].Seq } })
+            await test.ExecuteAsync($"UPDATE reportengine.archive_records SET hash = '{moved.ComputeHash()}' WHERE id = '{moved.Id}'");
+
+        var result = await test.Archive.VerifyAsync();
+        Assert.False(result.Intact);
+        var problems = string.Join("\n", result.Problems);
+        Assert.Contains($"{entries[0].Id} (#1): its pdf file has been altered", problems);
+        Assert.Contains($"{entries[1].Id} (#2): its metrics file is missing", problems);
+        Assert.Contains($"{entries[2].Id} (#3): its index row has been altered", problems);
+        Assert.Contains("entry #4 is missing from the index", problems);
+        Assert.Contains($"{entries[6].Id} (#6): out of order", problems);
+        Assert.Contains($"{entries[5].Id} (#7): out of order", problems);
+        Assert.Contains($"{entries[5].Id} (#7): does not match the chain's head", problems);
+        Assert.DoesNotContain(entries[4].Id, problems);
+        Assert.Equal(7, result.Problems.Count);
+    }
+
+    [Fact]
+    public async Task A_process_killed_between_writing_files_and_the_index_leaves_no_visible_half_entry()
+    {
+        await using var test = await NewArchiveAsync();
+        var kept = await test.ArchiveSampleAsync("2023-12");
+        var renderer = test.Renderer();
+        var gathered = await new ReportEngine.Gathering.DatasetFolderSource(Repo.Sample).GatherAsync();
+
+        // Files written, index never reached: the process "dies" with the marker on disk.
+        var orphanPdf = System.Text.Encoding.UTF8.GetBytes("%PDF- half an entry");
+        var staged = await test.Archive.StageAsync("NDC-2024-01-monthly-orphan", new Dictionary<string, byte[]>
+        {
+            [ArchiveFile.Pdf] = orphanPdf, [ArchiveFile.Snapshot] = EvidenceSnapshot.Serialize(gathered),
+        }, renderer.Templates, CancellationToken.None);
+        await staged.DisposeAsync();
+        Assert.True(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
+        Assert.Single(await test.Archive.ListAsync()); // nobody sees it
+
+        var restarted = test.Open();
+        Assert.Equal(1, await restarted.RecoverAsync());
+        Assert.False(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
+        Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Snapshot]));  // shared with the kept entry: still there
+        Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Templates]));
+        Assert.Empty(Directory.GetFiles(Path.Combine(test.Folder, "pending")));
+        Assert.True((await restarted.VerifyAsync()).Intact);
+        Assert.Single(await restarted.ListAsync());
+    }
+
+    [Fact]
+    public async Task An_entry_committed_before_a_crash_keeps_its_files_when_recovered()
+    {
+        await using var test = await NewArchiveAsync();
+        var renderer = test.Renderer();
+        var pdf = System.Text.Encoding.UTF8.GetBytes("%PDF- committed");
+        var staged = await test.Archive.StageAsync("X-committed", new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = pdf }, renderer.Templates, CancellationToken.None);
+        var marker = Directory.GetFiles(Path.Combine(test.Folder, "pending")).Single();
+        await test.Archive.CommitAsync(staged, new ArchiveRecord
+        {
+            Seq = 0, Id = "X-committed", Type = ArchiveRecordType.Entry, CreatedAt = test.Clock.GetUtcNow(), Kind = "monthly", PreviousHash = "",
+        }, CancellationToken.None);
+        await staged.DisposeAsync();
+        // As if the process died after committing but before removing its marker.
+        File.WriteAllText(marker, $"{{\"Id\":\"X-committed\",\"Objects\":[\"{ContentStore.Sha256(pdf)}\"]}}");
+
+        Assert.Equal(1, await test.Open().RecoverAsync());
+        Assert.True(test.Store.Exists(ContentStore.Sha256(pdf)));
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Rerender_is_identical_with_the_archived_templates_and_reports_a_changed_template()
+    {
+        await using var test = await NewArchiveAsync();
+        var entry = (await test.ArchiveSampleAsync()).Entry;
+        test.Clock.Advance(TimeSpan.FromDays(400)); // re-rendered much later
+
+        var again = await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates));
+        Assert.True(again.Identical, again.FirstDifference);
+        Assert.True(again.SameTemplates);
+        Assert.Equal(again.ArchivedPages, again.RenderedPages);
+
+        using var changed = new TempFolder();
+        CopyFolder(Repo.Templates, changed.Path);
+        var complaints = Path.Combine(changed.Path, "monthly", "sections", "complaints.sbn-html");
+        File.WriteAllText(complaints, File.ReadAllText(complaints).Replace("<h2>Timeliness</h2>", "<h2>How quickly we responded</h2>"));
+
+        var withToday = await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates), changed.Path);
+        Assert.False(withToday.Identical);
+        Assert.False(withToday.SameTemplates);
+        Assert.Matches(@"^page \d+, line \d+: archived ""Timeliness"", re-rendered ""How quickly we responded""$", withToday.FirstDifference);
+
+        Assert.True((await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates))).Identical);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
+    public async Task Prune_deletes_expired_entries_not_on_hold_and_leaves_a_tombstone_that_verify_accepts()
+    {
+        await using var test = await NewArchiveAsync();
+        var old = (await test.ArchiveSampleAsync("2023-12")).Entry;
+        var held = (await test.ArchiveSampleAsync("2024-01")).Entry;
+        test.Clock.Advance(TimeSpan.FromDays(365 * 7 - 10));
+        var recent = (await test.ArchiveSampleAsync("2030-11")).Entry;
+        await test.Archive.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234");
+        test.Clock.Advance(TimeSpan.FromDays(20));
+
+        var result = await test.Archive.PruneAsync("test");
+
+        var tombstone = Assert.Single(result.Pruned);
+        Assert.Equal(old.Id, tombstone.PrunedId);
+        Assert.StartsWith("retention: monthly packs are kept 7 years; created 2024-02-01", tombstone.Reason);
+        Assert.Equal([held.Id], result.Held.Select(e => e.Id));
+        Assert.Equal([held.Id, recent.Id], (await test.Archive.ListAsync()).Select(e => e.Id));
+        Assert.False(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
+        Assert.True(test.Store.Exists(old.Files[ArchiveFile.Templates])); // still used by the others
+
+        var verification = await test.Archive.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        Assert.Equal(old.Id, Assert.Single(verification.Pruned).PrunedId);
+
+        await test.Archive.ReleaseHoldAsync(held.Id);
+        Assert.Equal(held.Id, Assert.Single((await test.Archive.PruneAsync("test")).Pruned).PrunedId);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+    }
+}
