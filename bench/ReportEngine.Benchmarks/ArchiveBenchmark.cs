@@ -1,0 +1,39 @@
+using ReportEngine.Archive;
+using ReportEngine.Gathering;
+using ReportEngine.Layout;
+using ReportEngine.Metrics;
+using ReportEngine.Packs;
+using ReportEngine.Templating;
+using ReportEngine.Testing;
+
+namespace ReportEngine.Benchmarks;
+
+/// <summary>What archiving adds to a pack: stamping its metadata (qpdf), the PDF/A-2b copy (Ghostscript), the snapshot.</summary>
+internal static class ArchiveBenchmark
+{
+    public static async Task RunAsync(int runs)
+    {
+        await using var browser = new ChromiumBrowser(new ChromiumOptions());
+        var renderer = new PackRenderer(PackKind.Monthly, new HtmlTemplateRenderer(TemplateSet.Load(Repo.Templates, "monthly")),
+            new ChromiumPdfPrinter(browser), new PackOptions(), TimeProvider.System);
+        var gathered = await new DatasetFolderSource(Repo.Sample).GatherAsync();
+        var pack = await renderer.RenderAsync(gathered, new ReportingPeriod(2024, 1), null);
+        const string id = "NDC-2024-01-monthly-20240201T060000Z-0000";
+
+        byte[] snapshot = [], stamped = [], pdfa = [];
+        var snapshotMs = await Stats.MedianMsAsync(runs, () => Task.FromResult(snapshot = EvidenceSnapshot.Serialize(gathered)));
+        var sha = ContentStore.Sha256(snapshot);
+        var stampMs = await Stats.MedianMsAsync(runs, async () => stamped = await PdfArchival.StampAsync(pack.Pdf, id, sha));
+        var pdfaMs = await Stats.MedianMsAsync(runs, async () => pdfa = await PdfArchival.ToPdfA2bAsync(stamped, id, sha));
+        var renderMs = pack.Timings.Total.TotalMilliseconds;
+
+        Console.WriteLine($"Sample monthly pack, {runs} runs each (median)");
+        Console.WriteLine();
+        Console.WriteLine("| step | median ms | size |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| render the pack (for scale, one run) | {renderMs:F0} | {pack.Pdf.Length / 1024.0:F0} KiB |");
+        Console.WriteLine($"| frozen data snapshot (gzipped JSON) | {snapshotMs:F0} | {snapshot.Length / 1024.0:F0} KiB |");
+        Console.WriteLine($"| stamp archive id and snapshot hash (qpdf) | {stampMs:F0} | {stamped.Length / 1024.0:F0} KiB |");
+        Console.WriteLine($"| PDF/A-2b archival copy (Ghostscript) | {pdfaMs:F0} | {pdfa.Length / 1024.0:F0} KiB |");
+    }
+}
