@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+fcfa4ad6df48a56b5b35d7dd48fcf5841833065e")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+c5c9e200eac1d40f983737e78dd7b3c93dec9c24")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
