@@ -3,7 +3,6 @@ using ReportEngine.Gathering;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
 using ReportEngine.Packs;
-using ReportEngine.Templating;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
@@ -14,8 +13,7 @@ internal static class ArchiveBenchmark
     public static async Task RunAsync(int runs)
     {
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
-        var renderer = new PackRenderer(PackKind.Monthly, new HtmlTemplateRenderer(TemplateSet.Load(Repo.Templates, "monthly")),
-            new ChromiumPdfPrinter(browser), new PackOptions(), TimeProvider.System);
+        var renderer = BenchRenderer.Create(browser);
         var gathered = await new DatasetFolderSource(Repo.Sample).GatherAsync();
         var pack = await renderer.RenderAsync(gathered, new ReportingPeriod(2024, 1), null);
         const string id = "NDC-2024-01-monthly-20240201T060000Z-0000";

@@ -4,7 +4,6 @@ using ReportEngine.Gathering;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
 using ReportEngine.Packs;
-using ReportEngine.Templating;
 using ReportEngine.Testing;
 using UglyToad.PdfPig;
 
@@ -22,8 +21,7 @@ internal static class PackBenchmark
         var source = new DatasetFolderSource(Repo.Sample);
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
         var printer = new ChromiumPdfPrinter(browser);
-        var renderer = new PackRenderer(PackKind.Monthly, new HtmlTemplateRenderer(TemplateSet.Load(Repo.Templates, "monthly")),
-            printer, new PackOptions(), TimeProvider.System);
+        var renderer = BenchRenderer.Create(browser);
 
         var packs = new List<PackTimings>();
         var alone = new List<TimeSpan>();

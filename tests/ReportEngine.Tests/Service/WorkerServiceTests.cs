@@ -1,11 +1,6 @@
 using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using ReportEngine.Gathering;
 using ReportEngine.PostgreSql;
-using ReportEngine.Service;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;
@@ -18,24 +13,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
 
     public void Dispose() => _output.Dispose();
 
-    private async Task<string> DatabaseWithAsync(string dataset)
-    {
-        var database = await postgres.CreateDatabaseAsync();
-        await EvidenceDatabase.MigrateAsync(database, NullLogger.Instance, alsoUnderLock: c => PostgreSqlObjectsInstaller.Install(c, ServiceHost.HangfireSchema));
-        await using var source = NpgsqlDataSource.Create(database);
-        await new PostgresEvidenceStore(source).ImportAsync(await new DatasetFolderSource(dataset).GatherAsync(), TimeProvider.System);
-        return database;
-    }
+    private async Task<string> DatabaseWithAsync(string dataset) => await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), dataset);
 
-    private static JobStorage StorageFor(string database)
-    {
-        ServiceHost.UseSerialization(GlobalConfiguration.Configuration);
-        var options = ServiceHost.StorageOptions(TimeSpan.FromSeconds(10));
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database, options), options);
-    }
+    private static JobStorage StorageFor(string database) => TestDatabases.HangfireStorage(database);
 
-    private static string Enqueue(JobStorage storage, string period) =>
-        new BackgroundJobClient(storage).Enqueue<PackJob>(job => job.RenderAsync("NDC", "monthly", period, null, CancellationToken.None));
+    private static string Enqueue(JobStorage storage, string period) => TestDatabases.EnqueuePack(storage, "NDC", period);
 
     private static async Task<IReadOnlyList<PackRunRecord>> WaitForPacksAsync(string database, int count, TimeSpan timeout)
     {
@@ -112,7 +94,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var database = await DatabaseWithAsync(Repo.Sample);
         await using var serve = await ServeProcess.StartAsync(database, _output.Path);
         var storage = StorageFor(database);
-        var jobId = new BackgroundJobClient(storage).Enqueue<PackJob>(job => job.RenderAsync("XYZ", "monthly", "2024-01", null, CancellationToken.None));
+        var jobId = TestDatabases.EnqueuePack(storage, "XYZ", "2024-01");
         var monitor = storage.GetMonitoringApi();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Failed" && DateTime.UtcNow < deadline) await Task.Delay(100);

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Benchmarks")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+5a9d17c11567a245e58b50f0d37ebeb18cbced38")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e43a4c800c1fd60606f5ccbc48846658aad637c3")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Benchmarks")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Benchmarks")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

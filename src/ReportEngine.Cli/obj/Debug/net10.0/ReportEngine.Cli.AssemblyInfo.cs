@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+c5c9e200eac1d40f983737e78dd7b3c93dec9c24")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e43a4c800c1fd60606f5ccbc48846658aad637c3")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine.Cli")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

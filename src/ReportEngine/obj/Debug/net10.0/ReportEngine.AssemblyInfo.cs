@@ -15,7 +15,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("The ReportEngine core: gathering, metrics, composition, templating and layout of " +
     "inspection-readiness packs."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+c5c9e200eac1d40f983737e78dd7b3c93dec9c24")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e43a4c800c1fd60606f5ccbc48846658aad637c3")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
