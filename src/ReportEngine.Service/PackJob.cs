@@ -35,9 +35,15 @@ public sealed class PackJob(
     {
         // Hangfire records when the occurrence was due, so a misfired run still renders its own month.
         var due = context?.GetJobParameter<long?>("Time") is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.UtcNow;
-        var local = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
-        var period = new ReportingPeriod(local.Year, local.Month).Shift(-1);
+        var period = PeriodBefore(due, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
         return RenderAsync(authority, PackKind.Monthly.Name, period.ToString(), context, cancellationToken);
+    }
+
+    /// <summary>The month before the one <paramref name="due"/> falls in, in the schedule's time zone.</summary>
+    public static ReportingPeriod PeriodBefore(DateTimeOffset due, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(due, timeZone);
+        return new ReportingPeriod(local.Year, local.Month).Shift(-1);
     }
 
     [JobDisplayName("{1} pack for {0}, {2}")]

@@ -54,6 +54,13 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(2, verification.Entries);
+
+        // Every archived sample pack renders again identically from its frozen data.
+        foreach (var archived in new[] { first, second })
+        {
+            var again = await test.Archive.RerenderAsync(archived.Entry.Id, templates => test.Renderer(templates));
+            Assert.True(again.Identical, again.FirstDifference);
+        }
     }
 
     private static string QpdfCheck(byte[] pdf)

@@ -1,6 +1,8 @@
 using Hangfire;
+using Hangfire.Storage;
 using Npgsql;
 using ReportEngine.PostgreSql;
+using ReportEngine.Service;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;
@@ -81,6 +83,14 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var archive = await ArchiveOfAsync(database);
         Assert.Equal(20, (await archive.ListAsync()).Count);
         Assert.True((await archive.VerifyAsync()).Intact);
+
+        // Each server keeps the authority's recurring monthly job: cron, time zone and strict misfires.
+        using (var connection = storage.GetConnection())
+        {
+            var recurring = Assert.Single(connection.GetRecurringJobs(), r => r.Id == "monthly-pack:NDC");
+            Assert.Equal(("0 6 1 1 *", "Europe/London"), (recurring.Cron, recurring.TimeZoneId));
+            Assert.Equal("1", connection.GetAllEntriesFromHash("recurring-job:monthly-pack:NDC")["Misfire"]); // MisfireHandlingMode.Strict
+        }
 
         // Progress is shown in the dashboard's job details.
         using var http = new HttpClient();
@@ -178,4 +188,13 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("ReportEngine:Database is not a valid connection string", stderr);
     }
+
+    [Theory]
+    [InlineData("2024-02-01T06:00:00Z", "2024-01")]
+    [InlineData("2024-04-01T05:00:00Z", "2024-03")] // 06:00 BST
+    [InlineData("2024-03-31T23:30:00Z", "2024-03")] // already 1 April in London: the pack is for March
+    [InlineData("2024-01-01T06:00:00Z", "2023-12")]
+    public void A_scheduled_run_renders_the_month_before_its_due_time_in_london(string due, string period) =>
+        Assert.Equal(period, PackJob.PeriodBefore(DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString());
 }

@@ -15,7 +15,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("The ReportEngine core: gathering, metrics, composition, templating and layout of " +
     "inspection-readiness packs."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e43a4c800c1fd60606f5ccbc48846658aad637c3")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+55e7a80f18cf0a927637e2e6281df4be8b4f0add")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
