@@ -102,7 +102,7 @@ public sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTra
     public async Task CompleteAsync(string pdfPath, string pdfSha256, int pages, CancellationToken cancellationToken = default)
     {
         await using var command = new NpgsqlCommand(
-            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'succeeded', renders = renders + 1, finished_at = now(), pdf_path = $2, pdf_sha256 = $3, pages = $4 WHERE id = $1",
+            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'succeeded', renders = renders + 1, finished_at = clock_timestamp(), pdf_path = $2, pdf_sha256 = $3, pages = $4 WHERE id = $1",
             connection, transaction);
         command.Parameters.Add(new() { Value = RunId });
         command.Parameters.Add(new() { Value = pdfPath });
@@ -116,7 +116,7 @@ public sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTra
     public async Task FailAsync(string error, CancellationToken cancellationToken = default)
     {
         await using var command = new NpgsqlCommand(
-            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'failed', error = $2, finished_at = now() WHERE id = $1", connection, transaction);
+            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'failed', error = $2, finished_at = clock_timestamp() WHERE id = $1", connection, transaction);
         command.Parameters.Add(new() { Value = RunId });
         command.Parameters.Add(new() { Value = error });
         await command.ExecuteNonQueryAsync(cancellationToken);

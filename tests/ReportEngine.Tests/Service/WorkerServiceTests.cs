@@ -146,6 +146,26 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task A_pack_that_outlives_the_invisibility_timeout_is_not_taken_by_another_worker()
+    {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, 100); // several seconds a pack
+        var database = await DatabaseWithAsync(big.Path);
+        var shortTimeout = new Dictionary<string, string> { ["ReportEngine__InvisibilityTimeout"] = "00:00:05" };
+        await using var first = await ServeProcess.StartAsync(database, _output.Path, shortTimeout);
+        await using var second = await ServeProcess.StartAsync(database, _output.Path, shortTimeout);
+        var storage = StorageFor(database);
+        var jobId = Enqueue(storage, "2024-01");
+
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(2)));
+        var monitor = storage.GetMonitoringApi();
+        var history = monitor.JobDetails(jobId).History.Select(h => h.StateName).ToList();
+        Assert.Equal(("succeeded", 1, 1), (run.State, run.Renders, run.Attempts)); // one fetch, one claim, one render
+        Assert.Equal(1, history.Count(h => h == "Processing"));
+        Assert.Single(Pdfs);
+    }
+
+    [Fact]
     public async Task Restarting_postgresql_while_packs_are_queued_still_renders_each_once()
     {
         var database = await DatabaseWithAsync(Repo.Sample);

@@ -15,7 +15,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("The ReportEngine core: gathering, metrics, composition, templating and layout of " +
     "inspection-readiness packs."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+55e7a80f18cf0a927637e2e6281df4be8b4f0add")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+e27b3d4e53c185b1daec35a2d3b5670ef6fa3ff3")]
 [assembly: System.Reflection.AssemblyProductAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("ReportEngine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
