@@ -61,11 +61,8 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
     /// </summary>
     public async Task<StagedEntry> StageAsync(string id, IReadOnlyDictionary<string, byte[]> files, TemplateSet templates, CancellationToken cancellationToken)
     {
-        var templateFiles = templates.Paths.Order(StringComparer.Ordinal)
-            .ToDictionary(p => p, p => Encoding.UTF8.GetBytes(templates.Text(p)), StringComparer.Ordinal);
-        var manifest = new TemplateManifest(templates.Kind, templates.Version,
-            templateFiles.ToDictionary(f => f.Key, f => ContentStore.Sha256(f.Value), StringComparer.Ordinal)).ToBytes();
-        var all = files.Values.Concat(templateFiles.Values).Append(manifest).ToList();
+        var manifest = TemplateManifest.Of(templates).ToBytes();
+        var all = files.Values.Concat(templates.Paths.Select(p => Encoding.UTF8.GetBytes(templates.Text(p)))).Append(manifest).ToList();
 
         Directory.CreateDirectory(PendingFolder);
         // Held open (and so locked) until the entry is committed; recovery skips markers still held.
@@ -94,6 +91,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
     {
         if (!Directory.Exists(PendingFolder)) return 0;
         var recovered = 0;
+        HashSet<string>? referenced = null; // read once, and only when an uncommitted entry needs it
         foreach (var path in Directory.EnumerateFiles(PendingFolder, "*.json"))
         {
             PendingMarker? marker;
@@ -112,7 +110,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
             }
             if (marker is not null && await index.FindAsync(marker.Id, cancellationToken) is null)
             {
-                var referenced = await ReferencedObjectsAsync(cancellationToken);
+                referenced ??= await ReferencedObjectsAsync(cancellationToken);
                 foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) store.Delete(sha);
             }
             File.Delete(path);
@@ -170,7 +168,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
         await Copy(entry.Files[ArchiveFile.PdfA], $"{entry.Authority}-{entry.Period}-{entry.Kind}-pdfa.pdf");
         await Copy(entry.Files[ArchiveFile.Metrics], "metrics.json");
         await Copy(entry.Files[ArchiveFile.Snapshot], "snapshot.json.gz");
-        var manifest = TemplateManifest.FromBytes(await store.GetAsync(entry.Files[ArchiveFile.Templates], cancellationToken));
+        var manifest = await TemplateManifest.LoadAsync(store, entry.Files[ArchiveFile.Templates], cancellationToken);
         foreach (var (path, sha) in manifest.Files) await Copy(sha, Path.Combine("templates", path));
         var entryPath = Path.Combine(folder, "entry.json");
         await File.WriteAllTextAsync(entryPath, JsonSerializer.Serialize(entry, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
@@ -229,7 +227,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
                 case false: problems.Add($"{entry.Id} (#{entry.Seq}): its {role} file has been altered"); continue;
             }
             if (role != ArchiveFile.Templates) continue;
-            var manifest = TemplateManifest.FromBytes(await store.GetAsync(sha, cancellationToken));
+            var manifest = await TemplateManifest.LoadAsync(store, sha, cancellationToken);
             foreach (var (path, templateSha) in manifest.Files)
             {
                 if (await store.IsIntactAsync(templateSha, cancellationToken) is not true)
@@ -254,7 +252,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
             TemplateSet templates;
             if (currentTemplatesRoot is null)
             {
-                var manifest = TemplateManifest.FromBytes(await store.GetAsync(entry.Files[ArchiveFile.Templates], cancellationToken));
+                var manifest = await TemplateManifest.LoadAsync(store, entry.Files[ArchiveFile.Templates], cancellationToken);
                 await manifest.WriteToAsync(store, scratch.FullName, cancellationToken);
                 templates = TemplateSet.Load(scratch.FullName, entry.Kind!);
             }
@@ -298,6 +296,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
         var holds = await index.HoldsAsync(cancellationToken);
         var pruned = new List<ArchiveRecord>();
         var held = new List<ArchiveRecord>();
+        var prunedObjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in (await index.ListAsync(cancellationToken)).Where(r => r.Type == ArchiveRecordType.Entry))
         {
             var years = options.RetentionFor(entry.Kind!);
@@ -315,8 +314,12 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
                 Reason = $"retention: {entry.Kind} packs are kept {years} years; created {entry.CreatedAt:yyyy-MM-dd}",
                 PreviousHash = previous,
             }.Sealed(), removing: entry.Id, cancellationToken));
+            prunedObjects.UnionWith(await ObjectsOfAsync(entry, cancellationToken));
+        }
+        if (pruned.Count > 0)
+        {
             var referenced = await ReferencedObjectsAsync(cancellationToken);
-            foreach (var sha in await ObjectsOfAsync(entry, cancellationToken)) if (!referenced.Contains(sha)) store.Delete(sha);
+            foreach (var sha in prunedObjects.Where(o => !referenced.Contains(o))) store.Delete(sha);
         }
         return new PruneResult(pruned, held);
     }
@@ -333,7 +336,7 @@ public sealed class PackArchive(ContentStore store, IArchiveIndex index, Archive
     {
         var objects = entry.Files.Values.ToList();
         if (entry.Files.TryGetValue(ArchiveFile.Templates, out var manifest) && store.Exists(manifest))
-            objects.AddRange(TemplateManifest.FromBytes(await store.GetAsync(manifest, cancellationToken)).Files.Values);
+            objects.AddRange((await TemplateManifest.LoadAsync(store, manifest, cancellationToken)).Files.Values);
         return objects;
     }
 

@@ -10,13 +10,13 @@ namespace ReportEngine.Archive;
 /// </summary>
 public sealed record TemplateManifest(string Kind, string Version, IReadOnlyDictionary<string, string> Files)
 {
-    public static async Task<TemplateManifest> StoreAsync(TemplateSet templates, ContentStore store, CancellationToken cancellationToken)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in templates.Paths.Order(StringComparer.Ordinal))
-            files[path] = await store.PutAsync(Encoding.UTF8.GetBytes(templates.Text(path)), cancellationToken);
-        return new TemplateManifest(templates.Kind, templates.Version, files);
-    }
+    /// <summary>The manifest of a template set: each file's path and the SHA-256 of its UTF-8 bytes, in path order (so the same set gives the same bytes).</summary>
+    public static TemplateManifest Of(TemplateSet templates) =>
+        new(templates.Kind, templates.Version,
+            templates.Paths.Order(StringComparer.Ordinal).ToDictionary(p => p, p => ContentStore.Sha256(Encoding.UTF8.GetBytes(templates.Text(p))), StringComparer.Ordinal));
+
+    public static async Task<TemplateManifest> LoadAsync(ContentStore store, string sha256, CancellationToken cancellationToken) =>
+        FromBytes(await store.GetAsync(sha256, cancellationToken));
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
 
