@@ -9,6 +9,6 @@ internal static class BenchRenderer
 {
     /// <summary>The monthly pack renderer on the repository's templates, printing through <paramref name="browser"/>.</summary>
     public static PackRenderer Create(ChromiumBrowser browser) =>
-        new(PackKind.Monthly, new HtmlTemplateRenderer(TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name)),
+        new(PackKind.Monthly, TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name),
             new ChromiumPdfPrinter(browser), new PackOptions(), TimeProvider.System);
 }

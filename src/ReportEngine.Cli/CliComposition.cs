@@ -25,7 +25,7 @@ internal static class CliComposition
     {
         var options = PackOptions();
         return new PackRenderer(PackKind.Monthly,
-            new HtmlTemplateRenderer(templates ?? TemplateSet.Load(options.TemplatesRoot, PackKind.Monthly.Name)),
+            templates ?? TemplateSet.Load(options.TemplatesRoot, PackKind.Monthly.Name),
             new ChromiumPdfPrinter(browser), options, TimeProvider.System);
     }
 

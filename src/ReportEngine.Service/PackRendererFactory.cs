@@ -15,6 +15,6 @@ public sealed class PackRendererFactory(ChromiumPdfPrinter printer, IOptions<Pac
     public PackRenderer For(string kind) => _renderers.GetOrAdd(kind, k =>
     {
         var packKind = Kinds.GetValueOrDefault(k) ?? throw new ArgumentException($"'{k}' is not a pack kind", nameof(kind));
-        return new PackRenderer(packKind, new HtmlTemplateRenderer(TemplateSet.Load(options.Value.TemplatesRoot, k)), printer, options.Value, clock);
+        return new PackRenderer(packKind, TemplateSet.Load(options.Value.TemplatesRoot, k), printer, options.Value, clock);
     });
 }

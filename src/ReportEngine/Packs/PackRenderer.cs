@@ -15,8 +15,10 @@ namespace ReportEngine.Packs;
 /// The pipeline of one pack: gather → compute → compose → template → print. Writes nothing; see <see cref="PackOutput"/>.
 /// The contents page needs page numbers, so a pack is printed twice: the first print's bookmarks give the pages.
 /// </summary>
-public sealed class PackRenderer(PackKind kind, HtmlTemplateRenderer templates, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
+public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
 {
+    private readonly HtmlTemplateRenderer _templates = new(templateSet);
+
     public static string EngineVersion { get; } =
         typeof(PackRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -24,7 +26,7 @@ public sealed class PackRenderer(PackKind kind, HtmlTemplateRenderer templates, 
 
     public PackKind Kind => kind;
 
-    public TemplateSet Templates => templates.Templates;
+    public TemplateSet Templates => templateSet;
 
     public PackOptions Options => options;
 
@@ -49,7 +51,7 @@ public sealed class PackRenderer(PackKind kind, HtmlTemplateRenderer templates, 
         progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the pack"));
         watch.Restart();
         var context = new PackContext(gathered, period, metrics,
-            new PackRunFacts(identity?.GeneratedAt ?? clock.GetUtcNow(), templates.Templates.Version, EngineVersion,
+            new PackRunFacts(identity?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, EngineVersion,
                 identity?.ProtectiveMarking ?? options.ProtectiveMarking, identity?.ArchiveId, identity?.SnapshotSha256));
         var (_, firstJob) = Compose(context, []);
         var templateTime = watch.Elapsed;
@@ -87,9 +89,9 @@ public sealed class PackRenderer(PackKind kind, HtmlTemplateRenderer templates, 
     {
         var model = kind.Builder.Build(context, contents);
         return (model, new PrintJob(
-            templates.Render(PackKind.DocumentTemplate, model, Functions),
-            templates.Render(PackKind.HeaderTemplate, model, Functions),
-            templates.Render(PackKind.FooterTemplate, model, Functions)));
+            _templates.Render(PackKind.DocumentTemplate, model, Functions),
+            _templates.Render(PackKind.HeaderTemplate, model, Functions),
+            _templates.Render(PackKind.FooterTemplate, model, Functions)));
     }
 
     /// <summary>The top-level bookmarks (the h1 headings) of a printed pack with their pages.</summary>

@@ -44,7 +44,7 @@ public sealed class TestArchive : IAsyncDisposable
         new(new ContentStore(_folder.Path), new PostgresArchiveIndex(DataSource), new ArchiveOptions { Folder = _folder.Path }, Clock);
 
     public PackRenderer Renderer(TemplateSet? templates = null) => new(PackKind.Monthly,
-        new HtmlTemplateRenderer(templates ?? TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name)),
+        templates ?? TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name),
         new Layout.ChromiumPdfPrinter(_packs.Browser), new PackOptions(), Clock);
 
     public async Task<ArchivedPack> ArchiveSampleAsync(string period = "2024-01", string? dataset = null)

@@ -18,7 +18,7 @@ public sealed class SamplePackFixture : IAsyncLifetime
     public IReadOnlyList<string> PageTexts { get; private set; } = [];
 
     public PackRenderer Renderer(string? templatesRoot = null) => new(PackKind.Monthly,
-        new HtmlTemplateRenderer(TemplateSet.Load(templatesRoot ?? Repo.Templates, PackKind.Monthly.Name)),
+        TemplateSet.Load(templatesRoot ?? Repo.Templates, PackKind.Monthly.Name),
         new ChromiumPdfPrinter(Browser), new PackOptions(), new FakeTimeProvider(GeneratedAt));
 
     public Task<RenderedPack> RenderAsync(string datasetFolder) => Renderer().RenderAsync(new DatasetFolderSource(datasetFolder), Period);

@@ -14,8 +14,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder
         var evidence = context.Gathered.Evidence;
         var m = context.Metrics;
         var period = context.Period;
-        // The same definitions as at the end of the same month a year earlier: the "previous twelve months" of every change.
-        var previous = PackMetrics.Compute(evidence, period.Shift(-12));
+        var previous = context.YearEarlier;
         var previousThemes = previous.Complaints.Themes.ToDictionary(t => t.Code, t => t.Count);
 
         return new MonthlyPackViewModel(
