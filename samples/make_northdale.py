@@ -300,4 +300,40 @@ for k, (qs, title) in enumerate(ACTIONS):
     rag = "GREEN" if done else rng.choice(["RED", "AMBER", "AMBER", "GREEN"])
     actions.append([f"A{k + 1:03d}", qs, title, OWNERS[k % len(OWNERS)], created, due, done, rag])
 write("actions.csv", ["id", "qs_code", "title", "owner", "created_on", "due_date", "completed_date", "rag"], actions)
+# --- what complaints taught (complaint_learning.csv, optional) -------------------------------
+# Its own generator, so that adding the file left every other file byte-identical.
+lrng = random.Random(20240401)
+LEARNING = [
+    ("Charging", "People paying for their care by Direct Debit were charged twice in one month after the finance system was upgraded.",
+     "The Direct Debit process was fixed with the finance team: collection dates are now checked against the care invoice run, and the people affected were refunded within five working days."),
+    ("Staff conduct", "A woman living alone did not know whether to let a care worker in, because the worker had no identification with them.",
+     "All home care providers were reminded that care workers must wear their identification badges at every visit; spot checks now include badges."),
+    ("Delay", "A family waited eleven weeks to hear the outcome of a financial assessment.\nNobody told them why it was taking so long.",
+     "Financial assessments waiting more than four weeks are now reviewed weekly, and people get a call to explain the delay."),
+    ("Communication", "Letters about care charges used wording that people found hard to follow, e.g. \"disregards\" & \"tariff income\".",
+     "Charging letters were rewritten in plain English with Age UK Northdale and tested with people who receive them."),
+    ("Hospital discharge", "A man was discharged from hospital on a Friday evening before his reablement package could start.",
+     "Weekend social work cover at the hospital was agreed with the NHS trust (action A009); discharges after 3pm on Fridays now need a confirmed start date."),
+    ("Care quality", "Reablement visits were cut short when carers ran late, and the person was not told.",
+     "Reablement rotas now leave 10 minutes' travel time between visits; late visits are phoned through to the person."),
+    ("Assessment", "A carer's own needs were not looked at when their mother's care was assessed.",
+     "Carers' assessments are now offered at every needs assessment, and recorded as offered or declined."),
+    ("Communication", "Gwybodaeth yn Gymraeg: a Welsh-speaking carer could not get information in Welsh.",
+     "Carers' information is being translated into Welsh and Polish (action A008)."),
+    ("Staff conduct", "A complainant felt a social worker had talked about them, not to them, in a review meeting.", None),
+    ("Delay", "Occupational therapy assessments for stair lifts took more than twelve weeks.",
+     "A waiting list plan is in place to bring waits down to six weeks (action A005); people waiting get a named contact."),
+    ("Charging", "Top-up fees for a care home were not explained before the move < so the family was surprised by the first bill.",
+     "Care home moves now include a written summary of any top-up, signed before the move."),
+    ("Communication", "Complaint responses were long and written for the council, not for the person who complained.",
+     "Response templates were rewritten in plain English (action A021) and every response is read by the complaints officer first."),
+]
+upheld = [c for c in complaints if c[5] in ("UPHELD", "PARTLY_UPHELD") and c[4] is not None]
+learning = []
+for k, (_, learned, action) in enumerate(LEARNING):
+    pool = [c for c in upheld if (c[4] >= D(2023, 4, 1)) == (k % 6 != 5)]     # most from 2023-24, some from the year before
+    c = pool[(k * 7) % len(pool)]
+    learning.append([c[0], c[4] + dt.timedelta(days=lrng.randint(3, 21)), learned, action])
+learning.sort(key=lambda r: (r[1], r[0]))
+write("complaint_learning.csv", ["complaint_ref", "recorded_on", "learning", "action_taken"], learning)
 print(f"wrote {OUT}")

@@ -1,5 +1,6 @@
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
+using ReportEngine.Kinds;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
 using ReportEngine.Packs;
@@ -15,7 +16,7 @@ internal static class ArchiveBenchmark
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
         var renderer = BenchRenderer.Create(browser);
         var gathered = await new DatasetFolderSource(Repo.Sample).GatherAsync();
-        var pack = await renderer.RenderAsync(gathered, new ReportingPeriod(2024, 1), null);
+        var pack = await renderer.RenderAsync(gathered, ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, new ReportingPeriod(2024, 1)));
         const string id = "NDC-2024-01-monthly-20240201T060000Z-0000";
 
         byte[] snapshot = [], stamped = [], pdfa = [];

@@ -1,14 +1,31 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportEngine.Gathering;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 using ReportEngine.Layout;
 using ReportEngine.Packs;
-using ReportEngine.Templating;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
 
 internal static class BenchRenderer
 {
-    /// <summary>The monthly pack renderer on the repository's templates, printing through <paramref name="browser"/>.</summary>
-    public static PackRenderer Create(ChromiumBrowser browser) =>
-        new(PackKind.Monthly, TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name),
-            new ChromiumPdfPrinter(browser), new PackOptions(), TimeProvider.System);
+    /// <summary>The renderers of every kind on the repository's templates, printing through <paramref name="browser"/>.</summary>
+    public static PackRenderers Renderers(ChromiumBrowser browser) =>
+        new(new ChromiumPdfPrinter(browser), new PackOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System);
+
+    /// <summary>The monthly pack renderer.</summary>
+    public static PackRenderer Create(ChromiumBrowser browser) => Renderers(browser).For(ReportKinds.Monthly);
+
+    /// <summary>The issuing path, into <paramref name="archive"/> when given.</summary>
+    public static ReportIssuer Issuer(ChromiumBrowser browser, IssuingArchive? archive = null) =>
+        new(Renderers(browser), NullLogger<ReportIssuer>.Instance, archive);
+
+    /// <summary>A request for a report of a dataset folder.</summary>
+    public static ReportRequest Request(string dataset, ReportKind? kind = null, string period = "2024-01")
+    {
+        kind ??= ReportKinds.Monthly;
+        if (!kind.PeriodType.TryParse(period, out var parsed)) throw new ArgumentException(kind.PeriodType.Refusal(period), nameof(period));
+        return new ReportRequest(kind, parsed, null, new DatasetFolderSource(dataset), Requester.Person("benchmark"));
+    }
 }

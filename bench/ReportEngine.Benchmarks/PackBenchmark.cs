@@ -17,18 +17,17 @@ internal static class PackBenchmark
 {
     public static async Task RunAsync(int iterations, int warmup)
     {
-        var period = new ReportingPeriod(2024, 1);
-        var source = new DatasetFolderSource(Repo.Sample);
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
         var printer = new ChromiumPdfPrinter(browser);
-        var renderer = BenchRenderer.Create(browser);
+        var issuer = BenchRenderer.Issuer(browser);
+        var request = BenchRenderer.Request(Repo.Sample);
 
         var packs = new List<PackTimings>();
         var alone = new List<TimeSpan>();
         var pages = 0;
         for (var i = 0; i < warmup + iterations; i++)
         {
-            var pack = await renderer.RenderAsync(source, period);
+            var pack = (await issuer.IssueAsync(request)).Rendered!;
             var watch = Stopwatch.StartNew();
             for (var pass = 0; pass < pack.PrintPasses; pass++) await printer.PrintAsync(pack.FinalPrint);
             var chromiumAlone = watch.Elapsed;

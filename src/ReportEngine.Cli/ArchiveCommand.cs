@@ -1,93 +1,108 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using ReportEngine.Archive;
-using ReportEngine.Layout;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 using ReportEngine.Metrics;
+using ReportEngine.Packs;
 
 namespace ReportEngine.Cli;
 
 /// <summary><c>archive list | get | verify | rerender | prune | hold | release</c>: the inspection-readiness archive.</summary>
 internal static class ArchiveCommand
 {
-    public static Command Create(ILoggerFactory logging)
+    public static Command Create(ReportKinds kinds)
     {
-        var command = new Command("archive", "The inspection-readiness archive: every pack as issued, provable and reproducible");
+        var command = new Command("archive", "The inspection-readiness archive: every report as issued, provable and reproducible");
 
         var db = DatabaseOption.Create();
-        var authority = new Option<string>("--authority") { Description = "Only this authority" };
-        var from = new Option<string>("--from") { Description = "From this period, YYYY-MM" };
-        var to = new Option<string>("--to") { Description = "To this period, YYYY-MM" };
-        var list = new Command("list", "List archived packs") { db, authority, from, to };
-        list.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        var authority = new Option<string>("--authority") { Description = "Only this authority", HelpName = "CODE" };
+        var kind = new Option<string>("--kind") { Description = $"Only this kind: {string.Join(", ", kinds.All.Select(k => k.Name))}", HelpName = "KIND" };
+        var from = new Option<string>("--from") { Description = "From this month (a business year counts by its March)", HelpName = "YYYY-MM" };
+        var to = new Option<string>("--to") { Description = "To this month", HelpName = "YYYY-MM" };
+        var all = new Option<bool>("--all") { Description = "Also list entries superseded by a regenerated report" };
+        var list = new Command("list", "List archived reports, the latest of each by default") { db, authority, kind, from, to, all };
+        list.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            foreach (var period in new[] { parse.GetValue(from), parse.GetValue(to) }.OfType<string>())
+            var months = new List<ReportingPeriod?>();
+            foreach (var month in new[] { parse.GetValue(from), parse.GetValue(to) })
             {
-                if (!ReportingPeriod.TryParse(period, out _)) return Refuse($"'{period}' is not a month like 2024-01");
+                if (month is null) months.Add(null);
+                else if (ReportingPeriod.TryParse(month, out var m)) months.Add(m);
+                else return Refuse(PeriodType.Month.Refusal(month));
             }
-            var holds = await archive.HoldsAsync(ct);
-            Console.Out.WriteLine("id\tauthority\tkind\tperiod\tcreated_at\ttemplate_version\tlegal_hold");
-            foreach (var e in await archive.ListAsync(parse.GetValue(authority), parse.GetValue(from), parse.GetValue(to), ct))
-                Console.Out.WriteLine($"{e.Id}\t{e.Authority}\t{e.Kind}\t{e.Period}\t{e.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}\t{e.TemplateVersion?[..12]}\t{(holds.ContainsKey(e.Id) ? "yes" : "no")}");
-            return ExitCodes.Success;
+            if (parse.GetValue(kind) is { } k && kinds.Find(k) is null) return Refuse($"--kind: '{k}' is not a report kind");
+            var holds = await archive.Catalog.HoldsAsync(ct);
+            var entries = await archive.Catalog.ListAsync(new ArchiveQuery(parse.GetValue(authority), parse.GetValue(kind), months[0], months[1], parse.GetValue(all)), ct);
+            var pending = (await archive.Catalog.PendingPdfACopiesAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            Console.Out.WriteLine("id\tauthority\tkind\tperiod\tstatement\tcreated_at\ttemplate_version\tpdfa\tlegal_hold\tsupersedes");
+            foreach (var e in entries)
+            {
+                Console.Out.WriteLine($"{e.Id}\t{e.Authority}\t{e.Kind}\t{e.Period}\t{e.Parameter}\t{e.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}\t{e.TemplateVersion?[..12]}\t" +
+                    $"{(pending.Contains(e.Id) ? "pending" : "yes")}\t{(holds.ContainsKey(e.Id) ? "yes" : "no")}\t{e.Supersedes}");
+            }
+            return FailurePolicy.Success;
         }));
 
         var id = new Argument<string>("ID") { Description = "The archive entry's id" };
-        var output = new Option<string>("--out") { Description = "Folder to copy the entry's files into", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to copy the entry's files into", HelpName = "DIR", Required = true };
         var get = new Command("get", "Copy an entry's files (checked against their hashes) into a folder") { id, output, db };
-        get.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
-        {
-            foreach (var path in await archive.GetAsync(parse.GetValue(id)!, parse.GetValue(output)!, ct)) Console.Out.WriteLine(path);
-            return ExitCodes.Success;
-        }));
+        get.SetAction((parse, ct) => OutputFolder.Check(parse.GetValue(output)!) is { } problem ? Task.FromResult(Refuse(problem))
+            : WithArchiveAsync(parse, db, ct, async (archive, _) =>
+            {
+                foreach (var path in await archive.Export.GetAsync(parse.GetValue(id)!, parse.GetValue(output)!, ct)) Console.Out.WriteLine(path);
+                return FailurePolicy.Success;
+            }));
 
         var verify = new Command("verify", "Recompute every hash and the chain; exit 1 naming each entry altered, missing or out of order") { db };
-        verify.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        verify.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            var result = await archive.VerifyAsync(ct);
+            var result = await archive.Verifier.VerifyAsync(ct);
             foreach (var tombstone in result.Pruned)
                 Console.Out.WriteLine($"pruned: {tombstone.PrunedId} on {tombstone.CreatedAt:yyyy-MM-dd} by {tombstone.RequestedBy} ({tombstone.Reason})");
+            foreach (var pending in result.PendingPdfA) Console.Out.WriteLine($"PDF/A pending: {pending} (its copy is still to be made)");
             foreach (var problem in result.Problems) Console.Out.WriteLine(problem);
             Console.Out.WriteLine(result.Intact
-                ? $"intact: {result.Entries} entries and {result.Pruned.Count} pruned, the chain unbroken"
+                ? $"intact: {result.Entries} entries and {result.Pruned.Count} pruned, the chain unbroken" +
+                  (result.PendingPdfA.Count > 0 ? $"; {result.PendingPdfA.Count} PDF/A cop{(result.PendingPdfA.Count == 1 ? "y" : "ies")} pending" : "")
                 : $"NOT intact: {result.Problems.Count} problem(s)");
-            return result.Intact ? ExitCodes.Success : ExitCodes.Failure;
+            return result.Intact ? FailurePolicy.Success : FailurePolicy.Failure;
         }));
 
         var currentTemplates = new Option<bool>("--current-templates") { Description = "Render with today's templates instead of the archived ones" };
-        var rerender = new Command("rerender", "Render an entry again from its frozen data and compare it page by page") { id, currentTemplates, db };
-        rerender.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        var rerender = new Command("rerender", "Render an entry again, as its own kind, from its frozen data and compare it page by page") { id, currentTemplates, db };
+        rerender.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, services) =>
         {
-            await using var browser = new ChromiumBrowser(new ChromiumOptions(), logging);
-            var result = await archive.RerenderAsync(parse.GetValue(id)!, templates => CliComposition.Renderer(browser, templates),
+            var renderers = services.GetRequiredService<PackRenderers>();
+            var result = await archive.Rerenderer.RerenderAsync(parse.GetValue(id)!, renderers.With,
                 parse.GetValue(currentTemplates) ? ProjectHome.Templates : null, ct);
             Console.Out.WriteLine(result.Identical ? "identical" : $"different: {result.FirstDifference}");
             if (!result.SameTemplates) Console.Error.WriteLine("(rendered with templates other than the archived version)");
-            return result.Identical ? ExitCodes.Success : ExitCodes.Failure;
+            return result.Identical ? FailurePolicy.Success : FailurePolicy.Failure;
         }));
 
-        var prune = new Command("prune", "Delete entries past their retention and not under legal hold, leaving a tombstone for each") { db };
-        prune.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        var prune = new Command("prune", "Delete entries past their kind's retention and not under legal hold, leaving a tombstone for each") { db };
+        prune.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            var result = await archive.PruneAsync(CliComposition.RequestedBy, ct);
+            var result = await archive.Retention.PruneAsync(CliComposition.RequestedBy.ToString(), ct);
             foreach (var t in result.Pruned) Console.Out.WriteLine($"pruned: {t.PrunedId} ({t.Reason})");
             foreach (var e in result.Held) Console.Out.WriteLine($"kept under legal hold: {e.Id}");
             Console.Error.WriteLine($"{result.Pruned.Count} pruned, {result.Held.Count} kept under legal hold.");
-            return ExitCodes.Success;
+            return FailurePolicy.Success;
         }));
 
-        var reason = new Option<string>("--reason") { Description = "Why the entry must be kept", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the entry must be kept", HelpName = "TEXT", Required = true };
         var hold = new Command("hold", "Place a legal hold on an entry: it will not be pruned") { id, reason, db };
-        hold.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        hold.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            await archive.PlaceHoldAsync(parse.GetValue(id)!, parse.GetValue(reason)!, ct);
-            return ExitCodes.Success;
+            await archive.Retention.PlaceHoldAsync(parse.GetValue(id)!, parse.GetValue(reason)!, ct);
+            return FailurePolicy.Success;
         }));
         var release = new Command("release", "Lift a legal hold") { id, db };
-        release.SetAction((parse, ct) => WithArchiveAsync(parse, db, logging, ct, async archive =>
+        release.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            await archive.ReleaseHoldAsync(parse.GetValue(id)!, ct);
-            return ExitCodes.Success;
+            await archive.Retention.ReleaseHoldAsync(parse.GetValue(id)!, ct);
+            return FailurePolicy.Success;
         }));
 
         foreach (var sub in new[] { list, get, verify, rerender, prune, hold, release }) command.Add(sub);
@@ -97,14 +112,14 @@ internal static class ArchiveCommand
     private static int Refuse(string problem)
     {
         Console.Error.WriteLine(problem);
-        return ExitCodes.Refused;
+        return FailurePolicy.Refused;
     }
 
-    private static async Task<int> WithArchiveAsync(ParseResult parse, Option<string> db, ILoggerFactory logging, CancellationToken ct, Func<PackArchive, Task<int>> work)
+    private static async Task<int> WithArchiveAsync(ParseResult parse, Option<string> db, CancellationToken ct, Func<ReportArchive, IServiceProvider, Task<int>> work)
     {
         var (connectionString, problem) = DatabaseOption.Resolve(parse, db);
         if (problem is not null) return Refuse(problem);
-        await using var database = NpgsqlDataSource.Create(connectionString!);
-        return await work(await CliComposition.OpenArchiveAsync(database, connectionString!, logging, ct));
+        await using var services = CliComposition.Build(connectionString);
+        return await work(await CliComposition.OpenArchiveAsync(services, ct), services);
     }
 }

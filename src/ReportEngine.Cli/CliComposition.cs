@@ -1,45 +1,58 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using ReportEngine.Archive;
-using ReportEngine.Layout;
+using ReportEngine.Issuing;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
-using ReportEngine.Templating;
+using ReportEngine.Service;
 
 namespace ReportEngine.Cli;
 
-/// <summary>How the command line puts the parts together: settings from appsettings.json and the environment.</summary>
+/// <summary>
+/// How the command line puts the parts together: the composition root it shares with the service
+/// (<see cref="ReportEngineServices"/>), configured from appsettings.json and the environment, logging to standard error.
+/// </summary>
 internal static class CliComposition
 {
-    private static readonly IConfiguration Configuration = new ConfigurationBuilder()
-        .SetBasePath(ProjectHome.Root)
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .Build();
-
-    public static PackOptions PackOptions() =>
-        new() { TemplatesRoot = ProjectHome.Templates, ProtectiveMarking = Configuration["ReportEngine:ProtectiveMarking"] ?? "OFFICIAL-SENSITIVE" };
-
-    public static PackRenderer Renderer(ChromiumBrowser browser, TemplateSet? templates = null)
+    public static ServiceProvider Build(string? connectionString = null)
     {
-        var options = PackOptions();
-        return new PackRenderer(PackKind.Monthly,
-            templates ?? TemplateSet.Load(options.TemplatesRoot, PackKind.Monthly.Name),
-            new ChromiumPdfPrinter(browser), options, TimeProvider.System);
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(ProjectHome.Root)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables();
+        if (connectionString is not null)
+            configuration.AddInMemoryCollection([new($"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}", connectionString)]);
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration.Build());
+        // Standard output carries only what a verb promises to print: every log line goes to standard error.
+        services.AddLogging(b => b
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter("PuppeteerSharp", LogLevel.Error));
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.AddReportEngine(ProjectHome.Root);
+        return services.BuildServiceProvider();
     }
 
-    /// <summary>Opens the archive (file store and index), migrating the database and finishing any interrupted entry first.</summary>
-    public static async Task<PackArchive> OpenArchiveAsync(NpgsqlDataSource database, string connectionString, ILoggerFactory logging, CancellationToken cancellationToken)
+    /// <summary>Opens the archive, migrating the database and finishing any interrupted entry first.</summary>
+    public static async Task<ReportArchive> OpenArchiveAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var options = new ArchiveOptions();
-        Configuration.GetSection("Archive").Bind(options);
-        await EvidenceDatabase.MigrateAsync(connectionString, logging.CreateLogger("ReportEngine.Migrations"), cancellationToken);
-        var archive = new PackArchive(new ContentStore(options.Folder), new PostgresArchiveIndex(database), options, TimeProvider.System);
-        await archive.RecoverAsync(cancellationToken);
+        await EvidenceDatabase.MigrateAsync(services.GetRequiredService<IOptions<ServiceOptions>>().Value.Database,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Migrations"), cancellationToken);
+        var archive = services.GetRequiredService<ReportArchive>();
+        await archive.Recovery.RecoverAsync(cancellationToken);
         return archive;
     }
 
+    /// <summary>The issuing path: archiving (with the run records the service uses, and the PDF/A copy made at once) when <paramref name="archive"/> is given.</summary>
+    public static ReportIssuer Issuer(IServiceProvider services, ReportArchive? archive) =>
+        new(services.GetRequiredService<PackRenderers>(), services.GetRequiredService<ILogger<ReportIssuer>>(),
+            archive is null ? null : new IssuingArchive(archive, services.GetRequiredService<PackRunStore>(), new ImmediateFollowUps(archive.PdfACopy)));
+
     /// <summary>Who asked, for the archive's record: the operating-system user.</summary>
-    public static string RequestedBy => $"{Environment.UserName}@{Environment.MachineName} (command line)";
+    public static Requester RequestedBy => Requester.Person($"{Environment.UserName}@{Environment.MachineName} (command line)");
 }

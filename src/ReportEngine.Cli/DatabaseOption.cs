@@ -8,7 +8,7 @@ internal static class DatabaseOption
 {
     public const string EnvironmentVariable = "REPORTENGINE_DB";
 
-    public static Option<string> Create() => new("--db") { Description = $"Npgsql connection string (default: ${EnvironmentVariable})" };
+    public static Option<string> Create() => new("--db") { Description = $"Npgsql connection string (default: ${EnvironmentVariable})", HelpName = "CONN" };
 
     /// <summary>The connection string, or a one-line reason it is unusable (the caller exits 2).</summary>
     public static (string? ConnectionString, string? Problem) Resolve(ParseResult parse, Option<string> option)

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using ReportEngine.Gathering;
+using ReportEngine.Issuing;
 using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Cli;
@@ -9,9 +10,9 @@ namespace ReportEngine.Cli;
 /// <summary><c>import --data DIR [--db CONN]</c>: validate exactly as <c>pack</c> does, then replace that authority's evidence.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(ILoggerFactory logging)
+    public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Dataset folder", Required = true };
+        var data = new Option<string>("--data") { Description = "Dataset folder", HelpName = "DIR", Required = true };
         var db = DatabaseOption.Create();
         var command = new Command("import", "Load a dataset into PostgreSQL, replacing that authority's evidence") { data, db };
         command.SetAction(async (parse, ct) =>
@@ -20,17 +21,17 @@ internal static class ImportCommand
             if (problem is not null)
             {
                 Console.Error.WriteLine(problem);
-                return ExitCodes.Refused;
+                return FailurePolicy.Refused;
             }
             // Validation first: a refused dataset never opens a transaction.
             var gathered = await new DatasetFolderSource(parse.GetValue(data)!).GatherAsync(ct);
-            await EvidenceDatabase.MigrateAsync(connectionString!, logging.CreateLogger("ReportEngine.Migrations"), ct);
-            await using var dataSource = NpgsqlDataSource.Create(connectionString!);
+            await using var services = CliComposition.Build(connectionString);
+            await EvidenceDatabase.MigrateAsync(connectionString!, services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Migrations"), ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await new PostgresEvidenceStore(dataSource).ImportAsync(gathered, TimeProvider.System, ct);
+            await services.GetRequiredService<PostgresEvidenceStore>().ImportAsync(gathered, TimeProvider.System, ct);
             var rows = gathered.Provenance.RowsPerFile.Sum(r => r.Value);
             Console.Error.WriteLine($"Imported {gathered.Evidence.Authority.Code} ({gathered.Evidence.Authority.Name}): {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s.");
-            return ExitCodes.Success;
+            return FailurePolicy.Success;
         });
         return command;
     }

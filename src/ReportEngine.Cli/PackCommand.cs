@@ -1,70 +1,78 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using ReportEngine.Gathering;
-using ReportEngine.Layout;
-using ReportEngine.Metrics;
-using Npgsql;
-using ReportEngine.Packs;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ReportEngine.Cli;
 
-/// <summary><c>pack (--data DIR | --authority CODE) --period YYYY-MM --out DIR [--archive]</c>: one monthly pack.</summary>
+/// <summary>
+/// <c>pack [--kind KIND] --period PERIOD [--statement CODE] (--data DIR | --authority CODE) --out DIR [--archive]
+/// [--regenerate --reason TEXT]</c>: one report through the issuing path. Every refusal comes before any rendering.
+/// </summary>
 internal static class PackCommand
 {
-    public static Command Create(ILoggerFactory logging)
+    public static Command Create(ReportKinds kinds)
     {
-        var data = new Option<string>("--data") { Description = "Dataset folder (default: the shipped sample)" };
-        var authority = new Option<string>("--authority") { Description = "Render from the database: the authority's code" };
-        var db = DatabaseOption.Create();
-        var period = new Option<string>("--period") { Description = "The pack's month, YYYY-MM", Required = true };
-        var output = new Option<string>("--out") { Description = "Folder to write the PDF and metrics.json into", Required = true };
-        var archive = new Option<bool>("--archive") { Description = "Also store the pack in the archive and print its archive id" };
-        var command = new Command("pack", "Render one monthly inspection-readiness pack") { data, authority, db, period, output, archive };
-        command.Validators.Add(r =>
+        var names = string.Join(", ", kinds.All.Select(k => k.Name));
+        var kind = new Option<string>("--kind")
+            { Description = $"The kind of report: {names}", HelpName = "KIND", DefaultValueFactory = _ => kinds.All[0].Name };
+        var period = new Option<string>("--period")
         {
-            if (r.GetValue(data) is not null && r.GetValue(authority) is not null) r.AddError("--data and --authority: give one or the other");
-        });
+            Description = string.Join("; ", kinds.All.Select(k => k.PeriodType).Distinct().Select(t => $"a {t.Name} {t.Placeholder}")) + ", as the kind needs",
+            HelpName = "PERIOD", Required = true,
+        };
+        var statement = new Option<string>("--statement") { Description = "The quality statement, for kinds made for one (e.g. LEARNING)", HelpName = "CODE" };
+        var data = new Option<string>("--data") { Description = "Dataset folder (default: the shipped sample)", HelpName = "DIR" };
+        var authority = new Option<string>("--authority") { Description = "Render from the database: the authority's code", HelpName = "CODE" };
+        var db = DatabaseOption.Create();
+        var output = new Option<string>("--out") { Description = "Folder to write the PDF and metrics.json into", HelpName = "DIR", Required = true };
+        var archive = new Option<bool>("--archive") { Description = "Also issue the report into the archive and print its archive id" };
+        var regenerate = new Option<bool>("--regenerate") { Description = "Issue an archived report again after a data correction (with --archive and --reason)" };
+        var reason = new Option<string>("--reason") { Description = "Why the report is regenerated", HelpName = "TEXT" };
+        var command = new Command("pack", "Render one report: the monthly pack, the annual complaints report or a quality-statement report")
+            { kind, period, statement, data, authority, db, output, archive, regenerate, reason };
+
         command.SetAction(async (parse, ct) =>
         {
-            if (!ReportingPeriod.TryParse(parse.GetValue(period), out var month))
-            {
-                Console.Error.WriteLine($"--period: '{parse.GetValue(period)}' is not a month like 2024-01");
-                return ExitCodes.Refused;
-            }
+            var problems = new List<string>();
             var code = parse.GetValue(authority);
+            if (parse.GetValue(data) is not null && code is not null) problems.Add("--data and --authority: give one or the other");
+            var report = ReportIdentity.TryFrom(code ?? "ANY", parse.GetValue(kind)!, parse.GetValue(period)!, parse.GetValue(statement), kinds, out var problem);
+            if (problem is not null) problems.Add(problem.StartsWith('\'') && problem.Contains("report kind") ? $"--kind: {problem}" : problem);
+            var isArchived = parse.GetValue(archive);
+            var again = parse.GetValue(regenerate);
+            if (again && !isArchived) problems.Add("--regenerate: a report is regenerated in the archive; add --archive");
+            if (again && string.IsNullOrWhiteSpace(parse.GetValue(reason))) problems.Add("--reason: --regenerate needs a reason (what was corrected)");
+            if (!again && parse.GetValue(reason) is not null) problems.Add("--reason: only with --regenerate");
             string? connectionString = null;
-            if (code is not null || parse.GetValue(archive))
+            if (code is not null || isArchived)
             {
-                string? problem;
-                (connectionString, problem) = DatabaseOption.Resolve(parse, db);
-                if (problem is not null)
-                {
-                    Console.Error.WriteLine(problem);
-                    return ExitCodes.Refused;
-                }
+                (connectionString, var dbProblem) = DatabaseOption.Resolve(parse, db);
+                if (dbProblem is not null) problems.Add(dbProblem);
             }
-            await using var database = connectionString is null ? null : NpgsqlDataSource.Create(connectionString);
+            if (problems.Count == 0 && OutputFolder.Check(parse.GetValue(output)!) is { } outProblem) problems.Add(outProblem);
+            if (problems.Count > 0)
+            {
+                foreach (var p in problems) Console.Error.WriteLine(p);
+                return FailurePolicy.Refused;
+            }
+
+            await using var services = CliComposition.Build(connectionString);
+            var store = isArchived ? await CliComposition.OpenArchiveAsync(services, ct) : null;
             IEvidenceSource source = code is not null
-                ? new PostgresEvidenceSource(new PostgresEvidenceStore(database!), code)
+                ? new PostgresEvidenceSource(services.GetRequiredService<PostgresEvidenceStore>(), code)
                 : new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset);
-            await using var browser = new ChromiumBrowser(new ChromiumOptions(), logging);
-            var renderer = CliComposition.Renderer(browser);
-
-            if (!parse.GetValue(archive))
-            {
-                var pack = await ConsoleProgress.RunAsync($"Pack {month}", progress => renderer.RenderAsync(source, month, progress: progress, cancellationToken: ct));
-                Console.Out.WriteLine(await PackOutput.WriteAsync(pack, parse.GetValue(output)!, ct));
-                return ExitCodes.Success;
-            }
-
-            var store = await CliComposition.OpenArchiveAsync(database!, connectionString!, logging, ct);
-            var gathered = await source.GatherAsync(ct);
-            var archived = await ConsoleProgress.RunAsync($"Pack {month}",
-                progress => store.ArchiveAsync(gathered, month, renderer, CliComposition.RequestedBy, progress: progress, cancellationToken: ct));
-            Console.Out.WriteLine(await PackOutput.WriteAsync(archived.Pack, parse.GetValue(output)!, ct));
-            Console.Out.WriteLine(archived.Entry.Id);
-            return ExitCodes.Success;
+            var identity = report!.Value;
+            var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, source, CliComposition.RequestedBy,
+                parse.GetValue(reason), again, parse.GetValue(output));
+            var issued = await ConsoleProgress.RunAsync($"{identity.Kind.Title}, {identity.Period.Words}",
+                progress => CliComposition.Issuer(services, store).IssueAsync(request, progress, ct));
+            if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
+            Console.Out.WriteLine(issued.PdfPath);
+            if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
+            return FailurePolicy.Success;
         });
         return command;
     }

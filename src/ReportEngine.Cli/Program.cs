@@ -1,48 +1,53 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
+using System.CommandLine.Help;
 using ReportEngine.Cli;
 using ReportEngine.Gathering;
-using ReportEngine.Layout;
-using ReportEngine.Templating;
-using ReportEngine.PostgreSql;
-using ReportEngine.Archive;
-using Npgsql;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 
-using var logging = LoggerFactory.Create(b => b
-    .SetMinimumLevel(LogLevel.Warning)
-    .AddSimpleConsole(o => o.SingleLine = true)
-    .AddFilter("PuppeteerSharp", LogLevel.Error));
+// cli.md: standard output carries only what a verb promises; every problem is one line on standard error; the exit code
+// is 0, 1, 2 or 130 (FailurePolicy), never a stack trace.
+var kinds = ReportKinds.Standard;
+var root = new Command("reportengine", "ReportEngine: adult social care inspection-readiness reports")
+{
+    PackCommand.Create(kinds), ValidateCommand.Create(), ImportCommand.Create(), ServeCommand.Create(), ArchiveCommand.Create(kinds),
+};
+root.Options.Add(new HelpOption());
+root.Options.Add(new VersionOption());
 
-var root = new RootCommand("ReportEngine: adult social care inspection-readiness packs") { PackCommand.Create(logging), ImportCommand.Create(logging), ServeCommand.Create(), ArchiveCommand.Create(logging) };
-var parse = root.Parse(args);
+var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
-    return ExitCodes.Refused;
+    Console.Error.WriteLine("See: reportengine --help");
+    return FailurePolicy.Refused;
 }
 
 try
 {
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (DatasetRejectedException ex)
+catch (Exception ex)
 {
-    foreach (var error in ex.Errors) Console.Error.WriteLine(error);
-    Console.Error.WriteLine($"The dataset was refused ({ex.Errors.Count} {(ex.Errors.Count == 1 ? "error" : "errors")}); nothing was written.");
-    return ExitCodes.Refused;
-}
-catch (AuthorityNotFoundException ex)
-{
-    Console.Error.WriteLine($"--authority: {ex.Message}");
-    return ExitCodes.Refused;
-}
-catch (ArchiveEntryNotFoundException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return ExitCodes.Refused;
-}
-catch (Exception ex) when (ex is TemplateException or BrowserUnavailableException or NpgsqlException or ArchiveToolException or ArchiveIntegrityException)
-{
-    Console.Error.WriteLine(ex.Message);
-    return ExitCodes.Failure;
+    switch (ex)
+    {
+        case DatasetRejectedException rejected:
+            foreach (var error in rejected.Errors) Console.Error.WriteLine(error);
+            Console.Error.WriteLine($"The dataset was refused ({rejected.Errors.Count} {(rejected.Errors.Count == 1 ? "error" : "errors")}); nothing was written.");
+            break;
+        case Microsoft.Extensions.Options.OptionsValidationException invalid:
+            foreach (var failure in invalid.Failures) Console.Error.WriteLine(failure);
+            break;
+        case OperationCanceledException:
+            Console.Error.WriteLine("Interrupted; nothing was written.");
+            break;
+        case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Layout.BrowserUnavailableException or IOException or UnauthorizedAccessException:
+            Console.Error.WriteLine(ex.Message);
+            break;
+        default:
+            // A bug: say what it was in one line; the stack trace is for a debugger, not for the person at the terminal.
+            Console.Error.WriteLine($"reportengine: unexpected error ({ex.GetType().Name}): {ex.Message}");
+            break;
+    }
+    return FailurePolicy.ExitCode(ex);
 }

@@ -9,8 +9,8 @@ internal static class ServeCommand
     public static Command Create()
     {
         var db = DatabaseOption.Create();
-        var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:5080)" };
-        var command = new Command("serve", "Run the worker service: scheduled packs, /health and the job dashboard") { db, urls };
+        var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:5080)", HelpName = "URLS" };
+        var command = new Command("serve", "Run the worker service: scheduled reports, /health and the job dashboard") { db, urls };
         command.SetAction(async (parse, ct) =>
         {
             var database = parse.GetValue(db) ?? Environment.GetEnvironmentVariable(DatabaseOption.EnvironmentVariable);

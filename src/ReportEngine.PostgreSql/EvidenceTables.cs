@@ -88,8 +88,13 @@ internal static class EvidenceTables
     public static readonly EvidenceTable<DateOnly> BankHolidays = new("bank_holidays",
         [Date<DateOnly>("date", d => d)], r => r.GetFieldValue<DateOnly>(0));
 
+    public static readonly EvidenceTable<ComplaintLearning> ComplaintLearning = new("complaint_learning",
+        [Text<ComplaintLearning>("complaint_ref", l => l.ComplaintRef), Date<ComplaintLearning>("recorded_on", l => l.RecordedOn),
+         Text<ComplaintLearning>("learning", l => l.Learning), Text<ComplaintLearning>("action_taken", l => l.ActionTaken)],
+        r => new ComplaintLearning(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.NullableText(3)));
+
     /// <summary>Child tables first, so deletes never break a reference.</summary>
     public static IEnumerable<string> Names =>
         [Scores.Name, Findings.Name, Complaints.Name, OmbudsmanCases.Name, OmbudsmanBenchmarks.Name, Staff.Name, Courses.Name,
-         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name];
+         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name, ComplaintLearning.Name];
 }

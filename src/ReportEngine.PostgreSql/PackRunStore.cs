@@ -1,27 +1,33 @@
 using Npgsql;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 
 namespace ReportEngine.PostgreSql;
 
 /// <summary>
-/// The records of pack runs, keyed by (authority, kind, period). Claiming a run takes a row lock held until the run
-/// completes, so a retried, duplicated or concurrent job waits, then finds the pack made and does nothing.
+/// The records of report runs, keyed by the report's identity (authority, kind, period, parameter). Claiming a run
+/// takes a row lock held until the run completes, so a retried, duplicated or concurrent job waits, then finds the
+/// report issued and does nothing.
 /// </summary>
-public sealed class PackRunStore(NpgsqlDataSource dataSource)
+public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
 {
     /// <summary>
-    /// Claims the pack for rendering, or returns null when it has been rendered already. The claim holds the row lock
-    /// (in an open transaction) until it is completed or disposed; a process that dies releases it with its connection.
+    /// Claims the report for issuing, or returns null when it has been issued already (unless <paramref name="again"/>,
+    /// for a regeneration, which gives the run a new id). The claim holds the row lock (in an open transaction) until it
+    /// is completed or disposed; a process that dies releases it with its connection.
     /// </summary>
-    public async Task<PackRunClaim?> ClaimAsync(PackKey key, string? jobId, string renderer, CancellationToken cancellationToken = default)
+    public async Task<IReportRunClaim?> ClaimAsync(ReportIdentity report, string claimant, bool again, CancellationToken cancellationToken = default)
     {
+        var key = PackKey.Of(report);
         // Counted outside the lock's transaction, so attempts that die half-way still show.
         await using (var count = dataSource.CreateCommand($"""
-            INSERT INTO {EvidenceDatabase.Schema}.pack_runs (id, authority_code, kind, period, state, attempts) VALUES ($1, $2, $3, $4, 'running', 1)
-            ON CONFLICT (authority_code, kind, period) DO UPDATE SET attempts = pack_runs.attempts + 1 WHERE pack_runs.state <> 'succeeded'
+            INSERT INTO {EvidenceDatabase.Schema}.pack_runs (id, authority_code, kind, period, parameter, state, attempts) VALUES ($1, $2, $3, $4, $5, 'running', 1)
+            ON CONFLICT (authority_code, kind, period, parameter) DO UPDATE SET attempts = pack_runs.attempts + 1 WHERE pack_runs.state <> 'succeeded' OR $6
             """))
         {
             count.Parameters.Add(new() { Value = Guid.CreateVersion7() });
             AddKey(count, key);
+            count.Parameters.Add(new() { Value = again });
             await count.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -32,7 +38,7 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource)
             Guid id;
             string state;
             await using (var select = new NpgsqlCommand(
-                $"SELECT id, state FROM {EvidenceDatabase.Schema}.pack_runs WHERE authority_code = $1 AND kind = $2 AND period = $3 FOR UPDATE",
+                $"SELECT id, state FROM {EvidenceDatabase.Schema}.pack_runs WHERE authority_code = $1 AND kind = $2 AND period = $3 AND parameter = $4 FOR UPDATE",
                 connection, transaction))
             {
                 AddKey(select, key);
@@ -40,21 +46,24 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource)
                 await reader.ReadAsync(cancellationToken);
                 (id, state) = (reader.GetGuid(0), reader.GetString(1));
             }
-            if (state == "succeeded")
+            if (state == "succeeded" && !again)
             {
                 await transaction.CommitAsync(cancellationToken);
                 await connection.DisposeAsync();
                 return null;
             }
+            // A regeneration is a new run: an interrupted one's entry must not be taken for it.
+            var runId = state == "succeeded" ? Guid.CreateVersion7() : id;
             await using (var start = new NpgsqlCommand(
-                $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'running', job_id = $2, rendered_by = $3, started_at = now(), error = NULL WHERE id = $1",
+                $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET id = $4, state = 'running', rendered_by = $2, started_at = now(), error = NULL, archive_id = NULL WHERE id = $1",
                 connection, transaction))
             {
                 start.Parameters.Add(new() { Value = id });
-                start.Parameters.Add(new() { Value = (object?)jobId ?? DBNull.Value });
-                start.Parameters.Add(new() { Value = renderer });
+                start.Parameters.Add(new() { Value = claimant });
+                start.Parameters.Add(new() { Value = runId });
                 await start.ExecuteNonQueryAsync(cancellationToken);
             }
+            id = runId;
             return new PackRunClaim(id, connection, transaction);
         }
         catch
@@ -67,13 +76,14 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<PackRunRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT id, authority_code, kind, period, state, attempts, renders, rendered_by, pdf_path, pages, error FROM {EvidenceDatabase.Schema}.pack_runs ORDER BY authority_code, kind, period");
+            $"SELECT id, authority_code, kind, period, parameter, state, attempts, renders, rendered_by, pdf_path, pages, error, archive_id FROM {EvidenceDatabase.Schema}.pack_runs ORDER BY authority_code, kind, period, parameter");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var runs = new List<PackRunRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new PackRunRecord(reader.GetGuid(0), new PackKey(reader.GetString(1), reader.GetString(2), reader.GetString(3)), reader.GetString(4),
-                reader.GetInt32(5), reader.GetInt32(6), reader.NullableText(7), reader.NullableText(8), reader.Nullable<int>(9), reader.NullableText(10)));
+            runs.Add(new PackRunRecord(reader.GetGuid(0), new PackKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+                reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableText(8), reader.NullableText(9), reader.Nullable<int>(10),
+                reader.NullableText(11), reader.NullableText(12)));
         }
         return runs;
     }
@@ -83,37 +93,41 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = key.Authority });
         command.Parameters.Add(new() { Value = key.Kind });
         command.Parameters.Add(new() { Value = key.Period });
+        command.Parameters.Add(new() { Value = key.Parameter });
     }
 }
 
-/// <summary>The idempotency key of a pack: one authority, one kind, one period (<c>YYYY-MM</c>).</summary>
-public sealed record PackKey(string Authority, string Kind, string Period)
+/// <summary>A report's identity as the run records store it.</summary>
+public sealed record PackKey(string Authority, string Kind, string Period, string Parameter = "")
 {
-    public override string ToString() => $"{Authority}/{Kind}/{Period}";
+    public static PackKey Of(ReportIdentity report) => new(report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter);
+
+    public override string ToString() => Parameter.Length == 0 ? $"{Authority}/{Kind}/{Period}" : $"{Authority}/{Kind}/{Period}/{Parameter}";
 }
 
-public sealed record PackRunRecord(Guid Id, PackKey Key, string State, int Attempts, int Renders, string? RenderedBy, string? PdfPath, int? Pages, string? Error);
+public sealed record PackRunRecord(Guid Id, PackKey Key, string State, int Attempts, int Renders, string? RenderedBy, string? PdfPath, int? Pages,
+    string? Error, string? ArchiveId);
 
-/// <summary>A claimed pack run: the row stays locked until <see cref="CompleteAsync"/> commits, or disposal rolls back.</summary>
-public sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+/// <summary>A claimed report run: the row stays locked until <see cref="CompleteAsync"/> commits, or disposal rolls back.</summary>
+internal sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTransaction transaction) : IReportRunClaim
 {
     public Guid RunId { get; } = id;
 
-    public async Task CompleteAsync(string pdfPath, string pdfSha256, int pages, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync(IssuedFacts facts, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'succeeded', renders = renders + 1, finished_at = clock_timestamp(), pdf_path = $2, pdf_sha256 = $3, pages = $4 WHERE id = $1",
+            $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'succeeded', renders = renders + 1, finished_at = clock_timestamp(), pdf_path = $2, pdf_sha256 = $3, pages = $4, archive_id = $5 WHERE id = $1",
             connection, transaction);
         command.Parameters.Add(new() { Value = RunId });
-        command.Parameters.Add(new() { Value = pdfPath });
-        command.Parameters.Add(new() { Value = pdfSha256 });
-        command.Parameters.Add(new() { Value = pages });
+        command.Parameters.Add(new() { Value = (object?)facts.PdfPath ?? DBNull.Value });
+        command.Parameters.Add(new() { Value = facts.PdfSha256 });
+        command.Parameters.Add(new() { Value = facts.Pages });
+        command.Parameters.Add(new() { Value = (object?)facts.ArchiveId ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Records a deterministic failure (bad data, a template error): retrying will not make it succeed.</summary>
-    public async Task FailAsync(string error, CancellationToken cancellationToken = default)
+    public async Task FailAsync(string error, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET state = 'failed', error = $2, finished_at = clock_timestamp() WHERE id = $1", connection, transaction);

@@ -10,7 +10,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
 {
     private const string Columns =
         "seq, id, type, created_at, authority_code, kind, period, requested_by, template_version, engine_version, generated_at, " +
-        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash";
+        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash, parameter, supersedes, adds_to";
 
     private static string Table => $"{EvidenceDatabase.Schema}.archive_records";
 
@@ -20,6 +20,14 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reportengine.archive'))", connection, transaction))
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+
+        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1", build(0, ArchiveRecord.Genesis).Id, cancellationToken);
+        if (existing.Count > 0)
+        {
+            // Keyed appends (an addition per entry) happen once, however many workers race to make them.
+            await transaction.CommitAsync(cancellationToken);
+            return existing[0];
+        }
 
         long seq = 0;
         var previous = ArchiveRecord.Genesis;
@@ -31,7 +39,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         var record = build(seq + 1, previous);
 
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 20).Select(i => $"${i}"))})",
+            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => $"${i}"))})",
             connection, transaction))
         {
             object? Db(object? value) => value ?? DBNull.Value;
@@ -55,6 +63,9 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             insert.Parameters.Add(new() { Value = Db(record.Reason) });
             insert.Parameters.Add(new() { Value = record.PreviousHash });
             insert.Parameters.Add(new() { Value = record.Hash });
+            insert.Parameters.Add(new() { Value = Db(record.Parameter) });
+            insert.Parameters.Add(new() { Value = Db(record.Supersedes) });
+            insert.Parameters.Add(new() { Value = Db(record.AddsTo) });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var moveHead = new NpgsqlCommand($"""
@@ -118,7 +129,14 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
 
     private async Task<IReadOnlyList<ArchiveRecord>> QueryAsync(string sql, string? id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(connection, null, sql, id, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ArchiveRecord>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        string? id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         if (id is not null) command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<ArchiveRecord>();
@@ -133,6 +151,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
                 RunId = reader.NullableText(12), Files = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13)) ?? [],
                 PrunedId = reader.NullableText(14), PrunedSeq = reader.Nullable<long>(15), PrunedHash = reader.NullableText(16),
                 Reason = reader.NullableText(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
+                Parameter = reader.NullableText(20), Supersedes = reader.NullableText(21), AddsTo = reader.NullableText(22),
             });
         }
         return records;

@@ -34,11 +34,13 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         }
 
         await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO {EvidenceDatabase.Schema}.authorities (code, name, council_type, population, dataset_sha256, rows_per_file, has_bank_holidays, imported_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO {EvidenceDatabase.Schema}.authorities (code, name, council_type, population, dataset_sha256, rows_per_file, has_bank_holidays, imported_at,
+                has_complaint_learning)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, council_type = EXCLUDED.council_type, population = EXCLUDED.population,
                 dataset_sha256 = EXCLUDED.dataset_sha256, rows_per_file = EXCLUDED.rows_per_file,
-                has_bank_holidays = EXCLUDED.has_bank_holidays, imported_at = EXCLUDED.imported_at
+                has_bank_holidays = EXCLUDED.has_bank_holidays, imported_at = EXCLUDED.imported_at,
+                has_complaint_learning = EXCLUDED.has_complaint_learning
             """, connection, transaction))
         {
             upsert.Parameters.Add(new() { Value = code });
@@ -49,6 +51,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             upsert.Parameters.Add(new() { Value = JsonSerializer.Serialize(gathered.Provenance.RowsPerFile.ToDictionary()), NpgsqlDbType = NpgsqlDbType.Jsonb });
             upsert.Parameters.Add(new() { Value = evidence.BankHolidays.IsFromDataset });
             upsert.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            upsert.Parameters.Add(new() { Value = evidence.HasComplaintLearning });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -64,6 +67,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         await EvidenceTables.Supervisions.CopyAsync(connection, code, evidence.Supervisions, cancellationToken);
         await EvidenceTables.Actions.CopyAsync(connection, code, evidence.Actions, cancellationToken);
         await EvidenceTables.BankHolidays.CopyAsync(connection, code, evidence.BankHolidays.DatasetDates ?? [], cancellationToken);
+        await EvidenceTables.ComplaintLearning.CopyAsync(connection, code, evidence.ComplaintLearning ?? [], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -87,9 +91,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         Authority authority;
         string sha256;
         Dictionary<string, int> rows;
-        bool hasHolidays;
+        bool hasHolidays, hasLearning;
         await using (var command = new NpgsqlCommand(
-            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
+            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays, has_complaint_learning FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
             connection, transaction) { Parameters = { new() { Value = authorityCode } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -99,6 +103,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             sha256 = reader.GetString(3);
             rows = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(4)) ?? [];
             hasHolidays = reader.GetBoolean(5);
+            hasLearning = reader.GetBoolean(6);
         }
 
         var evidence = new EvidenceSet(
@@ -116,7 +121,8 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             await EvidenceTables.Actions.ReadAsync(connection, transaction, authorityCode, cancellationToken),
             hasHolidays
                 ? BankHolidayCalendar.FromDates(await EvidenceTables.BankHolidays.ReadAsync(connection, transaction, authorityCode, cancellationToken))
-                : BankHolidayCalendar.EnglandAndWales);
+                : BankHolidayCalendar.EnglandAndWales,
+            hasLearning ? await EvidenceTables.ComplaintLearning.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null);
         await transaction.CommitAsync(cancellationToken);
 
         var rowsPerFile = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
@@ -125,7 +131,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 }
 
 /// <summary>No evidence has been imported for the authority.</summary>
-public sealed class AuthorityNotFoundException(string code) : Exception($"No evidence has been imported for authority '{code}'.")
+public sealed class AuthorityNotFoundException(string code) : Issuing.InputRefusedException($"No evidence has been imported for authority '{code}'.")
 {
     public string Code { get; } = code;
 }
@@ -133,5 +139,7 @@ public sealed class AuthorityNotFoundException(string code) : Exception($"No evi
 /// <summary>Gathers one authority's evidence from the database, behind the same interface as a dataset folder.</summary>
 public sealed class PostgresEvidenceSource(PostgresEvidenceStore store, string authorityCode) : IEvidenceSource
 {
+    public string? Authority => authorityCode;
+
     public Task<GatheredEvidence> GatherAsync(CancellationToken cancellationToken = default) => store.GatherAsync(authorityCode, cancellationToken);
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportEngine.Archive;
+using ReportEngine.Issuing;
 using ReportEngine.Layout;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
@@ -23,7 +24,7 @@ namespace ReportEngine.Service;
 
 /// <summary>
 /// <c>serve</c>: an ASP.NET Core host running the Hangfire server (PostgreSQL storage shared by every worker process),
-/// the recurring monthly schedules, <c>/health</c> and the Hangfire dashboard at <c>/hangfire</c> (local requests only).
+/// the recurring report schedules, <c>/health</c> and the Hangfire dashboard at <c>/hangfire</c> (local requests only).
 /// </summary>
 public static class ServiceHost
 {
@@ -59,8 +60,12 @@ public static class ServiceHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Service");
         await EvidenceDatabase.MigrateAsync(options.Database, logger, cancellationToken,
             connection => PostgreSqlObjectsInstaller.Install(connection, HangfireSchema));
-        var recovered = await app.Services.GetRequiredService<PackArchive>().RecoverAsync(cancellationToken);
+        var archive = app.Services.GetRequiredService<ReportArchive>();
+        var recovered = await archive.Recovery.RecoverAsync(cancellationToken);
         if (recovered > 0) logger.LogWarning("Finished or removed {Count} archive entries left half-written by an earlier process", recovered);
+        // A process killed between committing an entry and enqueueing its follow-ups left them unscheduled; keyed by archive id, scheduling again is harmless.
+        var followUps = app.Services.GetRequiredService<IFollowUps>();
+        foreach (var pending in await archive.Catalog.PendingPdfACopiesAsync(cancellationToken)) await followUps.ScheduleAsync(pending, cancellationToken);
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -75,28 +80,13 @@ public static class ServiceHost
 
     private static void Configure(IServiceCollection services, string home)
     {
-        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
-        services.AddOptions<ChromiumOptions>().BindConfiguration("Chromium").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PackOptions>().Configure<IOptions<ServiceOptions>>((pack, service) =>
-        {
-            pack.TemplatesRoot = Path.Combine(home, "templates");
-            pack.ProtectiveMarking = service.Value.ProtectiveMarking;
-        });
+        services.AddReportEngine(home);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
-
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
-        services.AddSingleton<PostgresEvidenceStore>();
-        services.AddSingleton<PackRunStore>();
-        services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ChromiumPdfPrinter>();
-        services.AddSingleton<PackRendererFactory>();
-        services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();
-        services.AddSingleton(sp => new PackArchive(new ContentStore(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Folder),
-            sp.GetRequiredService<IArchiveIndex>(), sp.GetRequiredService<IOptions<ArchiveOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddTransient<PackJob>();
+        services.AddSingleton<IFollowUps, HangfireFollowUps>();
+        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
+            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));
+        services.AddTransient<ReportJob>();
+        services.AddTransient<FollowUpJobs>();
 
         services.AddHangfire((sp, config) =>
         {
@@ -112,7 +102,7 @@ public static class ServiceHost
             server.ShutdownTimeout = options.ShutdownTimeout;
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
-        services.AddHostedService<RecurringPackSchedule>();
+        services.AddHostedService<RecurringReportSchedule>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -138,7 +128,7 @@ public static class ServiceHost
     {
         if (!dto.JobDetails.Properties.TryGetValue(JobProgress.Parameter, out var json)) return new NonEscapedString("");
         var text = JsonSerializer.Deserialize<string>(json) ?? "";
-        return new NonEscapedString($"<div class=\"alert alert-info\"><strong>Pack progress:</strong> {WebUtility.HtmlEncode(text)}</div>");
+        return new NonEscapedString($"<div class=\"alert alert-info\"><strong>Progress:</strong> {WebUtility.HtmlEncode(text)}</div>");
     }
 
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

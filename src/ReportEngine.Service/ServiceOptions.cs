@@ -18,9 +18,15 @@ public sealed class ServiceOptions
     [Required]
     public string OutputFolder { get; set; } = "packs";
 
-    /// <summary>When the monthly pack of the previous month is rendered (five-field cron), in <see cref="TimeZone"/>.</summary>
-    [Required]
-    public string MonthlyCron { get; set; } = "0 6 1 * *";
+    /// <summary>
+    /// When each kind's latest ended period is issued (five-field cron, in <see cref="TimeZone"/>), where it differs
+    /// from the kind's default schedule (<c>ReportEngine__Schedules__monthly</c>); an empty value turns a schedule off.
+    /// </summary>
+    public Dictionary<string, string> Schedules { get; set; } = [];
+
+    /// <summary>The cron of a kind's schedule; null when it is issued on demand only.</summary>
+    public string? ScheduleOf(Kinds.ReportKind kind) =>
+        Schedules.TryGetValue(kind.Name, out var cron) ? (string.IsNullOrWhiteSpace(cron) ? null : cron) : kind.DefaultSchedule;
 
     [Required]
     public string TimeZone { get; set; } = "Europe/London";
@@ -44,8 +50,8 @@ public sealed class ServiceOptions
     public string ProtectiveMarking { get; set; } = "OFFICIAL-SENSITIVE";
 }
 
-/// <summary>Checks what data annotations cannot: the connection string parses, the cron is valid, the time zone exists.</summary>
-public sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
+/// <summary>Checks what data annotations cannot: the connection string parses, each schedule names a kind and is a valid cron, the time zone exists.</summary>
+public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidateOptions<ServiceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServiceOptions options)
     {
@@ -58,13 +64,22 @@ public sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
         {
             failures.Add($"ReportEngine:Database is not a valid connection string: {ex.Message}");
         }
-        try
+        foreach (var (kind, cron) in options.Schedules)
         {
-            CronExpression.Parse(options.MonthlyCron);
-        }
-        catch (CronFormatException ex)
-        {
-            failures.Add($"ReportEngine:MonthlyCron '{options.MonthlyCron}' is not a valid cron expression: {ex.Message}");
+            if (kinds.Find(kind) is null)
+            {
+                failures.Add($"ReportEngine:Schedules:{kind}: '{kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(cron)) continue;
+            try
+            {
+                CronExpression.Parse(cron);
+            }
+            catch (CronFormatException ex)
+            {
+                failures.Add($"ReportEngine:Schedules:{kind} '{cron}' is not a valid cron expression: {ex.Message}");
+            }
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"ReportEngine:TimeZone '{options.TimeZone}' is not a known time zone");

@@ -29,7 +29,7 @@ public sealed class ServeProcess : IAsyncDisposable
             ["Archive__Folder"] = Path.Combine(outputFolder, ".archive"),
             ["ReportEngine__InvisibilityTimeout"] = "00:00:10",
             ["ReportEngine__WorkerCount"] = "2",
-            ["ReportEngine__MonthlyCron"] = "0 6 1 1 *",
+            ["ReportEngine__Schedules__monthly"] = "0 6 1 1 *",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var process = Process.Start(CliProcess.StartInfo(environment, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}"))!;

@@ -29,6 +29,10 @@ public static class TestDatabases
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database, options), options);
     }
 
-    public static string EnqueuePack(JobStorage storage, string authority, string period) =>
-        new BackgroundJobClient(storage).Enqueue<PackJob>(job => job.RenderAsync(authority, "monthly", period, null, CancellationToken.None));
+    /// <summary>Enqueues a report as a person would ask for it: <c>NDC/monthly/2024-01</c>.</summary>
+    public static string EnqueueReport(JobStorage storage, string report) =>
+        new BackgroundJobClient(storage).Enqueue<ReportJob>(job => job.IssueAsync(report, "person:test", null, CancellationToken.None));
+
+    /// <summary>Enqueues the monthly pack of an authority's month.</summary>
+    public static string EnqueuePack(JobStorage storage, string authority, string period) => EnqueueReport(storage, $"{authority}/monthly/{period}");
 }

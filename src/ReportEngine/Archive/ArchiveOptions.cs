@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReportEngine.Kinds;
 
 namespace ReportEngine.Archive;
 
@@ -8,10 +9,12 @@ public sealed class ArchiveOptions
     [Required]
     public string Folder { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE") is { Length: > 0 } folder ? folder : "archive";
 
-    /// <summary>How many years each pack kind is kept; monthly packs 7 years unless configured.</summary>
-    public Dictionary<string, int> RetentionYears { get; set; } = new() { ["monthly"] = 7 };
+    /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default.</summary>
+    public Dictionary<string, int> RetentionYears { get; set; } = [];
 
+    /// <summary>For a record whose kind the engine no longer knows.</summary>
     public const int DefaultRetentionYears = 7;
 
-    public int RetentionFor(string kind) => RetentionYears.TryGetValue(kind, out var years) ? years : DefaultRetentionYears;
+    public int RetentionFor(string kind, ReportKinds kinds) =>
+        RetentionYears.TryGetValue(kind, out var years) ? years : kinds.Find(kind)?.RetentionYears ?? DefaultRetentionYears;
 }

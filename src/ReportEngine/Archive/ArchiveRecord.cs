@@ -5,10 +5,15 @@ using System.Text.Json;
 
 namespace ReportEngine.Archive;
 
-public enum ArchiveRecordType { Entry, Tombstone }
+/// <summary>
+/// An entry is an issued report; an addition joins a file made later to an entry (its PDF/A copy); a tombstone records
+/// that an entry was pruned.
+/// </summary>
+public enum ArchiveRecordType { Entry, Tombstone, Addition }
 
 /// <summary>
-/// One link of the archive's hash chain: an archived pack (an entry) or the record that one was pruned (a tombstone).
+/// One link of the archive's hash chain: an archived report (an entry), a file joined to one later (an addition) or the
+/// record that one was pruned (a tombstone).
 /// Its hash covers every field here — the index row, the hashes of its files — and the previous link's hash.
 /// </summary>
 public sealed record ArchiveRecord
@@ -29,6 +34,15 @@ public sealed record ArchiveRecord
     public string? ProtectiveMarking { get; init; }
     public string? RunId { get; init; }
 
+    /// <summary>The report's parameter (a quality statement's code); null for kinds without one.</summary>
+    public string? Parameter { get; init; }
+
+    /// <summary>A regenerated entry: the entry it replaces (<see cref="Reason"/> says why).</summary>
+    public string? Supersedes { get; init; }
+
+    /// <summary>An addition: the entry whose file it adds.</summary>
+    public string? AddsTo { get; init; }
+
     /// <summary>File role (see <see cref="ArchiveFile"/>) → SHA-256 of its bytes in the content store.</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
@@ -41,7 +55,10 @@ public sealed record ArchiveRecord
     public required string PreviousHash { get; init; }
     public string Hash { get; init; } = "";
 
-    /// <summary>SHA-256 over the previous hash and the canonical JSON of every field (keys in order, times to the microsecond).</summary>
+    /// <summary>
+    /// SHA-256 over the previous hash and the canonical JSON of every field (keys in order, times to the microsecond).
+    /// Fields added after the first version count only when set, so records written before them keep their hashes.
+    /// </summary>
     public string ComputeHash()
     {
         static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
@@ -53,6 +70,9 @@ public sealed record ArchiveRecord
             ["run_id"] = RunId, ["files"] = new SortedDictionary<string, string>(Files.ToDictionary(), StringComparer.Ordinal),
             ["pruned_id"] = PrunedId, ["pruned_seq"] = PrunedSeq, ["pruned_hash"] = PrunedHash, ["reason"] = Reason,
         };
+        if (Parameter is not null) fields["parameter"] = Parameter;
+        if (Supersedes is not null) fields["supersedes"] = Supersedes;
+        if (AddsTo is not null) fields["adds_to"] = AddsTo;
         var canonical = $"{PreviousHash}\n{JsonSerializer.Serialize(fields)}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

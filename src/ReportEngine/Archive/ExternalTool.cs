@@ -30,4 +30,4 @@ internal static class ExternalTool
 }
 
 /// <summary>Ghostscript or qpdf was missing or failed.</summary>
-public sealed class ArchiveToolException(string message) : Exception(message);
+public sealed class ArchiveToolException(string message) : Issuing.PermanentFailureException(message);

@@ -42,21 +42,23 @@ public static class PdfArchival
     {
         using var work = new WorkFolder();
         var input = work.Write("issued.pdf", pdf);
-        var definition = work.Write("pdfa.ps", Encoding.ASCII.GetBytes(Definition(archiveId, snapshotSha256)));
+        var profile = RgbProfile();
+        var definition = work.Write("pdfa.ps", Encoding.ASCII.GetBytes(Definition(archiveId, snapshotSha256, profile)));
         var output = work.PathOf("pdfa.pdf");
+        // SAFER: the PostScript prefix may read the colour profile and nothing else.
         await ExternalTool.RunAsync("gs",
         [
-            "-q", "-dPDFA=2", "-dBATCH", "-dNOPAUSE", "-dNOSAFER", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB",
-            "-sDEVICE=pdfwrite", $"-sOutputFile={output}", definition, input,
+            "-q", "-dPDFA=2", "-dBATCH", "-dNOPAUSE", "-dSAFER", $"--permit-file-read={profile}", "-dPDFACompatibilityPolicy=1",
+            "-sColorConversionStrategy=RGB", "-sDEVICE=pdfwrite", $"-sOutputFile={output}", definition, input,
         ], cancellationToken);
         return await File.ReadAllBytesAsync(output, cancellationToken);
     }
 
     /// <summary>Ghostscript's PDF/A prefix: the sRGB output intent and ASCII document information.</summary>
-    private static string Definition(string archiveId, string snapshotSha256) => $$"""
+    private static string Definition(string archiveId, string snapshotSha256, string profile) => $$"""
         %!
         [ /Subject ({{PostScript(archiveId)}}) /Keywords (archive-id={{PostScript(archiveId)}}; snapshot-sha256={{snapshotSha256}}) /DOCINFO pdfmark
-        /ICCProfile ({{PostScript(RgbProfile())}}) def
+        /ICCProfile ({{PostScript(profile)}}) def
         [/_objdef {icc_PDFA} /type /stream /OBJ pdfmark
         [{icc_PDFA} << /N 3 >> /PUT pdfmark
         [{icc_PDFA} ICCProfile (r) file /PUT pdfmark

@@ -89,6 +89,26 @@ public static class PackFormat
     /// <summary>CQC's wording for a score: <c>Evidence shows a good standard</c>.</summary>
     public static string ScoreWording(int score) => QualityStatements.ScoreWording(score);
 
+    /// <summary>Who gave a score: <c>CQC</c>, <c>Self-assessment</c>, <c>Mock inspection</c>, <c>Peer review</c>.</summary>
+    public static string AssessedBy(AssessmentKind kind) => kind switch
+    {
+        AssessmentKind.Cqc => "CQC",
+        AssessmentKind.Self => "Self-assessment",
+        AssessmentKind.Mock => "Mock inspection",
+        _ => "Peer review",
+    };
+
+    /// <summary>CQC's name for an evidence category: <c>People's experience</c>.</summary>
+    public static string Category(FindingCategory category) => category switch
+    {
+        FindingCategory.PeopleExperience => "People's experience",
+        FindingCategory.StaffLeaders => "Feedback from staff and leaders",
+        FindingCategory.Partners => "Feedback from partners",
+        FindingCategory.Processes => "Processes",
+        FindingCategory.Outcomes => "Outcomes",
+        _ => "Observation",
+    };
+
     /// <summary>The quality statement's name.</summary>
     public static string Statement(QualityStatement qs) => qs.Name();
 

@@ -1,6 +1,6 @@
 namespace ReportEngine.Evidence;
 
-/// <summary>An authority's whole evidence, as validated from a dataset folder or read from the database.</summary>
+/// <summary>An authority's whole evidence, as validated from a dataset folder or read from the database. Optional files the dataset lacks are null.</summary>
 public sealed record EvidenceSet(
     Authority Authority,
     IReadOnlyList<QualityStatementScore> Scores,
@@ -14,4 +14,10 @@ public sealed record EvidenceSet(
     IReadOnlyList<TrainingCompletion> Training,
     IReadOnlyList<Supervision> Supervisions,
     IReadOnlyList<ImprovementAction> Actions,
-    BankHolidayCalendar BankHolidays);
+    BankHolidayCalendar BankHolidays,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ComplaintLearning>? ComplaintLearning = null)
+{
+    /// <summary>Whether the dataset has complaint_learning.csv (an absent file and an empty one read differently).</summary>
+    public bool HasComplaintLearning => ComplaintLearning is not null;
+}

@@ -39,3 +39,6 @@ public sealed record Supervision(string StaffId, DateOnly HeldDate, int Duration
 public sealed record ImprovementAction(
     string Id, QualityStatement? Statement, string Title, string Owner, DateOnly CreatedOn, DateOnly DueDate,
     DateOnly? CompletedDate, Rag Rag);
+
+/// <summary>What a complaint taught and what changed as a result (complaint_learning.csv, reports.md).</summary>
+public sealed record ComplaintLearning(string ComplaintRef, DateOnly RecordedOn, string Learning, string? ActionTaken);

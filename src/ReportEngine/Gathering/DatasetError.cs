@@ -14,7 +14,7 @@ public sealed record DatasetError(string File, int? Line, string? Column, string
 
 /// <summary>A dataset was refused as a whole; carries every error found in one pass.</summary>
 public sealed class DatasetRejectedException(IReadOnlyList<DatasetError> errors)
-    : Exception($"The dataset was refused with {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
+    : Issuing.InputRefusedException($"The dataset was refused with {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
 {
     public IReadOnlyList<DatasetError> Errors { get; } = errors;
 }

@@ -11,6 +11,9 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 
+    /// <summary>Only authority.csv tells.</summary>
+    public string? Authority => null;
+
     public async Task<GatheredEvidence> GatherAsync(CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(Folder))
@@ -58,8 +61,11 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         var supervisions = await Read(ContractTables.Supervisions);
         var actions = await Read(ContractTables.Actions);
         var holidays = await Read(ContractTables.BankHolidays);
+        var learning = await Read(ContractTables.ComplaintLearning);
 
         CheckAcrossRows(errors, authority, scores, findings, complaints, cases, benchmarks, staff, courses, requirements, training, supervisions, actions);
+        new CrossFileChecks(errors).References(ContractTables.ComplaintLearning.FileName, learning, l => l.ComplaintRef, "complaint_ref",
+            complaints.Select(c => c.Row.Ref).ToHashSet(), ContractTables.Complaints.FileName);
         if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
 
         var evidence = new EvidenceSet(
@@ -68,7 +74,8 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             Rows(requirements), Rows(training), Rows(supervisions), Rows(actions),
             files.ContainsKey(ContractTables.BankHolidays.FileName)
                 ? BankHolidayCalendar.FromDates(Rows(holidays))
-                : BankHolidayCalendar.EnglandAndWales);
+                : BankHolidayCalendar.EnglandAndWales,
+            files.ContainsKey(ContractTables.ComplaintLearning.FileName) ? Rows(learning) : null);
         return new GatheredEvidence(evidence, Provenance(files, rowCounts));
     }
 

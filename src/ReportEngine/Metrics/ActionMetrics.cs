@@ -10,12 +10,16 @@ public sealed record ActionMetrics(
     int OpenAmber,
     int OpenGreen,
     Ratio CompletedOnTime12m,
-    IReadOnlyList<ImprovementAction> OverdueActions)
+    IReadOnlyList<ImprovementAction> OverdueActions,
+    IReadOnlyList<ImprovementAction> OpenActions)
 {
-    public static ActionMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
+    public static ActionMetrics Compute(EvidenceSet evidence, ReportingPeriod period) => Of(evidence.Actions, period);
+
+    /// <summary>The same figures over some of the actions (those of one quality statement, say).</summary>
+    public static ActionMetrics Of(IEnumerable<ImprovementAction> actions, ReportingPeriod period)
     {
         var e = period.End;
-        var known = evidence.Actions.Where(a => a.CreatedOn <= e).ToList();
+        var known = actions.Where(a => a.CreatedOn <= e).ToList();
         var open = known.Where(a => a.CompletedDate is null || a.CompletedDate > e).ToList();
         var overdue = open.Where(a => a.DueDate < e).OrderBy(a => a.DueDate).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         return new ActionMetrics(
@@ -25,6 +29,7 @@ public sealed record ActionMetrics(
             open.Count(a => a.Rag == Rag.Amber),
             open.Count(a => a.Rag == Rag.Green),
             Ratio.Percent(known.Where(a => period.InR12(a.CompletedDate)), a => a.CompletedDate <= a.DueDate),
-            overdue);
+            overdue,
+            open.OrderBy(a => a.DueDate).ThenBy(a => a.Id, StringComparer.Ordinal).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using ReportEngine.Evidence;
+using static ReportEngine.Metrics.MetricKeys;
 
 namespace ReportEngine.Metrics;
 
@@ -48,6 +49,24 @@ public sealed record ComplaintMetrics(
                 .Select(g => new ThemeCount(g.Key, g.Count()))
                 .OrderByDescending(t => t.Count).ThenBy(t => t.Code, StringComparer.Ordinal)
                 .ToList());
+    }
+
+    /// <summary>The <c>complaints.*</c> keys of metrics.md.</summary>
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
+    {
+        yield return K("complaints.received_month", N(ReceivedMonth));
+        yield return K("complaints.received_12m", N(Received12m));
+        yield return K("complaints.received_prev_12m", N(ReceivedPrev12m));
+        foreach (var m in ReceivedByMonth) yield return K($"complaints.received_by_month.{m.Month}", N(m.Count));
+        yield return K("complaints.ack_on_time_pct", AcknowledgedOnTime);
+        yield return K("complaints.response_on_time_pct", RespondedOnTime);
+        yield return K("complaints.median_response_wd", new NumberValue(MedianResponseWorkingDays));
+        yield return K("complaints.uphold_rate_pct", UpholdRate);
+        yield return K("complaints.uphold_rate_prev_pct", UpholdRatePrevious);
+        yield return K("complaints.qa_reviewed_pct", QaReviewed);
+        yield return K("complaints.open_at_end", N(OpenAtEnd));
+        yield return K("complaints.overdue_open", N(OverdueOpen));
+        foreach (var t in Themes) yield return K($"complaints.theme.{t.Code}", N(t.Count));
     }
 
     private static Ratio AcknowledgementsOnTime(IEnumerable<Complaint> receivedR12, DateOnly e, BankHolidayCalendar calendar)

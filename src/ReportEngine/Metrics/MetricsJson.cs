@@ -1,22 +1,26 @@
+using System.Globalization;
 using System.Text.Json;
+using ReportEngine.Kinds;
 
 namespace ReportEngine.Metrics;
 
-/// <summary>Writes <c>metrics.json</c> in the schema at the end of metrics.md.</summary>
+/// <summary>Writes <c>metrics.json</c> in the schema at the end of metrics.md, with the report's kind (reports.md).</summary>
 public static class MetricsJson
 {
-    public static byte[] Serialize(PackMetrics metrics)
+    public static byte[] Serialize(ReportIdentity report, IReportFigures figures)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteNumber("contract_version", PackMetrics.ContractVersion);
-            json.WriteString("authority", metrics.AuthorityCode);
-            json.WriteString("period", metrics.Period.ToString());
-            json.WriteString("period_end", metrics.Period.End.ToString("yyyy-MM-dd"));
+            json.WriteString("authority", report.Authority);
+            json.WriteString("kind", report.Kind.Name);
+            if (report.Statement is not null) json.WriteString("statement", report.Parameter);
+            json.WriteString("period", report.Period.ToString());
+            json.WriteString("period_end", report.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteStartObject("metrics");
-            foreach (var (key, value) in metrics.ByKey())
+            foreach (var (key, value) in figures.ByKey())
             {
                 json.WriteStartObject(key);
                 Write(json, value);

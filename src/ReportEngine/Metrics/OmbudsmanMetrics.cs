@@ -1,4 +1,5 @@
 using ReportEngine.Evidence;
+using static ReportEngine.Metrics.MetricKeys;
 
 namespace ReportEngine.Metrics;
 
@@ -11,6 +12,24 @@ public sealed record OmbudsmanMetrics(IReadOnlyList<OmbudsmanYear> Years)
         var decided = evidence.OmbudsmanCases.Where(c => c.DecisionDate <= e).ToList();
         var years = decided.Select(c => c.BusinessYear).Distinct().Order(StringComparer.Ordinal).Reverse().Take(2);
         return new OmbudsmanMetrics(years.Select(y => Year(y, decided.Where(c => c.BusinessYear == y).ToList(), evidence, e)).ToList());
+    }
+
+    /// <summary>The <c>lgsco.*</c> keys of metrics.md, newest year first.</summary>
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
+    {
+        foreach (var y in Years)
+        {
+            var year = y.BusinessYear;
+            yield return K($"lgsco.detailed_investigations.{year}", N(y.DetailedInvestigations));
+            yield return K($"lgsco.uphold_rate_pct.{year}", y.UpholdRate);
+            yield return K($"lgsco.upheld_per_100k.{year}", new NumberValue(y.UpheldPer100k));
+            yield return K($"lgsco.satisfactory_remedy_pct.{year}", y.SatisfactoryRemedy);
+            yield return K($"lgsco.enquiry_on_time_pct.{year}", y.EnquiryOnTime);
+            if (y.SimilarUpholdRatePct is { } rate)
+                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpholdRatePct)}.{year}", new NumberValue((double)rate));
+            if (y.SimilarUpheldPer100k is { } per100k)
+                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpheldPer100k)}.{year}", new NumberValue((double)per100k));
+        }
     }
 
     private static OmbudsmanYear Year(string year, List<OmbudsmanCase> cases, EvidenceSet evidence, DateOnly e)

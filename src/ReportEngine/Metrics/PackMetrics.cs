@@ -1,4 +1,5 @@
 using ReportEngine.Evidence;
+using static ReportEngine.Metrics.MetricKeys;
 
 namespace ReportEngine.Metrics;
 
@@ -11,7 +12,7 @@ public sealed record PackMetrics(
     TrainingMetrics Training,
     WorkforceMetrics Workforce,
     ActionMetrics Actions,
-    ReadinessMetrics Readiness)
+    ReadinessMetrics Readiness) : IReportFigures
 {
     public const int ContractVersion = 1;
 
@@ -28,37 +29,8 @@ public sealed record PackMetrics(
     /// <summary>The figures under their metrics.md keys, in the order metrics.md lists them.</summary>
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
     {
-        static KeyValuePair<string, MetricValue> K(string key, MetricValue value) => new(key, value);
-        static CountValue N(long n) => new(n);
-
-        var c = Complaints;
-        yield return K("complaints.received_month", N(c.ReceivedMonth));
-        yield return K("complaints.received_12m", N(c.Received12m));
-        yield return K("complaints.received_prev_12m", N(c.ReceivedPrev12m));
-        foreach (var m in c.ReceivedByMonth) yield return K($"complaints.received_by_month.{m.Month}", N(m.Count));
-        yield return K("complaints.ack_on_time_pct", c.AcknowledgedOnTime);
-        yield return K("complaints.response_on_time_pct", c.RespondedOnTime);
-        yield return K("complaints.median_response_wd", new NumberValue(c.MedianResponseWorkingDays));
-        yield return K("complaints.uphold_rate_pct", c.UpholdRate);
-        yield return K("complaints.uphold_rate_prev_pct", c.UpholdRatePrevious);
-        yield return K("complaints.qa_reviewed_pct", c.QaReviewed);
-        yield return K("complaints.open_at_end", N(c.OpenAtEnd));
-        yield return K("complaints.overdue_open", N(c.OverdueOpen));
-        foreach (var t in c.Themes) yield return K($"complaints.theme.{t.Code}", N(t.Count));
-
-        foreach (var y in Ombudsman.Years)
-        {
-            var year = y.BusinessYear;
-            yield return K($"lgsco.detailed_investigations.{year}", N(y.DetailedInvestigations));
-            yield return K($"lgsco.uphold_rate_pct.{year}", y.UpholdRate);
-            yield return K($"lgsco.upheld_per_100k.{year}", new NumberValue(y.UpheldPer100k));
-            yield return K($"lgsco.satisfactory_remedy_pct.{year}", y.SatisfactoryRemedy);
-            yield return K($"lgsco.enquiry_on_time_pct.{year}", y.EnquiryOnTime);
-            if (y.SimilarUpholdRatePct is { } rate)
-                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpholdRatePct)}.{year}", new NumberValue((double)rate));
-            if (y.SimilarUpheldPer100k is { } per100k)
-                yield return K($"lgsco.similar_avg.{CodeNames.ToCode(OmbudsmanMeasure.UpheldPer100k)}.{year}", new NumberValue((double)per100k));
-        }
+        foreach (var key in Complaints.ByKey()) yield return key;
+        foreach (var key in Ombudsman.ByKey()) yield return key;
 
         var t12 = Training;
         yield return K("training.compliance_pct", t12.Compliance);

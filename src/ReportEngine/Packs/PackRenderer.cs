@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using ReportEngine.Composition;
 using ReportEngine.Gathering;
+using ReportEngine.Kinds;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
 using ReportEngine.Templating;
@@ -12,11 +13,16 @@ using UglyToad.PdfPig.Outline;
 namespace ReportEngine.Packs;
 
 /// <summary>
-/// The pipeline of one pack: gather → compute → compose → template → print. Writes nothing; see <see cref="PackOutput"/>.
-/// The contents page needs page numbers, so a pack is printed twice: the first print's bookmarks give the pages.
+/// The pipeline of one report: compute → compose → template → print, for evidence already gathered. Writes nothing.
+/// The contents page needs page numbers, so a report is printed twice: the first print's bookmarks give the pages.
+/// One renderer serves one kind's <see cref="TemplateSet"/>.
 /// </summary>
-public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
+public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
 {
+    public const string DocumentTemplate = "pack.sbn-html";
+    public const string HeaderTemplate = "header.sbn-html";
+    public const string FooterTemplate = "footer.sbn-html";
+
     private readonly HtmlTemplateRenderer _templates = new(templateSet);
 
     public static string EngineVersion { get; } =
@@ -24,36 +30,27 @@ public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, Chromiu
 
     private static readonly ScriptObject Functions = CreateFunctions();
 
-    public PackKind Kind => kind;
-
     public TemplateSet Templates => templateSet;
 
     public PackOptions Options => options;
 
-    public async Task<RenderedPack> RenderAsync(IEvidenceSource source, ReportingPeriod period,
-        IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var watch = Stopwatch.StartNew();
-        progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
-        var gathered = await source.GatherAsync(cancellationToken);
-        return await RenderAsync(gathered, period, null, progress, cancellationToken, watch.Elapsed);
-    }
-
-    /// <summary>Renders already gathered evidence; an archived pack also carries its <paramref name="identity"/>.</summary>
-    public async Task<RenderedPack> RenderAsync(GatheredEvidence gathered, ReportingPeriod period, PackIdentity? identity,
+    /// <summary>Renders gathered evidence as <paramref name="report"/>; an archived report also carries its <paramref name="archived"/> identity.</summary>
+    public async Task<RenderedPack> RenderAsync(GatheredEvidence gathered, ReportIdentity report, PackIdentity? archived = null,
         IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
     {
+        if (report.Kind.TemplateFolder != templateSet.Kind)
+            throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
         var watch = Stopwatch.StartNew();
         progress?.Report(new PackProgress(PackStage.Computing, 15, "Computing the figures"));
-        var metrics = PackMetrics.Compute(gathered.Evidence, period);
+        var figures = report.Kind.Compute(gathered.Evidence, report);
         var computeTime = watch.Elapsed;
 
-        progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the pack"));
+        progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the report"));
         watch.Restart();
-        var context = new PackContext(gathered, period, metrics,
-            new PackRunFacts(identity?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, EngineVersion,
-                identity?.ProtectiveMarking ?? options.ProtectiveMarking, identity?.ArchiveId, identity?.SnapshotSha256));
-        var (_, firstJob) = Compose(context, []);
+        var context = new ReportContext(gathered, report,
+            new PackRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, EngineVersion,
+                archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
+        var (_, firstJob) = Compose(context, figures, []);
         var templateTime = watch.Elapsed;
 
         progress?.Report(new PackProgress(PackStage.Printing, 35, "Printing (first pass, for page numbers)"));
@@ -63,7 +60,7 @@ public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, Chromiu
         var printTime = watch.Elapsed;
 
         watch.Restart();
-        var (model, job) = Compose(context, contents);
+        var (model, job) = Compose(context, figures, contents);
         templateTime += watch.Elapsed;
 
         progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
@@ -73,10 +70,10 @@ public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, Chromiu
 
         progress?.Report(new PackProgress(PackStage.Done, 95, "Printed"));
         return new RenderedPack(
-            kind.FileName(gathered.Evidence.Authority.Code, period),
+            report,
             final.Pdf,
-            MetricsJson.Serialize(metrics),
-            metrics,
+            MetricsJson.Serialize(report, figures),
+            figures,
             model,
             job,
             PrintPasses: 2,
@@ -85,15 +82,14 @@ public sealed class PackRenderer(PackKind kind, TemplateSet templateSet, Chromiu
     }
 
     /// <summary>Builds the view model and renders the document, header and footer templates.</summary>
-    public (object Model, PrintJob Job) Compose(PackContext context, IReadOnlyList<ContentsEntry> contents)
+    public (object Model, PrintJob Job) Compose(ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents)
     {
-        var model = kind.Builder.Build(context, contents);
+        var model = context.Report.Kind.BuildViewModel(context, figures, contents);
         return (model, new PrintJob(
-            _templates.Render(PackKind.DocumentTemplate, model, Functions),
-            _templates.Render(PackKind.HeaderTemplate, model, Functions),
-            _templates.Render(PackKind.FooterTemplate, model, Functions)));
+            _templates.Render(DocumentTemplate, model, Functions),
+            _templates.Render(HeaderTemplate, model, Functions),
+            _templates.Render(FooterTemplate, model, Functions)));
     }
-
     /// <summary>The top-level bookmarks (the h1 headings) of a printed pack with their pages.</summary>
     public static IReadOnlyList<ContentsEntry> ReadContents(byte[] pdf)
     {

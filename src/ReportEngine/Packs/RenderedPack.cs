@@ -1,19 +1,23 @@
+using ReportEngine.Kinds;
 using ReportEngine.Layout;
 using ReportEngine.Metrics;
 
 namespace ReportEngine.Packs;
 
-/// <summary>A finished pack in memory: the PDF, its metrics.json, and what it took to make.</summary>
+/// <summary>A finished report in memory: the PDF, its metrics.json, and what it took to make.</summary>
 public sealed record RenderedPack(
-    string FileName,
+    ReportIdentity Report,
     byte[] Pdf,
     byte[] MetricsJson,
-    PackMetrics Metrics,
+    IReportFigures Figures,
     object ViewModel,
     PrintJob FinalPrint,
     int PrintPasses,
     IReadOnlyList<string> BlockedRequests,
-    PackTimings Timings);
+    PackTimings Timings)
+{
+    public string FileName => Report.FileName;
+}
 
 /// <summary>Wall-clock time per stage of one pack run.</summary>
 public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Template, TimeSpan Print)

@@ -1,4 +1,4 @@
 namespace ReportEngine.Templating;
 
 /// <summary>A template could not be parsed or rendered; the message starts with <c>templates/file:line:column:</c>.</summary>
-public sealed class TemplateException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class TemplateException(string message, Exception? inner = null) : Issuing.PermanentFailureException(message, inner);

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
-using ReportEngine.Metrics;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
 using ReportEngine.Templating;
@@ -11,49 +12,67 @@ using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Archive;
 
-/// <summary>A fresh archive (its own database and file store) on the shared cluster and browser, with a clock tests can move.</summary>
+/// <summary>
+/// A fresh archive (its own database and file store) on the shared cluster and browser, with a clock tests can move.
+/// Reports are issued through the issuing path; their follow-ups are recorded in <see cref="FollowUps"/> and run when a
+/// test says so, as a job server would run them later.
+/// </summary>
 public sealed class TestArchive : IAsyncDisposable
 {
     private readonly SamplePackFixture _packs;
     private readonly TempFolder _folder = new();
 
-    private TestArchive(SamplePackFixture packs, string database)
+    private TestArchive(SamplePackFixture packs, string database, ReportKinds kinds)
     {
         _packs = packs;
         Database = database;
+        Kinds = kinds;
         DataSource = NpgsqlDataSource.Create(database);
         Archive = Open();
     }
 
     public string Database { get; }
+    public ReportKinds Kinds { get; }
     public NpgsqlDataSource DataSource { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 2, 1, 6, 0, 0, TimeSpan.Zero));
-    public PackArchive Archive { get; private set; }
+    public ReportArchive Archive { get; }
     public string Folder => _folder.Path;
     public ContentStore Store => Archive.Store;
+    public RecordedFollowUps FollowUps { get; } = new();
 
-    public static async Task<TestArchive> CreateAsync(SamplePackFixture packs, PostgresFixture postgres)
+    public static async Task<TestArchive> CreateAsync(SamplePackFixture packs, PostgresFixture postgres, ReportKinds? kinds = null)
     {
         var database = await postgres.CreateDatabaseAsync();
         await EvidenceDatabase.MigrateAsync(database, NullLogger.Instance);
-        return new TestArchive(packs, database);
+        return new TestArchive(packs, database, kinds ?? ReportKinds.Standard);
     }
 
     /// <summary>Another process opening the same archive (as after a restart).</summary>
-    public PackArchive Open() =>
-        new(new ContentStore(_folder.Path), new PostgresArchiveIndex(DataSource), new ArchiveOptions { Folder = _folder.Path }, Clock);
+    public ReportArchive Open() =>
+        new(new ContentStore(_folder.Path), new PostgresArchiveIndex(DataSource), new ArchiveOptions { Folder = _folder.Path }, Kinds, Clock);
 
-    public PackRenderer Renderer(TemplateSet? templates = null) => new(PackKind.Monthly,
-        templates ?? TemplateSet.Load(Repo.Templates, PackKind.Monthly.Name),
-        new Layout.ChromiumPdfPrinter(_packs.Browser), new PackOptions(), Clock);
+    public PackRenderers Renderers(string? templatesRoot = null) => _packs.Renderers(templatesRoot, Clock);
+
+    public PackRenderer Renderer(TemplateSet? templates = null) => templates is null ? Renderers().For(ReportKinds.Monthly) : Renderers().With(templates);
+
+    public ReportIssuer Issuer(string? templatesRoot = null) => new(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance,
+        new IssuingArchive(Archive, new PackRunStore(DataSource), FollowUps));
+
+    /// <summary>Issues a report of the sample (or <paramref name="dataset"/>) into the archive through the issuing path.</summary>
+    public async Task<IssuedReport> IssueAsync(ReportKind kind, string period, Evidence.QualityStatement? statement = null, string? dataset = null,
+        string? regenerateBecause = null, string? templatesRoot = null)
+    {
+        Assert.True(kind.PeriodType.TryParse(period, out var parsed));
+        var issued = await Issuer(templatesRoot).IssueAsync(new ReportRequest(kind, parsed, statement, new DatasetFolderSource(dataset ?? Repo.Sample),
+            Requester.Person("test"), regenerateBecause, regenerateBecause is not null));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        return issued;
+    }
 
     public async Task<ArchivedPack> ArchiveSampleAsync(string period = "2024-01", string? dataset = null)
     {
-        ReportingPeriod.TryParse(period, out var month);
-        var gathered = await new DatasetFolderSource(dataset ?? Repo.Sample).GatherAsync();
-        var archived = await Archive.ArchiveAsync(gathered, month, Renderer(), "test");
-        Clock.Advance(TimeSpan.FromMinutes(1));
-        return archived;
+        var issued = await IssueAsync(ReportKinds.Monthly, period, dataset: dataset);
+        return new ArchivedPack(issued.Entry!, issued.Rendered!);
     }
 
     public async Task ExecuteAsync(string sql)
@@ -68,5 +87,19 @@ public sealed class TestArchive : IAsyncDisposable
         // Objects are read-only; the folder goes anyway.
         foreach (var file in Directory.EnumerateFiles(_folder.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _folder.Dispose();
+    }
+}
+
+/// <summary>The follow-ups the issuing path scheduled, in order; a test runs them when it wants them done.</summary>
+public sealed class RecordedFollowUps : IFollowUps
+{
+    private readonly List<string> _scheduled = [];
+
+    public IReadOnlyList<string> Scheduled { get { lock (_scheduled) return [.. _scheduled]; } }
+
+    public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
+    {
+        lock (_scheduled) _scheduled.Add(archiveId);
+        return Task.CompletedTask;
     }
 }

@@ -11,20 +11,30 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
     private Task<TestArchive> NewArchiveAsync() => TestArchive.CreateAsync(packs, postgres);
 
     [Fact]
-    public async Task An_entry_holds_the_issued_pdf_its_pdfa_copy_figures_snapshot_and_templates()
+    public async Task An_entry_holds_the_issued_pdf_figures_snapshot_and_templates_and_gains_its_pdfa_copy_afterwards()
     {
         await using var test = await NewArchiveAsync();
         var first = await test.ArchiveSampleAsync("2024-01");
         var second = await test.ArchiveSampleAsync("2023-12");
 
         var entry = first.Entry;
-        Assert.Equal([ArchiveFile.Metrics, ArchiveFile.Pdf, ArchiveFile.PdfA, ArchiveFile.Snapshot, ArchiveFile.Templates], entry.Files.Keys.Order());
+        Assert.Equal([ArchiveFile.Metrics, ArchiveFile.Pdf, ArchiveFile.Snapshot, ArchiveFile.Templates], entry.Files.Keys.Order());
         Assert.All(entry.Files.Values, sha => Assert.True(test.Store.Exists(sha)));
         Assert.Equal(entry.Files[ArchiveFile.Templates], second.Entry.Files[ArchiveFile.Templates]); // shared, stored once
         Assert.Equal(entry.Files[ArchiveFile.Snapshot], second.Entry.Files[ArchiveFile.Snapshot]);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
         Assert.Equal(ArchiveRecord.Genesis, entry.PreviousHash);
         Assert.Equal(entry.Hash, second.Entry.PreviousHash);
+        Assert.Equal("person:test", entry.RequestedBy);
+
+        // The PDF/A copy is follow-up work keyed by archive id: pending until its job runs, then joined to the entry once.
+        Assert.Equal([first.Entry.Id, second.Entry.Id], test.FollowUps.Scheduled);
+        Assert.Equal([first.Entry.Id, second.Entry.Id], (await test.Archive.Verifier.VerifyAsync()).PendingPdfA);
+        Assert.True(await test.Archive.PdfACopy.MakeAsync(entry.Id));
+        Assert.False(await test.Archive.PdfACopy.MakeAsync(entry.Id)); // a retry does nothing
+        Assert.True(await test.Archive.PdfACopy.MakeAsync(second.Entry.Id));
+        var addition = (await test.Archive.Catalog.PdfACopyOfAsync(entry.Id))!;
+        Assert.Equal((ArchiveRecordType.Addition, entry.Id), (addition.Type, addition.AddsTo));
 
         // The issued PDF is the tagged print, stamped with its archive id and snapshot hash, and its appendix shows both.
         var issued = await test.Store.GetAsync(entry.Files[ArchiveFile.Pdf]);
@@ -38,7 +48,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Contains($"Datasnapshothash(SHA-256){entry.Files[ArchiveFile.Snapshot]}", appendix);
 
         // The archival copy is PDF/A-2b, passes qpdf --check and keeps the bookmarks.
-        var pdfa = await test.Store.GetAsync(entry.Files[ArchiveFile.PdfA]);
+        var pdfa = await test.Store.GetAsync((await test.Archive.Catalog.PdfAOfAsync(entry))!);
         Assert.Contains("No syntax or stream encoding errors found", PdfTools.Run("qpdf", pdfa, "--check"));
         var meta = PdfTools.Run("pdfinfo", pdfa, "-meta");
         Assert.Contains("pdfaid:part='2'", meta);
@@ -51,14 +61,15 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Equal(238, snapshot.Evidence.Complaints.Count);
         Assert.Equal(await test.Store.GetAsync(entry.Files[ArchiveFile.Metrics]), first.Pack.MetricsJson);
 
-        var verification = await test.Archive.VerifyAsync();
+        var verification = await test.Archive.Verifier.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(2, verification.Entries);
+        Assert.Empty(verification.PendingPdfA);
 
         // Every archived sample pack renders again identically from its frozen data.
         foreach (var archived in new[] { first, second })
         {
-            var again = await test.Archive.RerenderAsync(archived.Entry.Id, templates => test.Renderer(templates));
+            var again = await test.Archive.Rerenderer.RerenderAsync(archived.Entry.Id, templates => test.Renderer(templates));
             Assert.True(again.Identical, again.FirstDifference);
         }
     }
@@ -70,7 +81,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var entries = new List<ArchiveRecord>();
         foreach (var period in new[] { "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01" })
             entries.Add((await test.ArchiveSampleAsync(period)).Entry);
-        Assert.True((await test.Archive.VerifyAsync()).Intact);
+        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
 
         // 1: one byte of a stored PDF changed.
         var pdf = test.Store.PathOf(entries[0].Files[ArchiveFile.Pdf]);
@@ -91,7 +102,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         foreach (var moved in new[] { entries[5] with { Seq = entries[6].Seq }, entries[6] with { Seq = entries[5].Seq } })
             await test.ExecuteAsync($"UPDATE reportengine.archive_records SET hash = '{moved.ComputeHash()}' WHERE id = '{moved.Id}'");
 
-        var result = await test.Archive.VerifyAsync();
+        var result = await test.Archive.Verifier.VerifyAsync();
         Assert.False(result.Intact);
         var problems = string.Join("\n", result.Problems);
         Assert.Contains($"{entries[0].Id} (#1): its pdf file has been altered", problems);
@@ -115,22 +126,22 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 
         // Files written, index never reached: the process "dies" with the marker on disk.
         var orphanPdf = System.Text.Encoding.UTF8.GetBytes("%PDF- half an entry");
-        var staged = await test.Archive.StageAsync("NDC-2024-01-monthly-orphan", new Dictionary<string, byte[]>
+        var staged = await test.Archive.Issuing.StageAsync("NDC-2024-01-monthly-orphan", new Dictionary<string, byte[]>
         {
             [ArchiveFile.Pdf] = orphanPdf, [ArchiveFile.Snapshot] = EvidenceSnapshot.Serialize(gathered),
         }, renderer.Templates, CancellationToken.None);
         await staged.DisposeAsync();
         Assert.True(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
-        Assert.Single(await test.Archive.ListAsync()); // nobody sees it
+        Assert.Single(await test.Archive.Catalog.ListAsync(new ArchiveQuery())); // nobody sees it
 
         var restarted = test.Open();
-        Assert.Equal(1, await restarted.RecoverAsync());
+        Assert.Equal(1, await restarted.Recovery.RecoverAsync());
         Assert.False(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
         Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Snapshot]));  // shared with the kept entry: still there
         Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Templates]));
         Assert.Empty(Directory.GetFiles(Path.Combine(test.Folder, "pending")));
-        Assert.True((await restarted.VerifyAsync()).Intact);
-        Assert.Single(await restarted.ListAsync());
+        Assert.True((await restarted.Verifier.VerifyAsync()).Intact);
+        Assert.Single(await restarted.Catalog.ListAsync(new ArchiveQuery()));
     }
 
     [Fact]
@@ -139,9 +150,9 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         await using var test = await NewArchiveAsync();
         var renderer = test.Renderer();
         var pdf = System.Text.Encoding.UTF8.GetBytes("%PDF- committed");
-        var staged = await test.Archive.StageAsync("X-committed", new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = pdf }, renderer.Templates, CancellationToken.None);
+        var staged = await test.Archive.Issuing.StageAsync("X-committed", new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = pdf }, renderer.Templates, CancellationToken.None);
         var marker = Directory.GetFiles(Path.Combine(test.Folder, "pending")).Single();
-        await test.Archive.CommitAsync(staged, new ArchiveRecord
+        await test.Archive.Issuing.CommitAsync(staged, new ArchiveRecord
         {
             Seq = 0, Id = "X-committed", Type = ArchiveRecordType.Entry, CreatedAt = test.Clock.GetUtcNow(), Kind = "monthly", PreviousHash = "",
         }, CancellationToken.None);
@@ -149,9 +160,9 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         // As if the process died after committing but before removing its marker.
         File.WriteAllText(marker, $"{{\"Id\":\"X-committed\",\"Objects\":[\"{ContentStore.Sha256(pdf)}\"]}}");
 
-        Assert.Equal(1, await test.Open().RecoverAsync());
+        Assert.Equal(1, await test.Open().Recovery.RecoverAsync());
         Assert.True(test.Store.Exists(ContentStore.Sha256(pdf)));
-        Assert.True((await test.Archive.VerifyAsync()).Intact);
+        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -161,7 +172,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var entry = (await test.ArchiveSampleAsync()).Entry;
         test.Clock.Advance(TimeSpan.FromDays(400)); // re-rendered much later
 
-        var again = await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates));
+        var again = await test.Archive.Rerenderer.RerenderAsync(entry.Id, templates => test.Renderer(templates));
         Assert.True(again.Identical, again.FirstDifference);
         Assert.True(again.SameTemplates);
         Assert.Equal(again.ArchivedPages, again.RenderedPages);
@@ -171,12 +182,12 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var complaints = Path.Combine(changed.Path, "monthly", "sections", "complaints.sbn-html");
         File.WriteAllText(complaints, File.ReadAllText(complaints).Replace("<h2>Timeliness</h2>", "<h2>How quickly we responded</h2>"));
 
-        var withToday = await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates), changed.Path);
+        var withToday = await test.Archive.Rerenderer.RerenderAsync(entry.Id, templates => test.Renderer(templates), changed.Path);
         Assert.False(withToday.Identical);
         Assert.False(withToday.SameTemplates);
         Assert.Matches(@"^page \d+, line \d+: archived ""Timeliness"", re-rendered ""How quickly we responded""$", withToday.FirstDifference);
 
-        Assert.True((await test.Archive.RerenderAsync(entry.Id, templates => test.Renderer(templates))).Identical);
+        Assert.True((await test.Archive.Rerenderer.RerenderAsync(entry.Id, templates => test.Renderer(templates))).Identical);
     }
 
     private static void CopyFolder(string from, string to)
@@ -197,25 +208,25 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var held = (await test.ArchiveSampleAsync("2024-01")).Entry;
         test.Clock.Advance(TimeSpan.FromDays(365 * 7 - 10));
         var recent = (await test.ArchiveSampleAsync("2030-11")).Entry;
-        await test.Archive.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234");
+        await test.Archive.Retention.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234");
         test.Clock.Advance(TimeSpan.FromDays(20));
 
-        var result = await test.Archive.PruneAsync("test");
+        var result = await test.Archive.Retention.PruneAsync("test");
 
         var tombstone = Assert.Single(result.Pruned);
         Assert.Equal(old.Id, tombstone.PrunedId);
-        Assert.StartsWith("retention: monthly packs are kept 7 years; created 2024-02-01", tombstone.Reason);
+        Assert.StartsWith("retention: monthly reports are kept 7 years; created 2024-02-01", tombstone.Reason);
         Assert.Equal([held.Id], result.Held.Select(e => e.Id));
-        Assert.Equal([held.Id, recent.Id], (await test.Archive.ListAsync()).Select(e => e.Id));
+        Assert.Equal([held.Id, recent.Id], (await test.Archive.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
         Assert.False(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
         Assert.True(test.Store.Exists(old.Files[ArchiveFile.Templates])); // still used by the others
 
-        var verification = await test.Archive.VerifyAsync();
+        var verification = await test.Archive.Verifier.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(old.Id, Assert.Single(verification.Pruned).PrunedId);
 
-        await test.Archive.ReleaseHoldAsync(held.Id);
-        Assert.Equal(held.Id, Assert.Single((await test.Archive.PruneAsync("test")).Pruned).PrunedId);
-        Assert.True((await test.Archive.VerifyAsync()).Intact);
+        await test.Archive.Retention.ReleaseHoldAsync(held.Id);
+        Assert.Equal(held.Id, Assert.Single((await test.Archive.Retention.PruneAsync("test")).Pruned).PrunedId);
+        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
     }
 }

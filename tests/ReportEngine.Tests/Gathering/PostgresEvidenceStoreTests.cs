@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ReportEngine.Gathering;
+using ReportEngine.Kinds;
 using ReportEngine.Metrics;
 using ReportEngine.PostgreSql;
 using ReportEngine.Tests.Support;
@@ -18,8 +19,18 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         return (source, new PostgresEvidenceStore(source));
     }
 
-    private static async Task<string> MetricsJsonFromAsync(IEvidenceSource source) =>
-        System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(PackMetrics.Compute((await source.GatherAsync()).Evidence, new ReportingPeriod(2024, 1))));
+    /// <summary>metrics.json of every kind (the quality-statement report for LEARNING), as one text.</summary>
+    private static async Task<string> MetricsJsonFromAsync(IEvidenceSource source)
+    {
+        var evidence = (await source.GatherAsync()).Evidence;
+        var reports = new[]
+        {
+            ReportIdentity.Of("NDC", ReportKinds.Monthly, new ReportingPeriod(2024, 1)),
+            ReportIdentity.Of("NDC", ReportKinds.ComplaintsAnnual, PeriodType.BusinessYear.Containing(new DateOnly(2024, 3, 1))),
+            ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.Learning),
+        };
+        return string.Join("\n", reports.Select(r => System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(r, r.Kind.Compute(evidence, r)))));
+    }
 
     [Fact]
     public async Task Migrations_are_idempotent()
@@ -46,6 +57,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         Assert.Equal(folder.Evidence.Complaints, database.Evidence.Complaints, new ComplaintComparer());
         Assert.Equal(folder.Evidence.Staff, database.Evidence.Staff);
         Assert.Equal(folder.Evidence.Training, database.Evidence.Training);
+        Assert.Equal(folder.Evidence.ComplaintLearning, database.Evidence.ComplaintLearning);
         Assert.Equal(folder.Provenance.Sha256, database.Provenance.Sha256);
         Assert.Equal(folder.Provenance.RowsPerFile, database.Provenance.RowsPerFile);
         Assert.Equal(await MetricsJsonFromAsync(new DatasetFolderSource(Repo.Sample)), await MetricsJsonFromAsync(new PostgresEvidenceSource(store, "NDC")));

@@ -1,3 +1,4 @@
+using ReportEngine.Kinds;
 using Hangfire;
 using Hangfire.Storage;
 using Npgsql;
@@ -44,11 +45,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         return await new PackRunStore(source).ListAsync();
     }
 
-    private async Task<ReportEngine.Archive.PackArchive> ArchiveOfAsync(string database)
+    private async Task<ReportEngine.Archive.ReportArchive> ArchiveOfAsync(string database)
     {
-        var archive = new ReportEngine.Archive.PackArchive(new ReportEngine.Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
-            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new ReportEngine.Archive.ArchiveOptions(), TimeProvider.System);
-        await archive.RecoverAsync();
+        var archive = new ReportEngine.Archive.ReportArchive(new ReportEngine.Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
+            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new ReportEngine.Archive.ArchiveOptions(), ReportKinds.Standard, TimeProvider.System);
+        await archive.Recovery.RecoverAsync();
         return archive;
     }
 
@@ -75,27 +76,34 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(20, runs.Count);
         Assert.All(runs, r => Assert.Equal(("succeeded", 1), (r.State, r.Renders)));
         Assert.Equal(2, runs.Select(r => r.RenderedBy).Distinct().Count());
-        Assert.Equal(25, monitor.SucceededListCount());
+        Assert.Equal(25 + 20, monitor.SucceededListCount()); // 25 report jobs, and one PDF/A copy job for each report issued
         Assert.Equal(20, Pdfs.Length);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
 
         // Every pack went into the archive once, and the archive's chain is intact.
         var archive = await ArchiveOfAsync(database);
-        Assert.Equal(20, (await archive.ListAsync()).Count);
-        Assert.True((await archive.VerifyAsync()).Intact);
+        Assert.Equal(20, (await archive.Catalog.ListAsync(new ReportEngine.Archive.ArchiveQuery())).Count);
+        var verification = await archive.Verifier.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        Assert.Empty(verification.PendingPdfA); // every copy made, by the follow-up jobs
+        Assert.Equal(40, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // 20 entries and 20 additions, no more
+        Assert.All(await archive.Catalog.ListAsync(new ReportEngine.Archive.ArchiveQuery()), e => Assert.Equal("person:test", e.RequestedBy));
 
-        // Each server keeps the authority's recurring monthly job: cron, time zone and strict misfires.
+        // Each server keeps the authority's recurring jobs of each scheduled kind: cron, time zone and strict misfires.
         using (var connection = storage.GetConnection())
         {
-            var recurring = Assert.Single(connection.GetRecurringJobs(), r => r.Id == "monthly-pack:NDC");
-            Assert.Equal(("0 6 1 1 *", "Europe/London"), (recurring.Cron, recurring.TimeZoneId));
-            Assert.Equal("1", connection.GetAllEntriesFromHash("recurring-job:monthly-pack:NDC")["Misfire"]); // MisfireHandlingMode.Strict
+            var recurring = connection.GetRecurringJobs();
+            var monthly = Assert.Single(recurring, r => r.Id == "monthly:NDC");
+            Assert.Equal(("0 6 1 1 *", "Europe/London"), (monthly.Cron, monthly.TimeZoneId));
+            Assert.Equal("1", connection.GetAllEntriesFromHash("recurring-job:monthly:NDC")["Misfire"]); // MisfireHandlingMode.Strict
+            Assert.Equal("0 6 1 5 *", Assert.Single(recurring, r => r.Id == "complaints-annual:NDC").Cron); // 1 May, the kind's default
+            Assert.DoesNotContain(recurring, r => r.Id.StartsWith("quality-statement:", StringComparison.Ordinal)); // on demand only
         }
 
         // Progress is shown in the dashboard's job details.
         using var http = new HttpClient();
         var details = await http.GetStringAsync($"http://127.0.0.1:{first.Port}/hangfire/jobs/details/{jobs[0]}");
-        Assert.Contains("Pack progress:</strong> 100% — Rendered 13 pages", details);
+        Assert.Matches("Progress:</strong> 100% — Issued: 13 pages, archive entry NDC-20..-..-monthly-", details);
     }
 
     [Fact]
@@ -141,8 +149,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Single(Pdfs);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
         var archive = await ArchiveOfAsync(database);
-        Assert.Single(await archive.ListAsync());
-        Assert.True((await archive.VerifyAsync()).Intact);
+        Assert.Single(await archive.Catalog.ListAsync(new ReportEngine.Archive.ArchiveQuery()));
+        Assert.True((await archive.Verifier.VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -199,10 +207,15 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public void Invalid_configuration_exits_2_with_a_clear_message()
     {
-        var (exit, _, stderr) = CliProcess.Run(new Dictionary<string, string> { ["ReportEngine__MonthlyCron"] = "every monday" },
+        var (exit, _, stderr) = CliProcess.Run(new Dictionary<string, string> { ["ReportEngine__Schedules__monthly"] = "every monday" },
             "serve", "--db", postgres.ConnectionString());
         Assert.Equal(2, exit);
-        Assert.Contains("ReportEngine:MonthlyCron 'every monday' is not a valid cron expression", stderr);
+        Assert.Contains("ReportEngine:Schedules:monthly 'every monday' is not a valid cron expression", stderr);
+
+        (exit, _, stderr) = CliProcess.Run(new Dictionary<string, string> { ["ReportEngine__Schedules__weekly"] = "0 6 * * 1" },
+            "serve", "--db", postgres.ConnectionString());
+        Assert.Equal(2, exit);
+        Assert.Contains("ReportEngine:Schedules:weekly: 'weekly' is not a report kind", stderr);
 
         (exit, _, stderr) = CliProcess.Run("serve", "--db", "Host=;;;=oops");
         Assert.Equal(2, exit);
@@ -210,11 +223,15 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     }
 
     [Theory]
-    [InlineData("2024-02-01T06:00:00Z", "2024-01")]
-    [InlineData("2024-04-01T05:00:00Z", "2024-03")] // 06:00 BST
-    [InlineData("2024-03-31T23:30:00Z", "2024-03")] // already 1 April in London: the pack is for March
-    [InlineData("2024-01-01T06:00:00Z", "2023-12")]
-    public void A_scheduled_run_renders_the_month_before_its_due_time_in_london(string due, string period) =>
-        Assert.Equal(period, PackJob.PeriodBefore(DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+    [InlineData("monthly", "2024-02-01T06:00:00Z", "2024-01")]
+    [InlineData("monthly", "2024-04-01T05:00:00Z", "2024-03")] // 06:00 BST
+    [InlineData("monthly", "2024-03-31T23:30:00Z", "2024-03")] // already 1 April in London: the pack is for March
+    [InlineData("monthly", "2024-01-01T06:00:00Z", "2023-12")]
+    [InlineData("complaints-annual", "2024-05-01T05:00:00Z", "2023-24")] // the default: 06:00 BST on 1 May
+    [InlineData("complaints-annual", "2024-03-31T23:30:00Z", "2023-24")] // already 1 April in London: 2023-24 has ended
+    [InlineData("complaints-annual", "2024-03-31T22:30:00Z", "2022-23")] // 23:30 on 31 March in London: 2023-24 is still running
+    [InlineData("complaints-annual", "2000-04-01T06:00:00Z", "1999-00")]
+    public void A_scheduled_run_issues_the_period_that_ended_before_its_due_time_in_london(string kind, string due, string period) =>
+        Assert.Equal(period, ReportJob.PeriodBefore(ReportKinds.Standard.Find(kind)!, DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
             TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString());
 }

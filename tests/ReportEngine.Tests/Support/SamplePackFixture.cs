@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ReportEngine.Evidence;
 using ReportEngine.Gathering;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
 using ReportEngine.Layout;
-using ReportEngine.Metrics;
 using ReportEngine.Packs;
-using ReportEngine.Templating;
 
 namespace ReportEngine.Tests.Support;
 
@@ -11,17 +13,27 @@ namespace ReportEngine.Tests.Support;
 public sealed class SamplePackFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
-    public static readonly ReportingPeriod Period = new(2024, 1);
 
     public ChromiumBrowser Browser { get; } = new(new ChromiumOptions());
     public RenderedPack Pack { get; private set; } = null!;
     public IReadOnlyList<string> PageTexts { get; private set; } = [];
 
-    public PackRenderer Renderer(string? templatesRoot = null) => new(PackKind.Monthly,
-        TemplateSet.Load(templatesRoot ?? Repo.Templates, PackKind.Monthly.Name),
-        new ChromiumPdfPrinter(Browser), new PackOptions(), new FakeTimeProvider(GeneratedAt));
+    /// <summary>The renderers of every kind, on the shared browser, with a clock fixed at <see cref="GeneratedAt"/> (or <paramref name="clock"/>).</summary>
+    public PackRenderers Renderers(string? templatesRoot = null, TimeProvider? clock = null) =>
+        new(new ChromiumPdfPrinter(Browser), new PackOptions { TemplatesRoot = templatesRoot ?? Repo.Templates }, clock ?? new FakeTimeProvider(GeneratedAt));
 
-    public Task<RenderedPack> RenderAsync(string datasetFolder) => Renderer().RenderAsync(new DatasetFolderSource(datasetFolder), Period);
+    public PackRenderer Renderer(string? templatesRoot = null) => Renderers(templatesRoot).For(ReportKinds.Monthly);
+
+    /// <summary>Renders a report of a dataset folder through the issuing path, without an archive.</summary>
+    public async Task<RenderedPack> RenderAsync(string datasetFolder, ReportKind? kind = null, string period = "2024-01", QualityStatement? statement = null,
+        ReportKinds? kinds = null, string? templatesRoot = null)
+    {
+        kind ??= ReportKinds.Monthly;
+        Assert.True(kind.PeriodType.TryParse(period, out var parsed));
+        var issuer = new ReportIssuer(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance);
+        var issued = await issuer.IssueAsync(new ReportRequest(kind, parsed, statement, new DatasetFolderSource(datasetFolder), Requester.Person("test")));
+        return issued.Rendered!;
+    }
 
     public async Task InitializeAsync()
     {

@@ -5,21 +5,20 @@ using ReportEngine.Metrics;
 namespace ReportEngine.Composition.Monthly;
 
 /// <summary>Builds the monthly pack's view model: the period's figures, the same figures twelve months earlier, and chart geometry.</summary>
-public sealed class MonthlyPackBuilder : IViewModelBuilder
+public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
 {
-    public object Build(PackContext context, IReadOnlyList<ContentsEntry> contents) => BuildModel(context, contents);
+    public object Build(ReportContext context, MonthlyFigures figures, IReadOnlyList<ContentsEntry> contents) => BuildModel(context, figures, contents);
 
-    public static MonthlyPackViewModel BuildModel(PackContext context, IReadOnlyList<ContentsEntry> contents)
+    public static MonthlyPackViewModel BuildModel(ReportContext context, MonthlyFigures figures, IReadOnlyList<ContentsEntry> contents)
     {
         var evidence = context.Gathered.Evidence;
-        var m = context.Metrics;
-        var period = context.Period;
-        var previous = context.YearEarlier;
+        var m = figures.Current;
+        var period = m.Period;
+        var previous = figures.YearEarlier;
         var previousThemes = previous.Complaints.Themes.ToDictionary(t => t.Code, t => t.Count);
 
         return new MonthlyPackViewModel(
-            new PackHeading(evidence.Authority.Name, evidence.Authority.Code, period, period.End,
-                context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId, context.Run.SnapshotSha256),
+            PackHeading.For(context),
             contents,
             m,
             previous,
@@ -32,14 +31,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder
             m.Complaints.Themes.Select(t => new ThemeRow(t.Code, t.Count, previousThemes.TryGetValue(t.Code, out var p) ? p : null)).ToList(),
             Charts(m),
             m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name())).ToList(),
-            new ProvenanceView(
-                context.Gathered.Provenance.Source,
-                context.Gathered.Provenance.Sha256,
-                context.Gathered.Provenance.RowsPerFile,
-                context.Run.TemplateVersion,
-                context.Run.EngineVersion,
-                PackMetrics.ContractVersion,
-                evidence.BankHolidays.IsFromDataset));
+            ProvenanceView.For(context));
     }
 
     private static IReadOnlyList<CoverageRow> Coverage(EvidenceSet evidence, ReportingPeriod period)

@@ -18,16 +18,6 @@ public sealed record MonthlyPackViewModel(
     IReadOnlyList<OverdueActionRow> OverdueActions,
     ProvenanceView Provenance);
 
-/// <param name="Period">The pack's month M.</param>
-public sealed record PackHeading(
-    string AuthorityName,
-    string AuthorityCode,
-    ReportingPeriod Period,
-    DateOnly PeriodEnd,
-    DateTimeOffset GeneratedAt,
-    string ProtectiveMarking,
-    string? ArchiveId,
-    string? SnapshotSha256);
 
 public sealed record ScorecardRow(
     QualityStatement Statement,
@@ -48,12 +38,3 @@ public sealed record MonthlyCharts(
     ColumnChart ComplaintsByMonth,
     ColumnChart OmbudsmanUpholdRate,
     BarChart TrainingByTeam);
-
-public sealed record ProvenanceView(
-    string Source,
-    string DatasetSha256,
-    IReadOnlyList<KeyValuePair<string, int>> RowsPerFile,
-    string TemplateVersion,
-    string EngineVersion,
-    int ContractVersion,
-    bool BankHolidaysFromDataset);

@@ -85,6 +85,11 @@ internal static partial class ContractTables
         r => new ImprovementAction(r.Text("id"), r.OptionalCode<QualityStatement>("qs_code"), r.Text("title"), r.Text("owner"),
             r.Date("created_on"), r.Date("due_date"), r.OptionalDate("completed_date"), r.Code<Rag>("rag")));
 
+    public static readonly TableSpec<ComplaintLearning> ComplaintLearning = new("complaint_learning.csv",
+        ["complaint_ref", "recorded_on", "learning", "action_taken"],
+        r => new ComplaintLearning(r.Text("complaint_ref"), r.Date("recorded_on"), r.Text("learning"), r.OptionalText("action_taken")),
+        Optional: true);
+
     public static readonly TableSpec<DateOnly> BankHolidays = new("bank_holidays.csv", ["date"], r => r.Date("date"), Optional: true);
 
     private static int Score(RowReader r)

@@ -1,0 +1,31 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using ReportEngine.Archive;
+using ReportEngine.Issuing;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// The follow-up jobs of an archived report, keyed by its archive id: running one again does nothing that was done.
+/// Ghostscript failing is retried too (a killed or starved process is not a bad input).
+/// </summary>
+[AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+public sealed class FollowUpJobs(ReportArchive archive, ILogger<FollowUpJobs> logger)
+{
+    [JobDisplayName("PDF/A copy of {0}")]
+    public async Task MakePdfACopyAsync(string archiveId, CancellationToken cancellationToken)
+    {
+        if (await archive.PdfACopy.MakeAsync(archiveId, cancellationToken))
+            logger.LogInformation("Made the PDF/A copy of archive entry {ArchiveId}", archiveId);
+    }
+}
+
+/// <summary>Enqueues an archived report's follow-up jobs on the Hangfire server shared by every <c>serve</c>.</summary>
+public sealed class HangfireFollowUps(IBackgroundJobClient jobs) : IFollowUps
+{
+    public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<FollowUpJobs>(job => job.MakePdfACopyAsync(archiveId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Kinds;
+using ReportEngine.PostgreSql;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// Keeps one recurring job per authority and scheduled report kind in the database (the kind's default schedule, or
+/// <c>ReportEngine:Schedules:KIND</c>). Misfires are handled strictly: when no server was running at an occurrence,
+/// that occurrence still runs later and issues its own period (the report's run lock stops a second copy), so the
+/// archive never has a hole.
+/// </summary>
+public sealed class RecurringReportSchedule(
+    PostgresEvidenceStore evidence,
+    IRecurringJobManager recurringJobs,
+    ReportKinds kinds,
+    IOptions<ServiceOptions> options,
+    ILogger<RecurringReportSchedule> logger) : BackgroundService
+{
+    /// <summary>The recurring job of a kind for an authority: <c>monthly:NDC</c>.</summary>
+    public static string JobId(ReportKind kind, string authority) => $"{kind.Name}:{authority}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ScheduleSyncInterval);
+        do
+        {
+            try
+            {
+                await SyncAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Could not bring the report schedules up to date; trying again in {Interval}", options.Value.ScheduleSyncInterval);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var recurring = new RecurringJobOptions
+        {
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone),
+            MisfireHandling = MisfireHandlingMode.Strict,
+        };
+        foreach (var code in await evidence.AuthoritiesAsync(cancellationToken))
+        {
+            foreach (var kind in kinds.All)
+            {
+                var id = JobId(kind, code);
+                if (settings.ScheduleOf(kind) is { } cron)
+                    recurringJobs.AddOrUpdate<ReportJob>(id, job => job.IssueScheduledAsync(code, kind.Name, null, CancellationToken.None), cron, recurring);
+                else recurringJobs.RemoveIfExists(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ReportEngine.Archive;
+using ReportEngine.Kinds;
+using ReportEngine.Layout;
+using ReportEngine.Packs;
+using ReportEngine.PostgreSql;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// The composition root that the command line and the service share: the report kinds, the warm browser and the
+/// renderers, the evidence store, the run records and the archive, all from one configuration (appsettings.json and
+/// the environment). The database parts are made only when something asks for them.
+/// </summary>
+public static class ReportEngineServices
+{
+    public static IServiceCollection AddReportEngine(this IServiceCollection services, string home)
+    {
+        services.TryAddSingleton(ReportKinds.Standard);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
+        services.AddOptions<ChromiumOptions>().BindConfiguration("Chromium").ValidateDataAnnotations().ValidateOnStart();
+        // The marking is ReportEngine:ProtectiveMarking; the templates are the project's own.
+        services.AddOptions<PackOptions>().BindConfiguration(ServiceOptions.Section)
+            .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton(sp => new PackRenderers(sp.GetRequiredService<ChromiumPdfPrinter>(), sp.GetRequiredService<IOptions<PackOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
+        services.AddSingleton<PostgresEvidenceStore>();
+        services.AddSingleton<PackRunStore>();
+        services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+            return new ReportArchive(new ContentStore(options.Folder), sp.GetRequiredService<IArchiveIndex>(), options,
+                sp.GetRequiredService<ReportKinds>(), sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
+}

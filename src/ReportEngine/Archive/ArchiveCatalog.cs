@@ -1,0 +1,70 @@
+using ReportEngine.Kinds;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Archive;
+
+/// <summary>Finding entries in the archive's index: by id, by run, the latest of a report, and filtered lists.</summary>
+public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
+{
+    public async Task<ArchiveRecord> GetEntryAsync(string id, CancellationToken cancellationToken = default) =>
+        await index.FindAsync(id, cancellationToken) is { Type: ArchiveRecordType.Entry } entry ? entry : throw new ArchiveEntryNotFoundException(id);
+
+    /// <summary>The entry a run archived, if it got that far before it was interrupted.</summary>
+    public async Task<ArchiveRecord?> FindByRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        (await index.ListAsync(cancellationToken)).FirstOrDefault(r => r.Type == ArchiveRecordType.Entry && r.RunId == runId);
+
+    /// <summary>The newest entry of a report (a regenerated report supersedes the ones before it); null when never archived.</summary>
+    public async Task<ArchiveRecord?> LatestAsync(ReportIdentity report, CancellationToken cancellationToken = default) =>
+        (await index.ListAsync(cancellationToken)).LastOrDefault(r => r.Type == ArchiveRecordType.Entry && Is(r, report));
+
+    /// <summary>The record that joined an entry's PDF/A copy to it; null while the copy is pending.</summary>
+    public async Task<ArchiveRecord?> PdfACopyOfAsync(string entryId, CancellationToken cancellationToken = default) =>
+        await index.FindAsync(PdfACopy.RecordId(entryId), cancellationToken);
+
+    /// <summary>The SHA-256 of an entry's PDF/A copy: in the entry itself (entries made before the copy moved off the render path) or in its addition.</summary>
+    public async Task<string?> PdfAOfAsync(ArchiveRecord entry, CancellationToken cancellationToken = default) =>
+        entry.Files.TryGetValue(ArchiveFile.PdfA, out var sha) ? sha
+        : (await PdfACopyOfAsync(entry.Id, cancellationToken))?.Files.GetValueOrDefault(ArchiveFile.PdfA);
+
+    /// <summary>Live entries whose PDF/A copy is still to be made.</summary>
+    public async Task<IReadOnlyList<string>> PendingPdfACopiesAsync(CancellationToken cancellationToken = default) =>
+        PendingPdfACopies(await index.ListAsync(cancellationToken));
+
+    internal static IReadOnlyList<string> PendingPdfACopies(IReadOnlyList<ArchiveRecord> records)
+    {
+        var withCopy = records.Where(r => r.Type == ArchiveRecordType.Addition).Select(r => r.AddsTo!).ToHashSet(StringComparer.Ordinal);
+        return records.Where(r => r.Type == ArchiveRecordType.Entry && !r.Files.ContainsKey(ArchiveFile.PdfA) && !withCopy.Contains(r.Id)).Select(r => r.Id).ToList();
+    }
+
+    /// <summary>Entries matching the query, oldest first; superseded entries only when asked for.</summary>
+    public async Task<IReadOnlyList<ArchiveRecord>> ListAsync(ArchiveQuery query, CancellationToken cancellationToken = default)
+    {
+        var entries = (await index.ListAsync(cancellationToken)).Where(r => r.Type == ArchiveRecordType.Entry).ToList();
+        var superseded = entries.Where(e => e.Supersedes is not null).Select(e => e.Supersedes!).ToHashSet(StringComparer.Ordinal);
+        return entries
+            .Where(r => query.IncludeSuperseded || !superseded.Contains(r.Id))
+            .Where(r => query.Authority is null || r.Authority == query.Authority)
+            .Where(r => query.Kind is null || r.Kind == query.Kind)
+            .Where(r => query.From is null || string.CompareOrdinal(LastMonthOf(r), query.From.Value.ToString()) >= 0)
+            .Where(r => query.To is null || string.CompareOrdinal(LastMonthOf(r), query.To.Value.ToString()) <= 0)
+            .ToList();
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default) => index.HoldsAsync(cancellationToken);
+
+    /// <summary>The month an entry's period ends with (<c>2024-03</c> for the business year 2023-24), so that kinds of every period type filter alike.</summary>
+    private string LastMonthOf(ArchiveRecord entry) =>
+        kinds.Find(entry.Kind) is { } kind && kind.PeriodType.TryParse(entry.Period, out var period) ? period.LastMonth.ToString() : entry.Period ?? "";
+
+    private static bool Is(ArchiveRecord entry, ReportIdentity report) =>
+        entry.Authority == report.Authority && entry.Kind == report.Kind.Name && entry.Period == report.Period.ToString()
+        && (entry.Parameter ?? "") == report.Parameter;
+}
+
+/// <param name="From">The first month (a business year counts by its last month, March).</param>
+public sealed record ArchiveQuery(string? Authority = null, string? Kind = null, ReportingPeriod? From = null, ReportingPeriod? To = null,
+    bool IncludeSuperseded = false);
+
+public sealed class ArchiveEntryNotFoundException(string id) : Issuing.InputRefusedException($"No archive entry '{id}'.");
+
+public sealed class ArchiveIntegrityException(string message) : Issuing.PermanentFailureException(message);

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ReportEngine.Gathering;
+using ReportEngine.Kinds;
+using ReportEngine.Packs;
+using ReportEngine.Templating;
+
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// Issues a report into the archive: renders it with its archive id and snapshot hash printed in it, stamps them in
+/// its metadata, stores its files and appends its entry to the chain. The PDF/A copy is made afterwards by <see cref="PdfACopy"/>.
+/// </summary>
+public sealed class ArchiveIssuing(ContentStore store, IArchiveIndex index, TimeProvider clock)
+{
+    public async Task<ArchivedPack> IssueAsync(GatheredEvidence gathered, ReportIdentity report, PackRenderer renderer, string requestedBy,
+        string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var generatedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var id = $"{Path.GetFileNameWithoutExtension(report.FileName)}-{generatedAt:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        var snapshot = EvidenceSnapshot.Serialize(gathered);
+        var snapshotSha = ContentStore.Sha256(snapshot);
+        var marking = renderer.Options.ProtectiveMarking;
+
+        var pack = await renderer.RenderAsync(gathered, report, new PackIdentity(id, snapshotSha, generatedAt, marking), progress, cancellationToken);
+        progress?.Report(new PackProgress(PackStage.Writing, 96, "Archiving"));
+        var issued = await PdfArchival.StampAsync(pack.Pdf, id, snapshotSha, cancellationToken);
+
+        await using var staged = await StageAsync(id, new Dictionary<string, byte[]>
+        {
+            [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot,
+        }, renderer.Templates, cancellationToken);
+        var record = await CommitAsync(staged, new ArchiveRecord
+        {
+            Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = ArchiveRecord.Truncate(clock.GetUtcNow()), Authority = report.Authority,
+            Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
+            RequestedBy = requestedBy, TemplateVersion = renderer.Templates.Version, EngineVersion = PackRenderer.EngineVersion,
+            GeneratedAt = generatedAt, ProtectiveMarking = marking, RunId = runId, Supersedes = supersedes?.EntryId, Reason = supersedes?.Reason,
+            PreviousHash = ArchiveRecord.Genesis,
+        }, cancellationToken);
+        return new ArchivedPack(record, pack with { Pdf = issued });
+    }
+
+    /// <summary>
+    /// First half of archiving: a pending marker naming every object, then the objects (and, when given, the template
+    /// files with their manifest). Nothing is visible until <see cref="CommitAsync"/>; if the process dies in between,
+    /// <see cref="ArchiveRecovery"/> removes what was written.
+    /// </summary>
+    public async Task<StagedEntry> StageAsync(string id, IReadOnlyDictionary<string, byte[]> files, TemplateSet? templates, CancellationToken cancellationToken)
+    {
+        var all = files.Values.ToList();
+        byte[]? manifest = null;
+        if (templates is not null)
+        {
+            manifest = TemplateManifest.Of(templates).ToBytes();
+            all.AddRange(templates.Paths.Select(p => Encoding.UTF8.GetBytes(templates.Text(p))));
+            all.Add(manifest);
+        }
+
+        var pending = PendingMarker.FolderOf(store);
+        Directory.CreateDirectory(pending);
+        // Held open (and so locked) until the entry is committed; recovery skips markers still held.
+        var marker = new FileStream(Path.Combine(pending, $"{Uri.EscapeDataString(id)}.json"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        await marker.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new PendingMarker(id, all.Select(ContentStore.Sha256).Distinct().ToList())), cancellationToken);
+        await marker.FlushAsync(cancellationToken);
+        marker.Flush(flushToDisk: true);
+
+        foreach (var bytes in all) await store.PutAsync(bytes, cancellationToken);
+        var roles = files.ToDictionary(f => f.Key, f => ContentStore.Sha256(f.Value));
+        if (manifest is not null) roles[ArchiveFile.Templates] = ContentStore.Sha256(manifest);
+        return new StagedEntry(id, roles, marker);
+    }
+
+    /// <summary>Second half: appends the record to the chain, which makes it visible, then drops the pending marker.</summary>
+    public async Task<ArchiveRecord> CommitAsync(StagedEntry staged, ArchiveRecord record, CancellationToken cancellationToken)
+    {
+        var appended = await index.AppendAsync((seq, previous) => (record with { Seq = seq, Files = staged.Files, PreviousHash = previous }).Sealed(),
+            cancellationToken: cancellationToken);
+        File.Delete(staged.Marker.Name);
+        return appended;
+    }
+}
+
+/// <summary>A regenerated report replaces <paramref name="EntryId"/> because of <paramref name="Reason"/>.</summary>
+public sealed record Supersession(string EntryId, string Reason);
+
+public sealed record ArchivedPack(ArchiveRecord Entry, RenderedPack Pack);
+
+/// <summary>Objects written for an entry not yet committed; the held marker file keeps recovery away from it.</summary>
+public sealed class StagedEntry(string id, IReadOnlyDictionary<string, string> files, FileStream marker) : IAsyncDisposable
+{
+    public string Id { get; } = id;
+    public IReadOnlyDictionary<string, string> Files { get; } = files;
+    internal FileStream Marker { get; } = marker;
+
+    public ValueTask DisposeAsync() => Marker.DisposeAsync();
+}

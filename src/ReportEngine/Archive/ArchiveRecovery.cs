@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// Finishes or removes what a killed process left half-written: a committed record loses its pending marker, an
+/// uncommitted one its objects. Runs at every start (any archive command, or <c>serve</c>).
+/// </summary>
+public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index)
+{
+    /// <returns>How many markers were dealt with.</returns>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = PendingMarker.FolderOf(store);
+        if (!Directory.Exists(pending)) return 0;
+        var recovered = 0;
+        HashSet<string>? referenced = null; // read once, and only when an uncommitted record needs it
+        foreach (var path in Directory.EnumerateFiles(pending, "*.json"))
+        {
+            PendingMarker? marker;
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+                marker = await JsonSerializer.DeserializeAsync<PendingMarker>(stream, cancellationToken: cancellationToken);
+            }
+            catch (IOException)
+            {
+                continue; // still being written by a live process
+            }
+            catch (JsonException)
+            {
+                marker = null; // torn marker: nothing was stored after it
+            }
+            if (marker is not null && await index.FindAsync(marker.Id, cancellationToken) is null)
+            {
+                referenced ??= await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
+                foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) store.Delete(sha);
+            }
+            File.Delete(path);
+            recovered++;
+        }
+        return recovered;
+    }
+}

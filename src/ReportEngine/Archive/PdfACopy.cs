@@ -1,0 +1,32 @@
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// The follow-up that makes an entry's PDF/A-2b copy (Ghostscript costs more than the render, so it runs after the
+/// issued PDF is archived) and joins it to the entry with an addition record. Keyed by archive id: doing it again
+/// does nothing, and two workers racing append one addition between them.
+/// </summary>
+public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCatalog catalog, ArchiveIssuing issuing, TimeProvider clock)
+{
+    public static string RecordId(string entryId) => $"{entryId}/pdfa";
+
+    /// <returns>False when there was nothing to do: the copy exists, or the entry has been pruned.</returns>
+    public async Task<bool> MakeAsync(string entryId, CancellationToken cancellationToken = default)
+    {
+        if (await index.FindAsync(entryId, cancellationToken) is not { Type: ArchiveRecordType.Entry } entry) return false;
+        if (await catalog.PdfAOfAsync(entry, cancellationToken) is not null) return false;
+
+        var issued = await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken);
+        var pdfa = await PdfArchival.ToPdfA2bAsync(issued, entry.Id, entry.Files[ArchiveFile.Snapshot], cancellationToken);
+        var id = RecordId(entry.Id);
+        await using var staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
+        var record = await issuing.CommitAsync(staged, new ArchiveRecord
+        {
+            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = ArchiveRecord.Truncate(clock.GetUtcNow()), AddsTo = entry.Id,
+            Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
+            PreviousHash = ArchiveRecord.Genesis,
+        }, cancellationToken);
+        // Another worker got there first: its copy stands; ours goes unless the bytes are the same.
+        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA]) store.Delete(staged.Files[ArchiveFile.PdfA]);
+        return true;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ReportEngine.Archive;
+using ReportEngine.Gathering;
+using ReportEngine.Packs;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Issuing;
+
+/// <summary>
+/// The one issuing path: every caller (the command line, the jobs, the dashboard) hands it a <see cref="ReportRequest"/>.
+/// It gathers the evidence, renders the report and, when it has an archive, issues it there once per report (the run
+/// lock makes retried and concurrent requests wait and then find it issued), then schedules the follow-up work.
+/// </summary>
+public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
+{
+    /// <summary>Who holds a run: this machine and process.</summary>
+    private static readonly string Claimant = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    public async Task<IssuedReport> IssueAsync(ReportRequest request, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Regenerate && string.IsNullOrWhiteSpace(request.Reason))
+            throw new ReportRequestRefusedException("--reason: a report is regenerated only with a reason (what was corrected)");
+        var watch = Stopwatch.StartNew();
+        async Task<GatheredEvidence> GatherAsync()
+        {
+            progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
+            return await request.Evidence.GatherAsync(cancellationToken);
+        }
+        // A folder names its authority only inside; a database source is claimed before anything is read.
+        var gathered = request.Evidence.Authority is null ? await GatherAsync() : null;
+        var report = request.IdentityFor(request.Evidence.Authority ?? gathered!.Evidence.Authority.Code);
+        var renderer = renderers.For(report.Kind);
+
+        if (archiving is null)
+        {
+            gathered ??= await GatherAsync();
+            var pack = await renderer.RenderAsync(gathered, report, null, progress, cancellationToken, watch.Elapsed);
+            var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken);
+            return new IssuedReport(report, null, path, PageCount(pack.Pdf), Reused: false, pack);
+        }
+
+        var (archive, runs, followUps) = archiving;
+        var claim = await runs.ClaimAsync(report, Claimant, request.Regenerate, cancellationToken);
+        if (claim is null)
+        {
+            if (await archive.Catalog.LatestAsync(report, cancellationToken) is { } issued)
+            {
+                logger.LogInformation("Report {Report} was issued already as {ArchiveId}; nothing rendered", report, issued.Id);
+                var (pdf, metrics) = await FilesOfAsync(archive, issued, cancellationToken);
+                return new IssuedReport(report, issued, await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken), PageCount(pdf), Reused: true, null);
+            }
+            // The run says issued but the archive has no entry (pruned): issue it again.
+            claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)
+                ?? throw new InvalidOperationException($"{report}: the run could not be claimed");
+        }
+
+        await using (claim)
+        {
+            try
+            {
+                // A run interrupted after its entry was committed reuses that entry.
+                var interrupted = await archive.Catalog.FindByRunAsync(claim.RunId.ToString(), cancellationToken);
+                ArchiveRecord entry;
+                RenderedPack? rendered = null;
+                if (interrupted is not null) entry = interrupted;
+                else
+                {
+                    var supersedes = request.Regenerate && await archive.Catalog.LatestAsync(report, cancellationToken) is { } old
+                        ? new Supersession(old.Id, request.Reason!)
+                        : null;
+                    gathered ??= await GatherAsync();
+                    var archived = await archive.Issuing.IssueAsync(gathered, report, renderer, request.RequestedBy.ToString(), claim.RunId.ToString(),
+                        supersedes, progress, cancellationToken);
+                    (entry, rendered) = (archived.Entry, archived.Pack);
+                }
+                var (pdf, metrics) = rendered is not null ? (rendered.Pdf, rendered.MetricsJson) : await FilesOfAsync(archive, entry, cancellationToken);
+                var path = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                var pages = PageCount(pdf);
+                await claim.CompleteAsync(new IssuedFacts(entry.Id, path, ContentStore.Sha256(pdf), pages), cancellationToken);
+                logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
+                await followUps.ScheduleAsync(entry.Id, cancellationToken);
+                progress?.Report(new PackProgress(PackStage.Done, 100, "Issued"));
+                return new IssuedReport(report, entry, path, pages, Reused: false, rendered);
+            }
+            catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
+            {
+                await claim.FailAsync(ex.Message, CancellationToken.None);
+                throw;
+            }
+        }
+    }
+
+    private static async Task<(byte[] Pdf, byte[] Metrics)> FilesOfAsync(ReportArchive archive, ArchiveRecord entry, CancellationToken cancellationToken) =>
+        (await archive.Store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken), await archive.Store.GetAsync(entry.Files[ArchiveFile.Metrics], cancellationToken));
+
+    private static async Task<string?> WriteAsync(ReportRequest request, string fileName, byte[] pdf, byte[] metrics, CancellationToken cancellationToken) =>
+        request.OutputFolder is null ? null : await PackOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken);
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
+}
+
+/// <summary>What issuing into the archive needs: the archive, the run records that make each report issue once, and the follow-up jobs.</summary>
+public sealed record IssuingArchive(ReportArchive Archive, IReportRuns Runs, IFollowUps FollowUps);

@@ -1,0 +1,47 @@
+using ReportEngine.Composition.Annual;
+using ReportEngine.Composition.Monthly;
+using ReportEngine.Composition.Statement;
+using ReportEngine.Metrics;
+
+namespace ReportEngine.Kinds;
+
+/// <summary>
+/// The registry of report kinds (reports.md): the one place that names them. A new kind is a template folder, a
+/// view-model builder and one entry here (or, for a kind of one's own, one <see cref="With"/>).
+/// </summary>
+public sealed class ReportKinds
+{
+    public static ReportKind Monthly { get; } = ReportKind.Define(
+        new ReportKindSpec("monthly", "Inspection-readiness pack", PeriodType.Month, DefaultSchedule: "0 6 1 * *", RetentionYears: 7),
+        (evidence, report) => MonthlyFigures.Compute(evidence, report.Period.LastMonth),
+        new MonthlyPackBuilder());
+
+    /// <summary>The statutory annual complaints report (regulation 18 of the 2009 complaints regulations).</summary>
+    public static ReportKind ComplaintsAnnual { get; } = ReportKind.Define(
+        new ReportKindSpec("complaints-annual", "Annual complaints report", PeriodType.BusinessYear, DefaultSchedule: "0 6 1 5 *", RetentionYears: 10),
+        (evidence, report) => AnnualComplaintsFigures.Compute(evidence, report.Period),
+        new AnnualComplaintsBuilder());
+
+    public static ReportKind QualityStatement { get; } = ReportKind.Define(
+        new ReportKindSpec("quality-statement", "Quality statement report", PeriodType.Month, TakesStatement: true, RetentionYears: 7),
+        (evidence, report) => QualityStatementFigures.Compute(evidence, report.Period.LastMonth, report.Statement!.Value),
+        new QualityStatementBuilder());
+
+    public static ReportKinds Standard { get; } = new([Monthly, ComplaintsAnnual, QualityStatement]);
+
+    private readonly IReadOnlyList<ReportKind> _kinds;
+
+    private ReportKinds(IReadOnlyList<ReportKind> kinds)
+    {
+        var duplicate = kinds.GroupBy(k => k.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"two report kinds are called '{duplicate.Key}'", nameof(kinds));
+        _kinds = kinds;
+    }
+
+    public IReadOnlyList<ReportKind> All => _kinds;
+
+    public ReportKind? Find(string? name) => _kinds.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>This registry and one more kind.</summary>
+    public ReportKinds With(ReportKind kind) => new([.. _kinds, kind]);
+}

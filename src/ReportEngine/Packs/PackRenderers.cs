@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using ReportEngine.Kinds;
+using ReportEngine.Layout;
+using ReportEngine.Templating;
+
+namespace ReportEngine.Packs;
+
+/// <summary>One renderer per report kind, sharing the warm browser; each kind's templates are read once per process.</summary>
+public sealed class PackRenderers(ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, PackRenderer> _renderers = new(StringComparer.Ordinal);
+
+    public PackOptions Options => options;
+
+    public PackRenderer For(ReportKind kind) =>
+        _renderers.GetOrAdd(kind.TemplateFolder, folder => With(TemplateSet.Load(options.TemplatesRoot, folder)));
+
+    /// <summary>A renderer for other templates (an archived set, when a report is rendered again).</summary>
+    public PackRenderer With(TemplateSet templates) => new(templates, printer, options, clock);
+}
