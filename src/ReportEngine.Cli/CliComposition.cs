@@ -27,10 +27,12 @@ internal static class CliComposition
             configuration.AddInMemoryCollection([new($"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}", connectionString)]);
 
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration.Build());
+        var settings = configuration.Build();
+        services.AddSingleton<IConfiguration>(settings);
         // Standard output carries only what a verb promises to print: every log line goes to standard error.
         services.AddLogging(b => b
             .SetMinimumLevel(LogLevel.Warning)
+            .AddConfiguration(settings.GetSection("Logging"))
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("PuppeteerSharp", LogLevel.Error));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -1,6 +1,9 @@
 namespace ReportEngine.Cli;
 
-/// <summary><c>--out DIR</c>, checked before any long work: the folder exists or can be made, and a file can be written in it.</summary>
+/// <summary>
+/// <c>--out DIR</c>, checked before any long work: the folder, or the nearest folder above it that exists, must be a
+/// folder this process can write in. Nothing is created here, so a refused run leaves nothing behind.
+/// </summary>
 internal static class OutputFolder
 {
     /// <returns>Null when usable, else the one-line reason.</returns>
@@ -8,10 +11,19 @@ internal static class OutputFolder
     {
         try
         {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".reportengine-probe-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
+            var path = Path.GetFullPath(folder);
+            if (File.Exists(path)) return $"--out: '{folder}' is a file, not a folder";
+            var existing = new DirectoryInfo(path);
+            while (existing is not null && !existing.Exists)
+            {
+                if (File.Exists(existing.FullName)) return $"--out: '{folder}' cannot be made: '{existing.FullName}' is a file";
+                existing = existing.Parent;
+            }
+            if (existing is null) return $"--out: '{folder}' has no folder above it that exists";
+            // Writing is the only reliable test of permission (root, read-only mounts, /proc): a probe made and removed at once.
+            var probe = Path.Combine(existing.FullName, $".reportengine-probe-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

@@ -55,7 +55,7 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
             // A regeneration is a new run: an interrupted one's entry must not be taken for it.
             var runId = state == "succeeded" ? Guid.CreateVersion7() : id;
             await using (var start = new NpgsqlCommand(
-                $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET id = $4, state = 'running', rendered_by = $2, started_at = now(), error = NULL, archive_id = NULL WHERE id = $1",
+                $"UPDATE {EvidenceDatabase.Schema}.pack_runs SET id = $3, state = 'running', rendered_by = $2, started_at = now(), error = NULL, archive_id = NULL WHERE id = $1",
                 connection, transaction))
             {
                 start.Parameters.Add(new() { Value = id });

@@ -37,7 +37,9 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
             gathered ??= await GatherAsync();
             var pack = await renderer.RenderAsync(gathered, report, null, progress, cancellationToken, watch.Elapsed);
             var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken);
-            return new IssuedReport(report, null, path, PageCount(pack.Pdf), Reused: false, pack);
+            var pages = PageCount(pack.Pdf);
+            logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
+            return new IssuedReport(report, null, path, pages, Reused: false, pack);
         }
 
         var (archive, runs, followUps) = archiving;

@@ -39,6 +39,6 @@ internal sealed partial class BusinessYearPeriods : PeriodType
     protected internal override string Words(DateOnly start) =>
         $"{Format(start)} (April {start.Year.ToString(Culture)} to March {(start.Year + 1).ToString(Culture)})";
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

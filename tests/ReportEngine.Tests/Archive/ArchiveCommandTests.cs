@@ -83,7 +83,7 @@ public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
         (exit, stdout, _) = Run(db, "archive", "verify");
         Assert.Equal(0, exit);
         Assert.Contains("pruned: NDC-2023-12-monthly-", stdout);
-        Assert.Contains("(retention: monthly packs are kept 0 years;", stdout);
+        Assert.Contains("(retention: monthly reports are kept 0 years;", stdout);
         Assert.Contains("intact: 1 entries and 1 pruned", stdout);
     }
 }

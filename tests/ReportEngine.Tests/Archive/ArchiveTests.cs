@@ -229,4 +229,70 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Equal(held.Id, Assert.Single((await test.Archive.Retention.PruneAsync("test")).Pruned).PrunedId);
         Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
     }
+
+    [Fact]
+    public async Task A_regenerated_report_supersedes_the_old_entry_which_stays_and_verifies()
+    {
+        await using var test = await NewArchiveAsync();
+        var first = await test.IssueAsync(ReportEngine.Kinds.ReportKinds.ComplaintsAnnual, "2023-24");
+        Assert.False(first.Reused);
+
+        // Asked again without regenerating: the archived report comes back, nothing is rendered.
+        var same = await test.IssueAsync(ReportEngine.Kinds.ReportKinds.ComplaintsAnnual, "2023-24");
+        Assert.True(same.Reused);
+        Assert.Null(same.Rendered);
+        Assert.Equal(first.Entry!.Id, same.Entry!.Id);
+
+        // After a data correction: a new entry naming the old one and the reason; then again, a chain of three.
+        using var corrected = Repo.CopyOfSample();
+        File.AppendAllText(corrected.File("complaints.csv"), "NDC-C-9001,2023-05-02,2023-05-03,2023-05-30,2023-05-20,UPHELD,Carers,DELAY,true\n");
+        var second = await test.IssueAsync(ReportEngine.Kinds.ReportKinds.ComplaintsAnnual, "2023-24", dataset: corrected.Path,
+            regenerateBecause: "A complaint of May 2023 was missing from the case system's export");
+        var third = await test.IssueAsync(ReportEngine.Kinds.ReportKinds.ComplaintsAnnual, "2023-24", dataset: corrected.Path,
+            regenerateBecause: "Template wording corrected");
+        Assert.Equal((first.Entry.Id, "A complaint of May 2023 was missing from the case system's export"), (second.Entry!.Supersedes, second.Entry.Reason));
+        Assert.Equal(second.Entry.Id, third.Entry!.Supersedes);
+        Assert.Contains("\"complaints.received_12m\": {\n      \"value\": 115", System.Text.Encoding.UTF8.GetString(second.Rendered!.MetricsJson));
+
+        // Lists show the latest by default; every entry stays, unchanged, and verifies; the old one renders again as it was.
+        Assert.Equal([third.Entry.Id], (await test.Archive.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
+        Assert.Equal([first.Entry.Id, second.Entry.Id, third.Entry.Id],
+            (await test.Archive.Catalog.ListAsync(new ArchiveQuery(IncludeSuperseded: true))).Select(e => e.Id));
+        Assert.Equal(third.Entry.Id, (await test.Archive.Catalog.LatestAsync(third.Report))!.Id);
+        var verification = await test.Archive.Verifier.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        Assert.Equal(3, verification.Entries);
+        var old = await test.Archive.Rerenderer.RerenderAsync(first.Entry.Id, test.Renderers().With);
+        Assert.True(old.Identical, old.FirstDifference);
+
+        // A changed supersession is caught like any other edit.
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET reason = 'nothing to see' WHERE id = '{second.Entry.Id}'");
+        Assert.Contains($"{second.Entry.Id} (#{second.Entry.Seq}): its index row has been altered", (await test.Archive.Verifier.VerifyAsync()).Problems);
+    }
+
+    [Fact]
+    public async Task Verify_tells_a_pending_pdfa_copy_from_a_missing_one_and_prune_takes_the_copy_with_its_entry()
+    {
+        await using var test = await NewArchiveAsync();
+        var entry = (await test.ArchiveSampleAsync("2023-12")).Entry;
+        var pending = await test.Archive.Verifier.VerifyAsync();
+        Assert.True(pending.Intact);
+        Assert.Equal([entry.Id], pending.PendingPdfA);
+
+        Assert.True(await test.Archive.PdfACopy.MakeAsync(entry.Id));
+        var copy = (await test.Archive.Catalog.PdfAOfAsync(entry))!;
+        File.Delete(test.Store.PathOf(copy));
+        var missing = await test.Archive.Verifier.VerifyAsync();
+        Assert.False(missing.Intact);
+        Assert.Empty(missing.PendingPdfA);
+        Assert.Contains($"{entry.Id} (#2): its pdfa file is missing", missing.Problems);
+
+        // Made again is not possible (the addition is written once); the entry's files go with it when pruned, the chain still verifies.
+        Assert.False(await test.Archive.PdfACopy.MakeAsync(entry.Id));
+        test.Clock.Advance(TimeSpan.FromDays(366 * 8));
+        Assert.Single((await test.Archive.Retention.PruneAsync("test")).Pruned);
+        var afterPrune = await test.Archive.Verifier.VerifyAsync();
+        Assert.True(afterPrune.Intact, string.Join("\n", afterPrune.Problems));
+        Assert.False(test.Store.Exists(entry.Files[ArchiveFile.Pdf]));
+    }
 }

@@ -85,6 +85,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         File.WriteAllText(other.File("authority.csv"), "code,name,council_type,population\nSDC,Southdale District,UNITARY,150000\n");
         File.WriteAllText(other.File("complaints.csv"), File.ReadAllLines(other.File("complaints.csv"))[0] + "\n");
         File.Delete(other.File("lgsco_cases.csv"));
+        File.Delete(other.File("complaint_learning.csv")); // optional, and its complaints are gone
         File.WriteAllText(other.File("lgsco_cases.csv"), "lgsco_ref,complaint_ref,business_year,decision_date,decision,satisfactory_council_remedy,enquiry_due,enquiry_sent\n");
         await store.ImportAsync(await new DatasetFolderSource(Repo.Sample).GatherAsync(), TimeProvider.System);
         await store.ImportAsync(await new DatasetFolderSource(other.Path).GatherAsync(), TimeProvider.System);

@@ -18,15 +18,18 @@ public sealed record EvidenceBuilder
     public List<Supervision> Supervisions { get; init; } = [];
     public List<ImprovementAction> Actions { get; init; } = [];
 
+    /// <summary>complaint_learning.csv; null when the dataset has no such file.</summary>
+    public List<ComplaintLearning>? Learning { get; init; }
+
     public EvidenceSet Build() => new(Authority, Scores, Findings, Complaints, Cases, Benchmarks, Staff, Courses, Requirements,
-        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales);
+        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales, Learning);
 
     public static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     public static Complaint Complaint(string received, string? acknowledged = null, string? due = null, string? responded = null,
-        ComplaintOutcome? outcome = null, string themes = "", bool qa = false, string? @ref = null) =>
+        ComplaintOutcome? outcome = null, string themes = "", bool qa = false, string? @ref = null, string area = "Older people") =>
         new(@ref ?? $"C-{Guid.NewGuid():N}", D(received), acknowledged is null ? null : D(acknowledged), D(due ?? received),
-            responded is null ? null : D(responded), outcome ?? (responded is null ? null : ComplaintOutcome.NotUpheld), "Older people",
+            responded is null ? null : D(responded), outcome ?? (responded is null ? null : ComplaintOutcome.NotUpheld), area,
             themes.Split(';', StringSplitOptions.RemoveEmptyEntries), qa);
 
     public static StaffMember Member(string id, string start, string? end = null, string role = "Social Worker", string team = "Team A",

@@ -109,6 +109,6 @@ internal static partial class ContractTables
         return year;
     }
 
-    [GeneratedRegex(@"^\d\d(\d\d)-(\d\d)$")]
+    [GeneratedRegex(@"^[0-9][0-9]([0-9][0-9])-([0-9][0-9])$")]
     private static partial Regex BusinessYearPattern();
 }

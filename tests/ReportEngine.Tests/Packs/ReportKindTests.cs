@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ReportEngine.Evidence;
+using ReportEngine.Kinds;
+using ReportEngine.Layout;
+using ReportEngine.Packs;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Packs;
+
+/// <summary>The annual complaints report and the quality-statement report of the sample, rendered for real and pinned by snapshots.</summary>
+[Collection(IntegrationCollection.Name)]
+public class ReportKindTests(SamplePackFixture fixture)
+{
+    public static TheoryData<string, string, string?, string> Reports => new()
+    {
+        { "complaints-annual", "2023-24", null, "sample-2023-24-complaints-annual" },
+        { "quality-statement", "2024-01", "LEARNING", "sample-2024-01-qs-LEARNING" },
+        { "quality-statement", "2024-01", "ASSESSING_NEEDS", "sample-2024-01-qs-ASSESSING_NEEDS" },
+    };
+
+    private Task<RenderedPack> RenderAsync(string kind, string period, string? statement) =>
+        fixture.RenderAsync(Repo.Sample, ReportKinds.Standard.Find(kind), period,
+            statement is null ? null : CodeNames<QualityStatement>.TryParse(statement, out var qs) ? qs : throw new ArgumentException(statement));
+
+    [Theory]
+    [MemberData(nameof(Reports))]
+    public async Task Snapshots_of_the_view_model_html_pdf_text_and_metrics(string kind, string period, string? statement, string name)
+    {
+        var pack = await RenderAsync(kind, period, statement);
+        var options = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+        Snapshot.Match(JsonSerializer.Serialize(pack.ViewModel, pack.ViewModel.GetType(), options), $"{name}.viewmodel", "json");
+        Snapshot.Match(pack.FinalPrint.Html, name, "html");
+        Snapshot.Match(string.Join("\n", PdfText.PerPage(pack.Pdf).Select((t, i) => $"===== page {i + 1} =====\n{t}")), $"{name}.pdf-text", "txt");
+        Snapshot.Match(System.Text.Encoding.UTF8.GetString(pack.MetricsJson), $"{name}.metrics", "json");
+
+        // Every report is a tagged PDF with bookmarks for its sections, fonts embedded, and its contents page numbered from the final print.
+        var info = PdfTools.Run("pdfinfo", pack.Pdf);
+        Assert.Contains("Tagged:          yes", info);
+        Assert.All(PdfTools.Run("pdffonts", pack.Pdf).Split('\n').Skip(2).Where(l => l.Length > 0),
+            f => Assert.Equal("yes", f.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5])); // "emb", 5th from the end
+        var contents = PackRenderer.ReadContents(pack.Pdf);
+        Assert.Equal("Contents", contents[0].Title);
+        Assert.All(contents.Skip(1), c => Assert.Contains($"{c.Title} {c.Page}", PdfText.PerPage(pack.Pdf)[1].Replace("\n", " ")));
+    }
+
+    [Fact]
+    public async Task The_annual_report_says_in_words_what_regulation_18_asks_and_prints_the_learning_exactly_as_written()
+    {
+        var pack = await RenderAsync("complaints-annual", "2023-24", null);
+        var text = string.Join("\n", PdfText.PerPage(pack.Pdf)).Replace("\n", " ");
+        Assert.Contains("There were 114 complaints received in 2023-24, against 107 in 2022-23 (up 7).", text);
+        Assert.Contains("Of the 94 complaints decided in the year, 25 were well-founded — upheld or partly upheld — which is 26.6%", text);
+        Assert.Contains("The council was told of 10 complaints referred to the Local Government and Social Care Ombudsman", text);
+        Assert.Contains("The Direct Debit process was fixed with the finance team", text);
+        Assert.Contains("care workers must wear their identification badges at every visit", text);
+        Assert.Contains("Letters about care charges used wording that people found hard to follow, e.g. \"disregards\" & \"tariff income\".", text);
+        Assert.Contains("Top-up fees for a care home were not explained before the move < so the family was surprised", text);
+        Assert.DoesNotContain("Complaint responses were long", text); // recorded in 2022-23: not this year's learning
+        Assert.Contains("a family waited eleven weeks", text.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task The_quality_statement_report_names_its_gaps_and_scores_newest_first()
+    {
+        var pack = await RenderAsync("quality-statement", "2024-01", "ASSESSING_NEEDS");
+        var text = string.Join("\n", PdfText.PerPage(pack.Pdf)).Replace("\n", " ");
+        Assert.Contains("Assessing needs", text);
+        var model = (ReportEngine.Composition.Statement.QualityStatementViewModel)pack.ViewModel;
+        Assert.Equal(model.Scores.Select(s => s.AssessedOn).OrderDescending(), model.Scores.Select(s => s.AssessedOn));
+        foreach (var gap in model.Gaps) Assert.Contains(gap, text);
+        Assert.All(model.OpenActions, a => Assert.Contains(a.Action.Title, text));
+    }
+}
