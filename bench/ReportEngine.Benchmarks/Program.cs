@@ -1,10 +1,12 @@
 using System.Globalization;
 using ReportEngine.Benchmarks;
+using ReportEngine.Testing;
 
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- pack [iterations] [warmup]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- database [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- throughput [packs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- archive [runs]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- issue [runs] [times]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -17,11 +19,21 @@ switch (args.FirstOrDefault() ?? "pack")
     case "archive":
         await ArchiveBenchmark.RunAsync(Arg(1, 10));
         break;
+    case "issue":
+        await IssueBenchmark.RunAsync(Arg(1, 10), Repo.Sample, "Sample monthly pack");
+        if (Arg(2, 0) is > 1 and var times)
+        {
+            using var big = new TempFolder();
+            DatasetScaler.Scale(Repo.Sample, big.Path, times);
+            Console.WriteLine();
+            await IssueBenchmark.RunAsync(3, big.Path, $"Monthly pack of the {times}-times dataset");
+        }
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times]");
         return 2;
 }
 return 0;

@@ -107,6 +107,41 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task The_pdfa_copy_is_a_follow_up_job_retried_after_a_failure_and_made_once()
+    {
+        // A Ghostscript that fails its first run (as a starved or killed one would), then works.
+        using var tools = new TempFolder();
+        var gs = tools.File("gs");
+        File.WriteAllText(gs, $"""
+            #!/bin/sh
+            if [ ! -e "{tools.File("failed-once")}" ]; then touch "{tools.File("failed-once")}"; echo "gs: out of memory (simulated)" >&2; exit 1; fi
+            exec /usr/bin/gs "$@"
+            """);
+        File.SetUnixFileMode(gs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var database = await DatabaseWithAsync(Repo.Sample);
+        await using var serve = await ServeProcess.StartAsync(database, _output.Path,
+            new Dictionary<string, string> { ["PATH"] = $"{tools.Path}:{Environment.GetEnvironmentVariable("PATH")}" });
+        var storage = StorageFor(database);
+        Enqueue(storage, "2024-01");
+
+        // The issued PDF is archived and written at once; its copy is pending until the retried follow-up makes it.
+        Assert.Equal("succeeded", Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(1))).State);
+        var archive = await ArchiveOfAsync(database);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while ((await archive.Verifier.VerifyAsync()).PendingPdfA.Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
+        var verification = await archive.Verifier.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        Assert.Empty(verification.PendingPdfA);
+        Assert.True(File.Exists(tools.File("failed-once")));
+
+        var monitor = storage.GetMonitoringApi();
+        var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs));
+        var history = monitor.JobDetails(copyJob.Key).History.Select(h => h.StateName).Reverse().ToList();
+        Assert.Equal(["Enqueued", "Processing", "Failed", "Scheduled", "Enqueued", "Processing", "Succeeded"], history.Where(h => h != "Awaiting"));
+        Assert.Equal(2, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // one entry, one addition
+    }
+
+    [Fact]
     public async Task A_pack_that_cannot_succeed_fails_at_once_without_retrying()
     {
         var database = await DatabaseWithAsync(Repo.Sample);
