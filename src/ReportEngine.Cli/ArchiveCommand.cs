@@ -54,14 +54,17 @@ internal static class ArchiveCommand
                 return FailurePolicy.Success;
             }));
 
-        var verify = new Command("verify", "Recompute every hash and the chain; exit 1 naming each entry altered, missing or out of order") { db };
+        var publicKey = new Option<string>("--public-key") { Description = "Check signatures with this copy of the archive's public key (kept away from the archive)", HelpName = "FILE" };
+        var verify = new Command("verify", "Recompute every hash, the chain, its signatures and checkpoints; exit 1 naming each entry altered, missing, out of order or rolled back") { db, publicKey };
         verify.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            var result = await archive.Verifier.VerifyAsync(ct);
+            using var signatures = archive.Signatures(parse.GetValue(publicKey));
+            var result = await archive.Verifier.VerifyAsync(signatures, ct);
             foreach (var tombstone in result.Pruned)
                 Console.Out.WriteLine($"pruned: {tombstone.PrunedId} on {tombstone.CreatedAt:yyyy-MM-dd} by {tombstone.RequestedBy} ({tombstone.Reason})");
             foreach (var pending in result.PendingPdfA) Console.Out.WriteLine($"PDF/A pending: {pending} (its copy is still to be made)");
             foreach (var problem in result.Problems) Console.Out.WriteLine(problem);
+            Console.Out.WriteLine($"evidence: {result.Evidence}");
             Console.Out.WriteLine(result.Intact
                 ? $"intact: {result.Entries} entries and {result.Pruned.Count} pruned, the chain unbroken" +
                   (result.PendingPdfA.Count > 0 ? $"; {result.PendingPdfA.Count} PDF/A cop{(result.PendingPdfA.Count == 1 ? "y" : "ies")} pending" : "")
@@ -81,13 +84,18 @@ internal static class ArchiveCommand
             return result.Identical ? FailurePolicy.Success : FailurePolicy.Failure;
         }));
 
-        var prune = new Command("prune", "Delete entries past their kind's retention and not under legal hold, leaving a tombstone for each") { db };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List what would be pruned; delete nothing" };
+        var prune = new Command("prune", "Delete entries past their kind's retention and not under legal hold, leaving a tombstone for each") { db, dryRun };
         prune.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            var result = await archive.Retention.PruneAsync(CliComposition.RequestedBy.ToString(), ct);
-            foreach (var t in result.Pruned) Console.Out.WriteLine($"pruned: {t.PrunedId} ({t.Reason})");
-            foreach (var e in result.Held) Console.Out.WriteLine($"kept under legal hold: {e.Id}");
-            Console.Error.WriteLine($"{result.Pruned.Count} pruned, {result.Held.Count} kept under legal hold.");
+            var dry = parse.GetValue(dryRun);
+            var result = await archive.Retention.PruneAsync(CliComposition.RequestedBy.ToString(), dry, ct);
+            foreach (var (entry, years) in result.Plan.Expired)
+                Console.Out.WriteLine($"{(dry ? "would prune" : "pruned")}: {entry.Id} (retention: {entry.Kind} reports are kept {years} years; created {entry.CreatedAt:yyyy-MM-dd})");
+            foreach (var e in result.Plan.Held) Console.Out.WriteLine($"kept under legal hold: {e.Id}");
+            foreach (var e in result.Plan.Untrusted) Console.Out.WriteLine($"kept, its record does not verify (run archive verify): {e.Id}");
+            Console.Error.WriteLine($"{result.Plan.Expired.Count} {(dry ? "would be pruned" : "pruned")}, {result.Plan.Held.Count} kept under legal hold " +
+                $"(retention measured at {result.Plan.Now:yyyy-MM-dd HH:mm} UTC by the database's clock).");
             return FailurePolicy.Success;
         }));
 
@@ -95,13 +103,14 @@ internal static class ArchiveCommand
         var hold = new Command("hold", "Place a legal hold on an entry: it will not be pruned") { id, reason, db };
         hold.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            await archive.Retention.PlaceHoldAsync(parse.GetValue(id)!, parse.GetValue(reason)!, ct);
+            await archive.Retention.PlaceHoldAsync(parse.GetValue(id)!, parse.GetValue(reason)!, CliComposition.RequestedBy.ToString(), ct);
             return FailurePolicy.Success;
         }));
-        var release = new Command("release", "Lift a legal hold") { id, db };
+        var releaseReason = new Option<string>("--reason") { Description = "Why the hold is lifted", HelpName = "TEXT", Required = true };
+        var release = new Command("release", "Lift a legal hold") { id, releaseReason, db };
         release.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
-            await archive.Retention.ReleaseHoldAsync(parse.GetValue(id)!, ct);
+            await archive.Retention.ReleaseHoldAsync(parse.GetValue(id)!, parse.GetValue(releaseReason)!, CliComposition.RequestedBy.ToString(), ct);
             return FailurePolicy.Success;
         }));
 

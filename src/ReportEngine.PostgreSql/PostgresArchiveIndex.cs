@@ -10,18 +10,20 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
 {
     private const string Columns =
         "seq, id, type, created_at, authority_code, kind, period, requested_by, template_version, engine_version, generated_at, " +
-        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash, parameter, supersedes, adds_to";
+        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash, parameter, supersedes, adds_to, signature, concerns";
 
     private static string Table => $"{EvidenceDatabase.Schema}.archive_records";
 
-    public async Task<ArchiveRecord> AppendAsync(Func<long, string, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default)
+    public async Task<ArchiveRecord> AppendAsync(Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reportengine.archive'))", connection, transaction))
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
 
-        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1", build(0, ArchiveRecord.Genesis).Id, cancellationToken);
+        var now = await NowAsync(connection, transaction, cancellationToken);
+        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1",
+            build(new ChainPosition(0, ArchiveRecord.Genesis, now)).Id, cancellationToken);
         if (existing.Count > 0)
         {
             // Keyed appends (an addition per entry) happen once, however many workers race to make them.
@@ -36,10 +38,10 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         {
             if (await reader.ReadAsync(cancellationToken)) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
         }
-        var record = build(seq + 1, previous);
+        var record = build(new ChainPosition(seq + 1, previous, now));
 
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 23).Select(i => $"${i}"))})",
+            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 25).Select(i => $"${i}"))})",
             connection, transaction))
         {
             object? Db(object? value) => value ?? DBNull.Value;
@@ -66,6 +68,8 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             insert.Parameters.Add(new() { Value = Db(record.Parameter) });
             insert.Parameters.Add(new() { Value = Db(record.Supersedes) });
             insert.Parameters.Add(new() { Value = Db(record.AddsTo) });
+            insert.Parameters.Add(new() { Value = Db(record.Signature) });
+            insert.Parameters.Add(new() { Value = Db(record.Concerns) });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var moveHead = new NpgsqlCommand($"""
@@ -100,31 +104,19 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT entry_id, reason FROM {EvidenceDatabase.Schema}.archive_holds");
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await NowAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>The database's clock (not the transaction's start), to the microsecond as it stores times.</summary>
+    private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT clock_timestamp()", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var holds = new Dictionary<string, string>();
-        while (await reader.ReadAsync(cancellationToken)) holds[reader.GetString(0)] = reader.GetString(1);
-        return holds;
-    }
-
-    public async Task PlaceHoldAsync(string id, string reason, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand($"""
-            INSERT INTO {EvidenceDatabase.Schema}.archive_holds (entry_id, reason) VALUES ($1, $2)
-            ON CONFLICT (entry_id) DO UPDATE SET reason = EXCLUDED.reason
-            """);
-        command.Parameters.Add(new() { Value = id });
-        command.Parameters.Add(new() { Value = reason });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task ReleaseHoldAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand($"DELETE FROM {EvidenceDatabase.Schema}.archive_holds WHERE entry_id = $1");
-        command.Parameters.Add(new() { Value = id });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ArchiveRecord.Truncate(reader.GetFieldValue<DateTimeOffset>(0));
     }
 
     private async Task<IReadOnlyList<ArchiveRecord>> QueryAsync(string sql, string? id, CancellationToken cancellationToken)
@@ -152,6 +144,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
                 PrunedId = reader.NullableText(14), PrunedSeq = reader.Nullable<long>(15), PrunedHash = reader.NullableText(16),
                 Reason = reader.NullableText(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
                 Parameter = reader.NullableText(20), Supersedes = reader.NullableText(21), AddsTo = reader.NullableText(22),
+                Signature = reader.NullableText(23), Concerns = reader.NullableText(24),
             });
         }
         return records;

@@ -30,6 +30,7 @@ public static class ReportEngineServices
         services.AddOptions<PackOptions>().BindConfiguration(ServiceOptions.Section)
             .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ChromiumPdfPrinter>();

@@ -45,17 +45,29 @@ public static class ServiceHost
         Configure(builder.Services, home);
 
         var app = builder.Build();
-        ServiceOptions options;
-        try
+        // Every setting is checked before anything starts; each problem is one line, and the exit code is 2.
+        var failures = new List<string>();
+        void Check<T>() where T : class
         {
-            options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
-            _ = app.Services.GetRequiredService<IOptions<ChromiumOptions>>().Value;
+            try
+            {
+                _ = app.Services.GetRequiredService<IOptions<T>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                failures.AddRange(ex.Failures);
+            }
         }
-        catch (OptionsValidationException ex)
+        Check<ServiceOptions>();
+        Check<ChromiumOptions>();
+        Check<PackOptions>();
+        Check<ArchiveOptions>();
+        if (failures.Count > 0)
         {
-            foreach (var failure in ex.Failures) Console.Error.WriteLine(failure);
+            foreach (var failure in failures) Console.Error.WriteLine(failure);
             return 2;
         }
+        var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Service");
         await EvidenceDatabase.MigrateAsync(options.Database, logger, cancellationToken,

@@ -50,7 +50,20 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
             .ToList();
     }
 
-    public Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default) => index.HoldsAsync(cancellationToken);
+    /// <summary>Entries under legal hold, with the reason: every hold in the chain not followed by a release.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default) =>
+        HoldsIn(await index.ListAsync(cancellationToken));
+
+    internal static IReadOnlyDictionary<string, string> HoldsIn(IEnumerable<ArchiveRecord> records)
+    {
+        var holds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in records.OrderBy(r => r.Seq))
+        {
+            if (record.Type == ArchiveRecordType.Hold) holds[record.Concerns!] = record.Reason ?? "";
+            else if (record.Type == ArchiveRecordType.Release) holds.Remove(record.Concerns!);
+        }
+        return holds;
+    }
 
     /// <summary>The month an entry's period ends with (<c>2024-03</c> for the business year 2023-24), so that kinds of every period type filter alike.</summary>
     private string LastMonthOf(ArchiveRecord entry) =>

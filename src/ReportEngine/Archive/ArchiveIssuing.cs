@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;
 using ReportEngine.Packs;
@@ -12,7 +11,7 @@ namespace ReportEngine.Archive;
 /// Issues a report into the archive: renders it with its archive id and snapshot hash printed in it, stamps them in
 /// its metadata, stores its files and appends its entry to the chain. The PDF/A copy is made afterwards by <see cref="PdfACopy"/>.
 /// </summary>
-public sealed class ArchiveIssuing(ContentStore store, IArchiveIndex index, TimeProvider clock)
+public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, TimeProvider clock)
 {
     public async Task<ArchivedPack> IssueAsync(GatheredEvidence gathered, ReportIdentity report, PackRenderer renderer, string requestedBy,
         string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -32,9 +31,9 @@ public sealed class ArchiveIssuing(ContentStore store, IArchiveIndex index, Time
         {
             [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot,
         }, renderer.Templates, cancellationToken);
-        var record = await CommitAsync(staged, new ArchiveRecord
+        var record = await CommitAsync(staged, now => new ArchiveRecord
         {
-            Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = ArchiveRecord.Truncate(clock.GetUtcNow()), Authority = report.Authority,
+            Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = now, Authority = report.Authority,
             Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
             RequestedBy = requestedBy, TemplateVersion = renderer.Templates.Version, EngineVersion = PackRenderer.EngineVersion,
             GeneratedAt = generatedAt, ProtectiveMarking = marking, RunId = runId, Supersedes = supersedes?.EntryId, Reason = supersedes?.Reason,
@@ -59,13 +58,7 @@ public sealed class ArchiveIssuing(ContentStore store, IArchiveIndex index, Time
             all.Add(manifest);
         }
 
-        var pending = PendingMarker.FolderOf(store);
-        Directory.CreateDirectory(pending);
-        // Held open (and so locked) until the entry is committed; recovery skips markers still held.
-        var marker = new FileStream(Path.Combine(pending, $"{Uri.EscapeDataString(id)}.json"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        await marker.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new PendingMarker(id, all.Select(ContentStore.Sha256).Distinct().ToList())), cancellationToken);
-        await marker.FlushAsync(cancellationToken);
-        marker.Flush(flushToDisk: true);
+        var marker = await PendingMarker.CreateAsync(store, id, all.Select(ContentStore.Sha256).Distinct().ToList(), cancellationToken);
 
         foreach (var bytes in all) await store.PutAsync(bytes, cancellationToken);
         var roles = files.ToDictionary(f => f.Key, f => ContentStore.Sha256(f.Value));
@@ -73,14 +66,12 @@ public sealed class ArchiveIssuing(ContentStore store, IArchiveIndex index, Time
         return new StagedEntry(id, roles, marker);
     }
 
-    /// <summary>Second half: appends the record to the chain, which makes it visible, then drops the pending marker.</summary>
-    public async Task<ArchiveRecord> CommitAsync(StagedEntry staged, ArchiveRecord record, CancellationToken cancellationToken)
-    {
-        var appended = await index.AppendAsync((seq, previous) => (record with { Seq = seq, Files = staged.Files, PreviousHash = previous }).Sealed(),
-            cancellationToken: cancellationToken);
-        File.Delete(staged.Marker.Name);
-        return appended;
-    }
+    /// <summary>
+    /// Second half: appends the record (built with the index's time) to the chain, which makes it visible, checkpoints
+    /// it, then drops the pending marker.
+    /// </summary>
+    public Task<ArchiveRecord> CommitAsync(StagedEntry staged, Func<DateTimeOffset, ArchiveRecord> record, CancellationToken cancellationToken) =>
+        chain.AppendAsync(staged.Id, position => record(position.Now) with { Files = staged.Files }, staged, cancellationToken: cancellationToken);
 }
 
 /// <summary>A regenerated report replaces <paramref name="EntryId"/> because of <paramref name="Reason"/>.</summary>

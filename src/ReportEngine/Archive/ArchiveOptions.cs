@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using ReportEngine.Kinds;
 
 namespace ReportEngine.Archive;
@@ -9,12 +11,42 @@ public sealed class ArchiveOptions
     [Required]
     public string Folder { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE") is { Length: > 0 } folder ? folder : "archive";
 
-    /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default.</summary>
-    public Dictionary<string, int> RetentionYears { get; set; } = [];
+    /// <summary>
+    /// The private signing key (REPORTENGINE_ARCHIVE_KEY or <c>Archive__SigningKeyFile</c>); by default beside the file
+    /// store, never inside it: <c>archive-signing-key.pem</c> next to <c>archive/</c>.
+    /// </summary>
+    public string? SigningKeyFile { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE_KEY") is { Length: > 0 } key ? key : null;
+
+    /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default; 1 to 100.</summary>
+    public Dictionary<string, string> RetentionYears { get; set; } = [];
 
     /// <summary>For a record whose kind the engine no longer knows.</summary>
     public const int DefaultRetentionYears = 7;
 
+    public const int MinRetentionYears = 1;
+    public const int MaxRetentionYears = 100;
+
+    public string SigningKeyPath =>
+        SigningKeyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder))!, $"{Path.GetFileName(Path.GetFullPath(Folder))}-signing-key.pem");
+
     public int RetentionFor(string kind, ReportKinds kinds) =>
-        RetentionYears.TryGetValue(kind, out var years) ? years : kinds.Find(kind)?.RetentionYears ?? DefaultRetentionYears;
+        RetentionYears.TryGetValue(kind, out var years) && int.TryParse(years, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : kinds.Find(kind)?.RetentionYears ?? DefaultRetentionYears;
+}
+
+/// <summary>Each configured retention names a kind and is a whole number of years from 1 to 100: anything else stops start-up.</summary>
+public sealed class ArchiveOptionsValidator(ReportKinds kinds) : IValidateOptions<ArchiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (kind, years) in options.RetentionYears)
+        {
+            if (kinds.Find(kind) is null)
+                failures.Add($"Archive:RetentionYears:{kind}: '{kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
+            else if (!int.TryParse(years, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < ArchiveOptions.MinRetentionYears or > ArchiveOptions.MaxRetentionYears)
+                failures.Add($"Archive:RetentionYears:{kind}: '{years}' is not a whole number of years from {ArchiveOptions.MinRetentionYears} to {ArchiveOptions.MaxRetentionYears}");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

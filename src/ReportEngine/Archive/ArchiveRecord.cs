@@ -7,9 +7,9 @@ namespace ReportEngine.Archive;
 
 /// <summary>
 /// An entry is an issued report; an addition joins a file made later to an entry (its PDF/A copy); a tombstone records
-/// that an entry was pruned.
+/// that an entry was pruned; a hold and a release place and lift a legal hold on an entry.
 /// </summary>
-public enum ArchiveRecordType { Entry, Tombstone, Addition }
+public enum ArchiveRecordType { Entry, Tombstone, Addition, Hold, Release }
 
 /// <summary>
 /// One link of the archive's hash chain: an archived report (an entry), a file joined to one later (an addition) or the
@@ -43,6 +43,9 @@ public sealed record ArchiveRecord
     /// <summary>An addition: the entry whose file it adds.</summary>
     public string? AddsTo { get; init; }
 
+    /// <summary>A hold or a release: the entry it is placed on or lifted from (<see cref="Reason"/> says why).</summary>
+    public string? Concerns { get; init; }
+
     /// <summary>File role (see <see cref="ArchiveFile"/>) → SHA-256 of its bytes in the content store.</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
@@ -55,11 +58,31 @@ public sealed record ArchiveRecord
     public required string PreviousHash { get; init; }
     public string Hash { get; init; } = "";
 
+    /// <summary>The archive key's signature over <see cref="Hash"/> (base64); see <see cref="ArchiveSigner"/>.</summary>
+    public string? Signature { get; init; }
+
+    /// <summary>
+    /// The serializer settings of the canonical bytes, fixed here rather than left to the library's defaults: compact,
+    /// every character outside ASCII and every HTML-sensitive one escaped as \uXXXX, keys in ordinal order.
+    /// </summary>
+    private static readonly JsonSerializerOptions Canonical = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+        PropertyNamingPolicy = null,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+
     /// <summary>
     /// SHA-256 over the previous hash and the canonical JSON of every field (keys in order, times to the microsecond).
     /// Fields added after the first version count only when set, so records written before them keep their hashes.
     /// </summary>
-    public string ComputeHash()
+    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())));
+
+    /// <summary>What is hashed and, through the hash, signed: the previous hash, a newline and the canonical JSON of the fields.</summary>
+    public string CanonicalText()
     {
         static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
         var fields = new SortedDictionary<string, object?>(StringComparer.Ordinal)
@@ -73,11 +96,9 @@ public sealed record ArchiveRecord
         if (Parameter is not null) fields["parameter"] = Parameter;
         if (Supersedes is not null) fields["supersedes"] = Supersedes;
         if (AddsTo is not null) fields["adds_to"] = AddsTo;
-        var canonical = $"{PreviousHash}\n{JsonSerializer.Serialize(fields)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        if (Concerns is not null) fields["concerns"] = Concerns;
+        return $"{PreviousHash}\n{JsonSerializer.Serialize(fields, Canonical)}";
     }
-
-    public ArchiveRecord Sealed() => this with { Hash = ComputeHash() };
 
     /// <summary>Times are kept to the microsecond, as PostgreSQL stores them, so a stored row hashes as it was written.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);

@@ -3,10 +3,11 @@ using System.Text.Json;
 namespace ReportEngine.Archive;
 
 /// <summary>
-/// Finishes or removes what a killed process left half-written: a committed record loses its pending marker, an
-/// uncommitted one its objects. Runs at every start (any archive command, or <c>serve</c>).
+/// Finishes or removes what a killed process left half-written: a committed record gets the checkpoint it may lack and
+/// loses its pending marker, an uncommitted one its objects. Runs at every start (any archive command, or <c>serve</c>).
+/// Only a marker proves the crash; a checkpoint missing without one is left for <c>verify</c> to report.
 /// </summary>
-public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index)
+public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, ArchiveCheckpoints checkpoints, Lazy<ArchiveSigner> signer)
 {
     /// <returns>How many markers were dealt with.</returns>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
@@ -31,7 +32,9 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index)
             {
                 marker = null; // torn marker: nothing was stored after it
             }
-            if (marker is not null && await index.FindAsync(marker.Id, cancellationToken) is null)
+            var committed = marker is null ? null : await index.FindAsync(marker.Id, cancellationToken);
+            if (committed is not null) await checkpoints.WriteAsync(committed, signer.Value, cancellationToken);
+            else if (marker is not null)
             {
                 referenced ??= await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
                 foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) store.Delete(sha);

@@ -1,15 +1,18 @@
 namespace ReportEngine.Archive;
 
 /// <summary>
-/// Recomputes every file hash, every record hash and every link of the chain, and names each entry altered, missing
-/// or out of order. An entry whose PDF/A copy has not been made yet is "PDF/A pending", not missing.
+/// Proves the archive, from three kinds of evidence: the index's rows (every hash and link recomputed), the signatures
+/// (every record and checkpoint checked with the archive's public key) and the file store (every object's hash, and a
+/// signed checkpoint for every link). It names each entry altered, missing, out of order, unsigned or rolled back. An
+/// entry whose PDF/A copy has not been made yet is "PDF/A pending", not missing.
 /// </summary>
-public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index)
+public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, ArchiveCheckpoints checkpoints)
 {
-    public async Task<ArchiveVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<ArchiveVerification> VerifyAsync(ArchiveSignatures signatures, CancellationToken cancellationToken = default)
     {
         var records = await index.ListAsync(cancellationToken);
         var head = await index.HeadAsync(cancellationToken);
+        var saved = checkpoints.ReadAll();
         var problems = new List<string>();
         var bySeq = records.ToDictionary(r => r.Seq);
         var prunedAt = records.Where(r => r.Type == ArchiveRecordType.Tombstone && r.PrunedSeq is not null).ToDictionary(r => r.PrunedSeq!.Value);
@@ -28,21 +31,56 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index)
                 }
                 continue;
             }
-            if (record.ComputeHash() != record.Hash) problems.Add($"{record.Id} (#{seq}): its index row has been altered");
+            var hash = record.ComputeHash();
+            if (hash != record.Hash) problems.Add($"{record.Id} (#{seq}): its index row has been altered");
+            else if (!signatures.IsValid(record.Hash, record.Signature))
+                problems.Add($"{record.Id} (#{seq}): {(string.IsNullOrEmpty(record.Signature) ? "is not signed" : "its signature does not verify")}: not made with the archive's key");
             if (previous is not null && record.PreviousHash != previous)
                 problems.Add($"{record.Id} (#{seq}): out of order: it does not follow entry #{seq - 1} in the chain");
             // An addition's files go with its entry when that is pruned.
             if (record.Type == ArchiveRecordType.Entry || (record.Type == ArchiveRecordType.Addition && live.ContainsKey(record.AddsTo!)))
                 problems.AddRange(await CheckFilesAsync(record, cancellationToken));
-            if (record.Type == ArchiveRecordType.Addition && !live.ContainsKey(record.AddsTo!) && !records.Any(r => r.PrunedId == record.AddsTo))
-                problems.Add($"{record.Id} (#{seq}): adds to {record.AddsTo}, which is not in the archive");
+            var subject = record.AddsTo ?? record.Concerns;
+            if (subject is not null && !live.ContainsKey(subject) && !records.Any(r => r.PrunedId == subject))
+                problems.Add($"{record.Id} (#{seq}): concerns {subject}, which is not in the archive");
             previous = record.Hash;
         }
         foreach (var stray in records.Where(r => r.Seq > last)) problems.Add($"{stray.Id} (#{stray.Seq}): not in the chain (after its head)");
         if (head is { } h && bySeq.TryGetValue(h.Seq, out var newest) && newest.Hash != h.Hash)
             problems.Add($"{newest.Id} (#{h.Seq}): does not match the chain's head");
+        problems.AddRange(CheckCheckpoints(saved, bySeq, prunedAt, last, signatures));
+
         var pruned = records.Where(r => r.Type == ArchiveRecordType.Tombstone).ToList();
-        return new ArchiveVerification(problems.Count == 0, live.Count, pruned, ArchiveCatalog.PendingPdfACopies(records), problems);
+        var evidence = $"{records.Count} index rows, {saved.Count} checkpoints in the file store and {records.Count + saved.Count} signatures, " +
+                       $"checked with public key {signatures.Fingerprint} ({signatures.Source})";
+        return new ArchiveVerification(problems.Count == 0, live.Count, pruned, ArchiveCatalog.PendingPdfACopies(records), problems, evidence);
+    }
+
+    /// <summary>Every link has its signed checkpoint, and every checkpoint still matches the index: rows lost or rolled back on either side show.</summary>
+    private static IEnumerable<string> CheckCheckpoints(IReadOnlyList<Checkpoint> saved, IReadOnlyDictionary<long, ArchiveRecord> bySeq,
+        IReadOnlyDictionary<long, ArchiveRecord> prunedAt, long last, ArchiveSignatures signatures)
+    {
+        var savedSeqs = saved.Select(c => c.Seq).ToHashSet();
+        foreach (var checkpoint in saved)
+        {
+            if (!signatures.IsValid(Checkpoint.Digest(checkpoint.Seq, checkpoint.Hash), checkpoint.Signature))
+            {
+                yield return $"checkpoint #{checkpoint.Seq}: its signature does not verify: the file store's checkpoint was altered";
+                continue;
+            }
+            var hash = bySeq.TryGetValue(checkpoint.Seq, out var record) ? record.Hash : prunedAt.TryGetValue(checkpoint.Seq, out var t) ? t.PrunedHash : null;
+            if (checkpoint.Seq > last)
+                yield return $"checkpoint #{checkpoint.Seq}: the index has been rolled back: its head is #{last}, the file store has checkpoints to #{saved[^1].Seq}";
+            else if (hash is null)
+                yield return $"checkpoint #{checkpoint.Seq}: the index has lost record #{checkpoint.Seq}";
+            else if (hash != checkpoint.Hash)
+                yield return $"checkpoint #{checkpoint.Seq}: the index's record #{checkpoint.Seq} is not the one that was written";
+        }
+        for (var seq = 1L; seq <= last; seq++)
+        {
+            if (!savedSeqs.Contains(seq))
+                yield return $"{(bySeq.TryGetValue(seq, out var r) ? r.Id : "entry")} (#{seq}): has no checkpoint in the file store (deleted, rolled back, or written without the archive's key)";
+        }
     }
 
     private async Task<IEnumerable<string>> CheckFilesAsync(ArchiveRecord record, CancellationToken cancellationToken)
@@ -69,5 +107,6 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index)
 }
 
 /// <param name="PendingPdfA">Entries whose PDF/A copy is still to be made by its follow-up job.</param>
+/// <param name="Evidence">What the verdict rests on: rows, checkpoints and signatures, and whose key checked them.</param>
 public sealed record ArchiveVerification(bool Intact, int Entries, IReadOnlyList<ArchiveRecord> Pruned, IReadOnlyList<string> PendingPdfA,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems, string Evidence);

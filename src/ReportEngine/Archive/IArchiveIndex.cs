@@ -2,12 +2,15 @@ namespace ReportEngine.Archive;
 
 /// <summary>
 /// Where the archive's records live (PostgreSQL in the product). Appends are serialised: each new record is built from
-/// the current head (its sequence number and hash) inside the index's own lock.
+/// the current head (its sequence number and hash) and the index's own clock, inside the index's own lock.
 /// </summary>
 public interface IArchiveIndex
 {
-    /// <summary>Appends the record built from the head; when <paramref name="removing"/> is given, deletes that entry in the same transaction.</summary>
-    Task<ArchiveRecord> AppendAsync(Func<long, string, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Appends the record built from the head; when <paramref name="removing"/> is given, deletes that entry in the same
+    /// transaction. A record whose id is already in the index is not appended again: the one there is returned.
+    /// </summary>
+    Task<ArchiveRecord> AppendAsync(Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every record, by sequence number.</summary>
     Task<IReadOnlyList<ArchiveRecord>> ListAsync(CancellationToken cancellationToken = default);
@@ -17,10 +20,9 @@ public interface IArchiveIndex
 
     Task<ArchiveRecord?> FindAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries under legal hold, with the reason.</summary>
-    Task<IReadOnlyDictionary<string, string>> HoldsAsync(CancellationToken cancellationToken = default);
-
-    Task PlaceHoldAsync(string id, string reason, CancellationToken cancellationToken = default);
-
-    Task ReleaseHoldAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>The index's own clock, which stamps every record: a worker's wrong clock cannot backdate one.</summary>
+    Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>Where a new record goes: its sequence number, the hash it links to, and the time by the index's clock (to the microsecond).</summary>
+public readonly record struct ChainPosition(long Seq, string PreviousHash, DateTimeOffset Now);

@@ -5,7 +5,7 @@ namespace ReportEngine.Archive;
 /// issued PDF is archived) and joins it to the entry with an addition record. Keyed by archive id: doing it again
 /// does nothing, and two workers racing append one addition between them.
 /// </summary>
-public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCatalog catalog, ArchiveIssuing issuing, TimeProvider clock)
+public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCatalog catalog, ArchiveIssuing issuing)
 {
     public static string RecordId(string entryId) => $"{entryId}/pdfa";
 
@@ -19,9 +19,9 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
         var pdfa = await PdfArchival.ToPdfA2bAsync(issued, entry.Id, entry.Files[ArchiveFile.Snapshot], cancellationToken);
         var id = RecordId(entry.Id);
         await using var staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
-        var record = await issuing.CommitAsync(staged, new ArchiveRecord
+        var record = await issuing.CommitAsync(staged, now => new ArchiveRecord
         {
-            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = ArchiveRecord.Truncate(clock.GetUtcNow()), AddsTo = entry.Id,
+            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
             Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
             PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);

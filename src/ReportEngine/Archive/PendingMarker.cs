@@ -1,10 +1,24 @@
+using System.Text.Json;
+
 namespace ReportEngine.Archive;
 
 /// <summary>
-/// Written, flushed and held open before an entry's objects are stored, and deleted once its record is committed:
-/// a marker left behind names what a killed process may have half-written (see <see cref="ArchiveRecovery"/>).
+/// Written, flushed and held open before a record's objects are stored, and deleted once its record is committed and
+/// checkpointed: a marker left behind names what a killed process may have half-written (see <see cref="ArchiveRecovery"/>).
 /// </summary>
 internal sealed record PendingMarker(string Id, IReadOnlyList<string> Objects)
 {
     public static string FolderOf(ContentStore store) => Path.Combine(store.Root, "pending");
+
+    /// <summary>Creates the marker file and keeps it open (and so locked: recovery skips markers still held).</summary>
+    public static async Task<FileStream> CreateAsync(ContentStore store, string id, IReadOnlyList<string> objects, CancellationToken cancellationToken)
+    {
+        var folder = FolderOf(store);
+        Directory.CreateDirectory(folder);
+        var marker = new FileStream(Path.Combine(folder, $"{Uri.EscapeDataString(id)}.json"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        await marker.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new PendingMarker(id, objects)), cancellationToken);
+        await marker.FlushAsync(cancellationToken);
+        marker.Flush(flushToDisk: true);
+        return marker;
+    }
 }

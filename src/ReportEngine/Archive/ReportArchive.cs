@@ -4,22 +4,28 @@ namespace ReportEngine.Archive;
 
 /// <summary>
 /// The inspection-readiness archive: every issued report with its archival copy, figures, frozen data and templates,
-/// content-addressed on disk and chained by hash in the index, so that it can be shown unchanged, proved complete and
-/// rendered again from the data it was made from. Each concern is one part.
+/// content-addressed on disk, chained by hash and signed in the index, and checkpointed in the file store, so that it
+/// can be shown unchanged, proved complete and rendered again from the data it was made from. Each concern is one part.
 /// </summary>
-public sealed class ReportArchive
+public sealed class ReportArchive : IDisposable
 {
+    private readonly Lazy<ArchiveSigner> _signer;
+
     public ReportArchive(ContentStore store, IArchiveIndex index, ArchiveOptions options, ReportKinds kinds, TimeProvider clock)
     {
         Store = store;
+        // The private key is read (or made) only by what writes: listing, exporting and verifying never need it.
+        _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store));
+        var checkpoints = new ArchiveCheckpoints(store);
+        var chain = new ArchiveChain(store, index, checkpoints, _signer);
         Catalog = new ArchiveCatalog(index, kinds);
-        Issuing = new ArchiveIssuing(store, index, clock);
-        PdfACopy = new PdfACopy(store, index, Catalog, Issuing, clock);
-        Recovery = new ArchiveRecovery(store, index);
+        Issuing = new ArchiveIssuing(store, chain, clock);
+        PdfACopy = new PdfACopy(store, index, Catalog, Issuing);
+        Recovery = new ArchiveRecovery(store, index, checkpoints, _signer);
         Export = new ArchiveExport(store, Catalog);
-        Verifier = new ArchiveVerifier(store, index);
+        Verifier = new ArchiveVerifier(store, index, checkpoints);
         Rerenderer = new ArchiveRerenderer(store, Catalog, kinds);
-        Retention = new ArchiveRetention(store, index, Catalog, options, kinds, clock);
+        Retention = new ArchiveRetention(store, index, Catalog, chain, options, kinds, clock);
     }
 
     public ContentStore Store { get; }
@@ -31,4 +37,12 @@ public sealed class ReportArchive
     public ArchiveVerifier Verifier { get; }
     public ArchiveRerenderer Rerenderer { get; }
     public ArchiveRetention Retention { get; }
+
+    /// <summary>The public key beside the objects (or a copy kept elsewhere), to verify with.</summary>
+    public ArchiveSignatures Signatures(string? publicKeyFile = null) => ArchiveSignatures.Load(Store, publicKeyFile);
+
+    public void Dispose()
+    {
+        if (_signer.IsValueCreated) _signer.Value.Dispose();
+    }
 }

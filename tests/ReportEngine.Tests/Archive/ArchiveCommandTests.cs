@@ -74,16 +74,27 @@ public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
         Assert.Contains($"{id} (#1): its metrics file has been altered", stdout);
         File.WriteAllBytes(metricsPath, File.ReadAllBytes(metricsPath)[..^1]);
 
-        // Retention of 0 years: prune leaves the held entry and a tombstone for the other; verify still passes.
+        // A retention outside 1 to 100 years, or not a number, stops the command before it touches anything.
+        foreach (var (years, message) in new[] { ("0", "'0' is not a whole number of years from 1 to 100"), ("100000", "'100000' is not a whole number"),
+                     ("seven", "'seven' is not a whole number"), ("-1", "'-1' is not a whole number") })
+        {
+            (exit, stdout, stderr) = Run(db, new Dictionary<string, string> { ["Archive__RetentionYears__monthly"] = years }, "archive", "prune");
+            Assert.Equal(2, exit);
+            Assert.Contains($"Archive:RetentionYears:monthly: {message}", stderr);
+            Assert.DoesNotContain("   at ", stderr);
+        }
+
+        // Nothing has expired: a dry run lists nothing, a hold is a signed record in the chain and verify still passes.
         Assert.Equal(0, Run(db, "archive", "hold", id, "--reason", "Inspection evidence request").Exit);
-        (exit, stdout, _) = Run(db, new Dictionary<string, string> { ["Archive__RetentionYears__monthly"] = "0" }, "archive", "prune");
+        (exit, stdout, stderr) = Run(db, "archive", "prune", "--dry-run");
         Assert.Equal(0, exit);
-        Assert.Contains("pruned: NDC-2023-12-monthly-", stdout);
-        Assert.Contains($"kept under legal hold: {id}", stdout);
+        Assert.Empty(stdout);
+        Assert.Contains("0 would be pruned, 0 kept under legal hold", stderr);
+        Assert.Equal(0, Run(db, "archive", "release", id, "--reason", "Inspection closed").Exit);
+        Assert.Equal(2, Run(db, "archive", "release", id, "--reason", "again").Exit); // no longer held
         (exit, stdout, _) = Run(db, "archive", "verify");
         Assert.Equal(0, exit);
-        Assert.Contains("pruned: NDC-2023-12-monthly-", stdout);
-        Assert.Contains("(retention: monthly reports are kept 0 years;", stdout);
-        Assert.Contains("intact: 1 entries and 1 pruned", stdout);
+        Assert.Contains("intact: 2 entries and 0 pruned", stdout);
+        Assert.Matches(@"evidence: 6 index rows, 6 checkpoints in the file store and 12 signatures, checked with public key [0-9a-f]{16}", stdout);
     }
 }

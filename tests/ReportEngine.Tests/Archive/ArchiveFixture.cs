@@ -21,13 +21,16 @@ public sealed class TestArchive : IAsyncDisposable
 {
     private readonly SamplePackFixture _packs;
     private readonly TempFolder _folder = new();
+    private readonly TempFolder _keys = new(); // the signing key lives away from the file store, as in production
 
     private TestArchive(SamplePackFixture packs, string database, ReportKinds kinds)
     {
         _packs = packs;
         Database = database;
         Kinds = kinds;
-        DataSource = NpgsqlDataSource.Create(database);
+        // The index stamps records with PostgreSQL's clock_timestamp(); this database's is one of its own schema, found first
+        // on the search path, so that the database's time moves with the test's clock.
+        DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { SearchPath = "testclock, pg_catalog, public" }.ConnectionString);
         Archive = Open();
     }
 
@@ -44,12 +47,34 @@ public sealed class TestArchive : IAsyncDisposable
     {
         var database = await postgres.CreateDatabaseAsync();
         await EvidenceDatabase.MigrateAsync(database, NullLogger.Instance);
-        return new TestArchive(packs, database, kinds ?? ReportKinds.Standard);
+        var test = new TestArchive(packs, database, kinds ?? ReportKinds.Standard);
+        await test.ExecuteAsync($"""
+            CREATE SCHEMA testclock;
+            CREATE TABLE testclock.shift (by interval NOT NULL);
+            INSERT INTO testclock.shift VALUES (timestamptz '{test.Clock.GetUtcNow():O}' - pg_catalog.clock_timestamp());
+            CREATE FUNCTION testclock.clock_timestamp() RETURNS timestamptz LANGUAGE sql VOLATILE
+                AS 'SELECT pg_catalog.clock_timestamp() + (SELECT by FROM testclock.shift)';
+            """);
+        return test;
     }
+
+    /// <summary>Time passes for this machine and for the database alike.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await ExecuteAsync($"UPDATE testclock.shift SET by = by + interval '{(long)by.TotalSeconds} seconds'");
+    }
+
+    /// <summary>Only this machine's clock moves (set wrong), the database's does not.</summary>
+    public void SetMachineClockWrong(TimeSpan by) => Clock.Advance(by);
 
     /// <summary>Another process opening the same archive (as after a restart).</summary>
     public ReportArchive Open() =>
-        new(new ContentStore(_folder.Path), new PostgresArchiveIndex(DataSource), new ArchiveOptions { Folder = _folder.Path }, Kinds, Clock);
+        new(new ContentStore(_folder.Path), new PostgresArchiveIndex(DataSource), Options, Kinds, Clock);
+
+    public ArchiveOptions Options => new() { Folder = _folder.Path, SigningKeyFile = SigningKeyFile };
+
+    public string SigningKeyFile => Path.Combine(_keys.Path, "signing-key.pem");
 
     public PackRenderers Renderers(string? templatesRoot = null) => _packs.Renderers(templatesRoot, Clock);
 
@@ -65,7 +90,7 @@ public sealed class TestArchive : IAsyncDisposable
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
         var issued = await Issuer(templatesRoot).IssueAsync(new ReportRequest(kind, parsed, statement, new DatasetFolderSource(dataset ?? Repo.Sample),
             Requester.Person("test"), regenerateBecause, regenerateBecause is not null));
-        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AdvanceAsync(TimeSpan.FromMinutes(1));
         return issued;
     }
 
@@ -87,6 +112,7 @@ public sealed class TestArchive : IAsyncDisposable
         // Objects are read-only; the folder goes anyway.
         foreach (var file in Directory.EnumerateFiles(_folder.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _folder.Dispose();
+        _keys.Dispose();
     }
 }
 

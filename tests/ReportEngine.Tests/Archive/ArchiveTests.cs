@@ -29,7 +29,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 
         // The PDF/A copy is follow-up work keyed by archive id: pending until its job runs, then joined to the entry once.
         Assert.Equal([first.Entry.Id, second.Entry.Id], test.FollowUps.Scheduled);
-        Assert.Equal([first.Entry.Id, second.Entry.Id], (await test.Archive.Verifier.VerifyAsync()).PendingPdfA);
+        Assert.Equal([first.Entry.Id, second.Entry.Id], (await test.Archive.VerifyAsync()).PendingPdfA);
         Assert.True(await test.Archive.PdfACopy.MakeAsync(entry.Id));
         Assert.False(await test.Archive.PdfACopy.MakeAsync(entry.Id)); // a retry does nothing
         Assert.True(await test.Archive.PdfACopy.MakeAsync(second.Entry.Id));
@@ -61,7 +61,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Equal(238, snapshot.Evidence.Complaints.Count);
         Assert.Equal(await test.Store.GetAsync(entry.Files[ArchiveFile.Metrics]), first.Pack.MetricsJson);
 
-        var verification = await test.Archive.Verifier.VerifyAsync();
+        var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(2, verification.Entries);
         Assert.Empty(verification.PendingPdfA);
@@ -81,7 +81,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var entries = new List<ArchiveRecord>();
         foreach (var period in new[] { "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01" })
             entries.Add((await test.ArchiveSampleAsync(period)).Entry);
-        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
 
         // 1: one byte of a stored PDF changed.
         var pdf = test.Store.PathOf(entries[0].Files[ArchiveFile.Pdf]);
@@ -102,7 +102,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         foreach (var moved in new[] { entries[5] with { Seq = entries[6].Seq }, entries[6] with { Seq = entries[5].Seq } })
             await test.ExecuteAsync($"UPDATE reportengine.archive_records SET hash = '{moved.ComputeHash()}' WHERE id = '{moved.Id}'");
 
-        var result = await test.Archive.Verifier.VerifyAsync();
+        var result = await test.Archive.VerifyAsync();
         Assert.False(result.Intact);
         var problems = string.Join("\n", result.Problems);
         Assert.Contains($"{entries[0].Id} (#1): its pdf file has been altered", problems);
@@ -112,8 +112,14 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Contains($"{entries[6].Id} (#6): out of order", problems);
         Assert.Contains($"{entries[5].Id} (#7): out of order", problems);
         Assert.Contains($"{entries[5].Id} (#7): does not match the chain's head", problems);
+        // The rows moved were re-hashed without the key, and the file store's checkpoints remember what was written.
+        Assert.Contains($"{entries[6].Id} (#6): its signature does not verify", problems);
+        Assert.Contains($"{entries[5].Id} (#7): its signature does not verify", problems);
+        Assert.Contains("checkpoint #4: the index has lost record #4", problems);
+        Assert.Contains("checkpoint #6: the index's record #6 is not the one that was written", problems);
+        Assert.Contains("checkpoint #7: the index's record #7 is not the one that was written", problems);
         Assert.DoesNotContain(entries[4].Id, problems);
-        Assert.Equal(7, result.Problems.Count);
+        Assert.True(12 == result.Problems.Count, problems);
     }
 
     [Fact]
@@ -140,7 +146,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Snapshot]));  // shared with the kept entry: still there
         Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Templates]));
         Assert.Empty(Directory.GetFiles(Path.Combine(test.Folder, "pending")));
-        Assert.True((await restarted.Verifier.VerifyAsync()).Intact);
+        Assert.True((await restarted.VerifyAsync()).Intact);
         Assert.Single(await restarted.Catalog.ListAsync(new ArchiveQuery()));
     }
 
@@ -152,9 +158,9 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var pdf = System.Text.Encoding.UTF8.GetBytes("%PDF- committed");
         var staged = await test.Archive.Issuing.StageAsync("X-committed", new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = pdf }, renderer.Templates, CancellationToken.None);
         var marker = Directory.GetFiles(Path.Combine(test.Folder, "pending")).Single();
-        await test.Archive.Issuing.CommitAsync(staged, new ArchiveRecord
+        await test.Archive.Issuing.CommitAsync(staged, now => new ArchiveRecord
         {
-            Seq = 0, Id = "X-committed", Type = ArchiveRecordType.Entry, CreatedAt = test.Clock.GetUtcNow(), Kind = "monthly", PreviousHash = "",
+            Seq = 0, Id = "X-committed", Type = ArchiveRecordType.Entry, CreatedAt = now, Kind = "monthly", PreviousHash = "",
         }, CancellationToken.None);
         await staged.DisposeAsync();
         // As if the process died after committing but before removing its marker.
@@ -162,7 +168,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 
         Assert.Equal(1, await test.Open().Recovery.RecoverAsync());
         Assert.True(test.Store.Exists(ContentStore.Sha256(pdf)));
-        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -170,7 +176,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
     {
         await using var test = await NewArchiveAsync();
         var entry = (await test.ArchiveSampleAsync()).Entry;
-        test.Clock.Advance(TimeSpan.FromDays(400)); // re-rendered much later
+        await test.AdvanceAsync(TimeSpan.FromDays(400)); // re-rendered much later
 
         var again = await test.Archive.Rerenderer.RerenderAsync(entry.Id, templates => test.Renderer(templates));
         Assert.True(again.Identical, again.FirstDifference);
@@ -206,28 +212,28 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         await using var test = await NewArchiveAsync();
         var old = (await test.ArchiveSampleAsync("2023-12")).Entry;
         var held = (await test.ArchiveSampleAsync("2024-01")).Entry;
-        test.Clock.Advance(TimeSpan.FromDays(365 * 7 - 10));
+        await test.AdvanceAsync(TimeSpan.FromDays(365 * 7 - 10));
         var recent = (await test.ArchiveSampleAsync("2030-11")).Entry;
-        await test.Archive.Retention.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234");
-        test.Clock.Advance(TimeSpan.FromDays(20));
+        await test.Archive.Retention.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234", "test");
+        await test.AdvanceAsync(TimeSpan.FromDays(20));
 
         var result = await test.Archive.Retention.PruneAsync("test");
 
-        var tombstone = Assert.Single(result.Pruned);
+        var tombstone = Assert.Single(result.Tombstones);
         Assert.Equal(old.Id, tombstone.PrunedId);
         Assert.StartsWith("retention: monthly reports are kept 7 years; created 2024-02-01", tombstone.Reason);
-        Assert.Equal([held.Id], result.Held.Select(e => e.Id));
+        Assert.Equal([held.Id], result.Plan.Held.Select(e => e.Id));
         Assert.Equal([held.Id, recent.Id], (await test.Archive.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
         Assert.False(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
         Assert.True(test.Store.Exists(old.Files[ArchiveFile.Templates])); // still used by the others
 
-        var verification = await test.Archive.Verifier.VerifyAsync();
+        var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(old.Id, Assert.Single(verification.Pruned).PrunedId);
 
-        await test.Archive.Retention.ReleaseHoldAsync(held.Id);
-        Assert.Equal(held.Id, Assert.Single((await test.Archive.Retention.PruneAsync("test")).Pruned).PrunedId);
-        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
+        await test.Archive.Retention.ReleaseHoldAsync(held.Id, "investigation closed", "test");
+        Assert.Equal(held.Id, Assert.Single((await test.Archive.Retention.PruneAsync("test")).Tombstones).PrunedId);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -259,7 +265,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Equal([first.Entry.Id, second.Entry.Id, third.Entry.Id],
             (await test.Archive.Catalog.ListAsync(new ArchiveQuery(IncludeSuperseded: true))).Select(e => e.Id));
         Assert.Equal(third.Entry.Id, (await test.Archive.Catalog.LatestAsync(third.Report))!.Id);
-        var verification = await test.Archive.Verifier.VerifyAsync();
+        var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Equal(3, verification.Entries);
         var old = await test.Archive.Rerenderer.RerenderAsync(first.Entry.Id, test.Renderers().With);
@@ -267,7 +273,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 
         // A changed supersession is caught like any other edit.
         await test.ExecuteAsync($"UPDATE reportengine.archive_records SET reason = 'nothing to see' WHERE id = '{second.Entry.Id}'");
-        Assert.Contains($"{second.Entry.Id} (#{second.Entry.Seq}): its index row has been altered", (await test.Archive.Verifier.VerifyAsync()).Problems);
+        Assert.Contains($"{second.Entry.Id} (#{second.Entry.Seq}): its index row has been altered", (await test.Archive.VerifyAsync()).Problems);
     }
 
     [Fact]
@@ -275,23 +281,23 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
     {
         await using var test = await NewArchiveAsync();
         var entry = (await test.ArchiveSampleAsync("2023-12")).Entry;
-        var pending = await test.Archive.Verifier.VerifyAsync();
+        var pending = await test.Archive.VerifyAsync();
         Assert.True(pending.Intact);
         Assert.Equal([entry.Id], pending.PendingPdfA);
 
         Assert.True(await test.Archive.PdfACopy.MakeAsync(entry.Id));
         var copy = (await test.Archive.Catalog.PdfAOfAsync(entry))!;
         File.Delete(test.Store.PathOf(copy));
-        var missing = await test.Archive.Verifier.VerifyAsync();
+        var missing = await test.Archive.VerifyAsync();
         Assert.False(missing.Intact);
         Assert.Empty(missing.PendingPdfA);
         Assert.Contains($"{entry.Id} (#2): its pdfa file is missing", missing.Problems);
 
         // Made again is not possible (the addition is written once); the entry's files go with it when pruned, the chain still verifies.
         Assert.False(await test.Archive.PdfACopy.MakeAsync(entry.Id));
-        test.Clock.Advance(TimeSpan.FromDays(366 * 8));
-        Assert.Single((await test.Archive.Retention.PruneAsync("test")).Pruned);
-        var afterPrune = await test.Archive.Verifier.VerifyAsync();
+        await test.AdvanceAsync(TimeSpan.FromDays(366 * 8));
+        Assert.Single((await test.Archive.Retention.PruneAsync("test")).Tombstones);
+        var afterPrune = await test.Archive.VerifyAsync();
         Assert.True(afterPrune.Intact, string.Join("\n", afterPrune.Problems));
         Assert.False(test.Store.Exists(entry.Files[ArchiveFile.Pdf]));
     }

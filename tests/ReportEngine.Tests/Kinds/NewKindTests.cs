@@ -64,6 +64,6 @@ public class NewKindTests(SamplePackFixture packs, PostgresFixture postgres)
 
         var again = await test.Archive.Rerenderer.RerenderAsync(issued.Entry.Id, test.Renderers(templates.Path).With);
         Assert.True(again.Identical, again.FirstDifference);
-        Assert.True((await test.Archive.Verifier.VerifyAsync()).Intact);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
     }
 }

@@ -48,7 +48,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     private async Task<ReportEngine.Archive.ReportArchive> ArchiveOfAsync(string database)
     {
         var archive = new ReportEngine.Archive.ReportArchive(new ReportEngine.Archive.ContentStore(Path.Combine(_output.Path, ".archive")),
-            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new ReportEngine.Archive.ArchiveOptions(), ReportKinds.Standard, TimeProvider.System);
+            new PostgresArchiveIndex(NpgsqlDataSource.Create(database)), new ReportEngine.Archive.ArchiveOptions { Folder = Path.Combine(_output.Path, ".archive") },
+            ReportKinds.Standard, TimeProvider.System);
         await archive.Recovery.RecoverAsync();
         return archive;
     }
@@ -83,7 +84,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         // Every pack went into the archive once, and the archive's chain is intact.
         var archive = await ArchiveOfAsync(database);
         Assert.Equal(20, (await archive.Catalog.ListAsync(new ReportEngine.Archive.ArchiveQuery())).Count);
-        var verification = await archive.Verifier.VerifyAsync();
+        var verification = await archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Empty(verification.PendingPdfA); // every copy made, by the follow-up jobs
         Assert.Equal(40, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // 20 entries and 20 additions, no more
@@ -128,8 +129,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal("succeeded", Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(1))).State);
         var archive = await ArchiveOfAsync(database);
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await archive.Verifier.VerifyAsync()).PendingPdfA.Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
-        var verification = await archive.Verifier.VerifyAsync();
+        while ((await archive.VerifyAsync()).PendingPdfA.Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
+        var verification = await archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Empty(verification.PendingPdfA);
         Assert.True(File.Exists(tools.File("failed-once")));
@@ -185,7 +186,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
         var archive = await ArchiveOfAsync(database);
         Assert.Single(await archive.Catalog.ListAsync(new ReportEngine.Archive.ArchiveQuery()));
-        Assert.True((await archive.Verifier.VerifyAsync()).Intact);
+        Assert.True((await archive.VerifyAsync()).Intact);
     }
 
     [Fact]
