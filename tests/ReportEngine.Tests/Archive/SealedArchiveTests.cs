@@ -204,4 +204,53 @@ public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgre
             record.CanonicalText());
         Assert.Equal("d50dc0fb60b29ffe1dde266e820af805049716fae7e07d73cef0d86360a1e285", record.ComputeHash()); // computed independently: sha256 of the text above
     }
+
+    [Fact]
+    public async Task Prune_trusts_the_databases_clock_and_refuses_a_machine_clock_that_disagrees()
+    {
+        await using var test = await TestArchive.CreateAsync(packs, postgres);
+
+        // Archived while this machine's clock read 2015: the record carries the database's time, so prune does not take it for old.
+        var realNow = test.Clock.GetUtcNow();
+        test.Clock.AdjustTime(new DateTimeOffset(2015, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var entry = (await test.ArchiveSampleAsync("2024-01")).Entry;
+        Assert.Equal(realNow.Date, entry.CreatedAt.Date);
+        Assert.Contains("2015", (await test.Archive.Catalog.GetEntryAsync(entry.Id)).GeneratedAt!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // A machine clock behind the newest record: refused, nothing deleted.
+        var behind = await Assert.ThrowsAsync<ArchiveClockException>(() => test.Archive.Retention.PruneAsync("test"));
+        Assert.Contains("is behind the newest archive record", behind.Message);
+
+        // A machine clock set to 2034: refused, nothing deleted.
+        test.Clock.AdjustTime(new DateTimeOffset(2034, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var ahead = await Assert.ThrowsAsync<ArchiveClockException>(() => test.Archive.Retention.PruneAsync("test"));
+        Assert.Contains("more than a day ahead of the database's", ahead.Message);
+        Assert.True(test.Store.Exists(entry.Files[ArchiveFile.Pdf]));
+
+        // Clocks that agree: nothing has expired, a dry run lists nothing.
+        test.Clock.AdjustTime(realNow.AddMinutes(2));
+        var plan = (await test.Archive.Retention.PruneAsync("test", dryRun: true)).Plan;
+        Assert.Empty(plan.Expired);
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task A_dry_run_lists_exactly_what_prune_then_deletes()
+    {
+        await using var test = await TestArchive.CreateAsync(packs, postgres);
+        var old = (await test.ArchiveSampleAsync("2023-12")).Entry;
+        await test.AdvanceAsync(TimeSpan.FromDays(366 * 7));
+        var recent = (await test.ArchiveSampleAsync("2024-01")).Entry;
+        await test.AdvanceAsync(TimeSpan.FromDays(30));
+
+        var dry = await test.Archive.Retention.PruneAsync("test", dryRun: true);
+        Assert.Equal([old.Id], dry.Plan.Expired.Select(e => e.Entry.Id));
+        Assert.Empty(dry.Tombstones);
+        Assert.True(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
+
+        var done = await test.Archive.Retention.PruneAsync("test");
+        Assert.Equal(dry.Plan.Expired.Select(e => e.Entry.Id), done.Tombstones.Select(t => t.PrunedId));
+        Assert.Equal([recent.Id], (await test.Archive.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+    }
 }
