@@ -41,7 +41,8 @@ catch (Exception ex)
         case OperationCanceledException:
             Console.Error.WriteLine("Interrupted; nothing was written.");
             break;
-        case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Layout.BrowserUnavailableException or IOException or UnauthorizedAccessException:
+        case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Layout.BrowserUnavailableException or ReportEngine.Layout.PrintFailedException
+            or IOException or UnauthorizedAccessException:
             Console.Error.WriteLine(ex.Message);
             break;
         default:

@@ -51,7 +51,7 @@ public sealed class ReportJob(
         using var grace = new CancellationTokenSource();
         await using var onShutdown = cancellationToken.Register(() => grace.CancelAfter(options.Value.ShutdownTimeout * 0.8));
 
-        var folder = Path.Combine(options.Value.OutputFolder, identity.Authority, Path.GetFileNameWithoutExtension(identity.FileName)[(identity.Authority.Length + 1)..]);
+        var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, Path.GetFileNameWithoutExtension(identity.FileName)[(identity.Authority.Length + 1)..]);
         var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, new PostgresEvidenceSource(evidence, identity.Authority),
             Requester.Parse(requestedBy), OutputFolder: folder);
         try

@@ -10,7 +10,11 @@ public sealed class ContentStore(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
-    public string PathOf(string sha256) => Path.Combine(Root, "objects", sha256[..2], sha256);
+    /// <summary>Where an object lives; the name comes from the index, so anything but 64 hex digits is refused.</summary>
+    public string PathOf(string sha256) =>
+        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
+            ? Path.Combine(Root, "objects", sha256[..2], sha256)
+            : throw new Packs.UnsafePathException($"'{(sha256.Length > 80 ? sha256[..80] + "…" : sha256)}' is not the SHA-256 of an archived object");
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 

@@ -28,7 +28,7 @@ public sealed record TemplateManifest(string Kind, string Version, IReadOnlyDict
     {
         foreach (var (path, sha) in Files)
         {
-            var target = Path.Combine(templatesRoot, path);
+            var target = Packs.SafePath.Combine(templatesRoot, path.Split('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, await store.GetAsync(sha, cancellationToken), cancellationToken);
         }

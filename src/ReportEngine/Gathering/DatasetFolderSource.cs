@@ -33,17 +33,14 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             files[spec.FileName] = bytes;
-            using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            CsvTable table;
-            try
+            if (EncodingProblem(spec.FileName, bytes) is { } problem)
             {
-                table = CsvTable.Parse(spec.FileName, reader, errors);
-            }
-            catch (DecoderFallbackException)
-            {
-                errors.Add(new DatasetError(spec.FileName, null, null, "is not valid UTF-8"));
+                errors.Add(problem);
                 return [];
             }
+            // UTF-8 only: a UTF-8 byte order mark is skipped, any other is not taken as a sign of another encoding.
+            using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+            var table = CsvTable.Parse(spec.FileName, reader, errors);
             rowCounts[spec.FileName] = table.Records.Count;
             return spec.Read(table, errors);
         }
@@ -122,6 +119,20 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         check.References(ContractTables.Training.FileName, training, t => t.CourseCode, "course_code", courseCodes, ContractTables.Courses.FileName);
         check.References(ContractTables.Supervisions.FileName, supervisions, s => s.StaffId, "staff_id", staffIds, ContractTables.Staff.FileName);
         check.Unique(ContractTables.Actions.FileName, actions, a => a.Id, "id", k => $"id '{k}'");
+    }
+
+    /// <summary>data-contract.md: UTF-8, no NUL. Named with the line it is on, before any parsing.</summary>
+    private static DatasetError? EncodingProblem(string file, byte[] bytes)
+    {
+        int LineOf(int index) => 1 + bytes.AsSpan(0, index).Count((byte)'\n');
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+            return new DatasetError(file, 1, null, "is UTF-16; the data contract needs UTF-8");
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0) return new DatasetError(file, LineOf(nul), null, "holds a NUL character (U+0000), which the data contract does not allow (is the file UTF-16?)");
+        var chars = new char[bytes.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            return new DatasetError(file, LineOf(read), null, $"is not valid UTF-8 (byte {read + 1} of the file; is it Latin-1 or Windows-1252?)");
+        return null;
     }
 
     private static IReadOnlyList<T> Rows<T>(IReadOnlyList<Lined<T>> lined) => lined.Select(l => l.Row).ToArray();

@@ -29,7 +29,7 @@ public readonly record struct ReportIdentity
     /// <summary>Checks that the period is of the kind's type and that the statement is given exactly when the kind takes one.</summary>
     public static ReportIdentity Of(string authority, ReportKind kind, ReportPeriod period, QualityStatement? statement = null)
     {
-        if (string.IsNullOrEmpty(authority)) throw new ArgumentException("an authority code is needed", nameof(authority));
+        if (!Packs.SafePath.IsAuthorityCode(authority)) throw new Issuing.ReportRequestRefusedException(Packs.SafePath.AuthorityCodeRefusal(authority));
         if (period.Type != kind.PeriodType)
             throw new ArgumentException($"a {kind.Name} report is for a {kind.PeriodType.Name} ({kind.PeriodType.Placeholder}), not a {period.Type?.Name}", nameof(period));
         if (kind.TakesStatement != statement.HasValue)
@@ -56,6 +56,11 @@ public readonly record struct ReportIdentity
     public static ReportIdentity? TryFrom(string authority, string kindName, string period, string? statement, ReportKinds kinds, out string? problem)
     {
         problem = null;
+        if (!Packs.SafePath.IsAuthorityCode(authority))
+        {
+            problem = Packs.SafePath.AuthorityCodeRefusal(authority);
+            return null;
+        }
         if (kinds.Find(kindName) is not { } kind)
         {
             problem = $"'{kindName}' is not a report kind; the kinds are {string.Join(", ", kinds.All.Select(k => k.Name))}";

@@ -5,11 +5,16 @@ using PuppeteerSharp.Media;
 namespace ReportEngine.Layout;
 
 /// <summary>
-/// Prints HTML to a tagged A4 PDF with bookmarks in the warm browser. JavaScript is off and every request other
-/// than <c>data:</c> is aborted, so nothing in a pack can fetch a file or reach the network.
+/// Prints HTML to a tagged A4 PDF with bookmarks in the warm browser. JavaScript is off; the document is handed over
+/// as the answer to an intercepted request for an internal address (no <c>data:</c> URL, whose 2 MB cap large reports
+/// exceed), and every other request except <c>data:</c> images is aborted, so nothing in a report can fetch a file or
+/// reach the network. Failures never carry the document's content: it may hold people's names.
 /// </summary>
 public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
 {
+    /// <summary>An address no network can answer (RFC 2606), for the one request the printer fulfils itself.</summary>
+    internal const string DocumentUrl = "https://reportengine.invalid/report.html";
+
     public async Task<PrintedPdf> PrintAsync(PrintJob job, CancellationToken cancellationToken = default)
     {
         var timeout = browser.Options.PrintTimeoutSeconds * 1000;
@@ -18,33 +23,55 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
         var blocked = new List<string>();
         await page.SetJavaScriptEnabledAsync(false);
         await page.SetRequestInterceptionAsync(true);
+        var document = Encoding.UTF8.GetBytes(job.Html);
         page.Request += async (_, e) =>
         {
+            if (e.Request.Url == DocumentUrl && e.Request.IsNavigationRequest)
+            {
+                await e.Request.RespondAsync(new ResponseData
+                {
+                    Status = System.Net.HttpStatusCode.OK, ContentType = "text/html; charset=utf-8", BodyData = document,
+                    Headers = new Dictionary<string, object> { ["Content-Security-Policy"] = "default-src 'none'; img-src data:; style-src 'unsafe-inline'" },
+                });
+                return;
+            }
             if (e.Request.Url.StartsWith("data:", StringComparison.Ordinal))
             {
                 await e.Request.ContinueAsync();
                 return;
             }
-            lock (blocked) blocked.Add(e.Request.Url);
+            lock (blocked) blocked.Add(e.Request.Url.Length > 200 ? e.Request.Url[..200] + "…" : e.Request.Url);
             await e.Request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
         };
-        // With JavaScript off, SetContentAsync (document.write from script) cannot fill the page; a data: URL navigation
-        // needs no script and fires the load event once every (data:) resource is in.
-        var url = "data:text/html;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(job.Html));
-        await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
-        cancellationToken.ThrowIfCancellationRequested();
-        var pdf = await page.PdfDataAsync(new PdfOptions
+        // With JavaScript off, SetContentAsync (document.write from script) cannot fill the page: the page navigates to
+        // the internal address instead, and the load event fires once every (data:) resource is in.
+        byte[] pdf;
+        try
         {
-            Format = PaperFormat.A4,
-            PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = job.HeaderHtml,
-            FooterTemplate = job.FooterHtml,
-            MarginOptions = new MarginOptions { Top = "24mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-            Tagged = true,
-            Outline = true,
-            Timeout = timeout,
-        });
+            await page.GoToAsync(DocumentUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
+            cancellationToken.ThrowIfCancellationRequested();
+            pdf = await page.PdfDataAsync(new PdfOptions
+            {
+                Format = PaperFormat.A4,
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = job.HeaderHtml,
+                FooterTemplate = job.FooterHtml,
+                MarginOptions = new MarginOptions { Top = "24mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+                Tagged = true,
+                Outline = true,
+                Timeout = timeout,
+            });
+        }
+        catch (Exception ex) when ((ex is PuppeteerException or TimeoutException) && !cancellationToken.IsCancellationRequested)
+        {
+            // The browser's message may quote the document; say what failed and how big the document was, nothing more.
+            throw new PrintFailedException($"Chromium could not print the {document.Length / 1048576.0:F1} MB report ({ex.GetType().Name}" +
+                $"{(ex is TimeoutException or NavigationException ? $", within {timeout / 1000} s" : "")}).");
+        }
         lock (blocked) return new PrintedPdf(pdf, blocked.ToArray());
     }
 }
+
+/// <summary>A print that failed or timed out; its message never quotes the document. Retried by jobs (a browser may recover).</summary>
+public sealed class PrintFailedException(string message) : Exception(message);

@@ -12,9 +12,9 @@ public static class PackOutput
     /// <returns>The full path of the PDF.</returns>
     public static async Task<string> WriteAsync(string fileName, byte[] pdf, byte[] metricsJson, string folder, CancellationToken cancellationToken = default)
     {
+        var pdfPath = SafePath.Combine(folder, fileName);
+        var metricsPath = SafePath.Combine(folder, MetricsFileName);
         Directory.CreateDirectory(folder);
-        var pdfPath = Path.GetFullPath(Path.Combine(folder, fileName));
-        var metricsPath = Path.GetFullPath(Path.Combine(folder, MetricsFileName));
         RemoveLeftovers(pdfPath);
         RemoveLeftovers(metricsPath);
         var pdfTemp = await WriteTempAsync(pdfPath, pdf, cancellationToken);

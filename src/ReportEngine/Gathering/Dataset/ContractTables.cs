@@ -9,7 +9,13 @@ internal static partial class ContractTables
 {
     public static readonly TableSpec<Authority> Authority = new("authority.csv",
         ["code", "name", "council_type", "population"],
-        r => new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1)));
+        r =>
+        {
+            var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1));
+            // The code becomes part of file and folder names.
+            if (authority.Code.Length > 0 && !Packs.SafePath.IsAuthorityCode(authority.Code)) r.Error("code", Packs.SafePath.AuthorityCodeRefusal(authority.Code));
+            return authority;
+        });
 
     public static readonly TableSpec<QualityStatementScore> Scores = new("qs_scores.csv",
         ["assessment_id", "kind", "assessed_on", "qs_code", "score", "rationale"],
