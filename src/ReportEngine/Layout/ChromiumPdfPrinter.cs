@@ -15,6 +15,8 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
     /// <summary>An address no network can answer (RFC 2606), for the one request the printer fulfils itself.</summary>
     internal const string DocumentUrl = "https://reportengine.invalid/report.html";
 
+    private const string FaviconUrl = "https://reportengine.invalid/favicon.ico";
+
     public async Task<PrintedPdf> PrintAsync(PrintJob job, CancellationToken cancellationToken = default)
     {
         var timeout = browser.Options.PrintTimeoutSeconds * 1000;
@@ -31,7 +33,6 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
                 await e.Request.RespondAsync(new ResponseData
                 {
                     Status = System.Net.HttpStatusCode.OK, ContentType = "text/html; charset=utf-8", BodyData = document,
-                    Headers = new Dictionary<string, object> { ["Content-Security-Policy"] = "default-src 'none'; img-src data:; style-src 'unsafe-inline'" },
                 });
                 return;
             }
@@ -40,7 +41,8 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
                 await e.Request.ContinueAsync();
                 return;
             }
-            lock (blocked) blocked.Add(e.Request.Url.Length > 200 ? e.Request.Url[..200] + "…" : e.Request.Url);
+            // The browser asks for the internal address's favicon by itself; anything else was asked for by the document.
+            if (e.Request.Url != FaviconUrl) lock (blocked) blocked.Add(e.Request.Url.Length > 200 ? e.Request.Url[..200] + "…" : e.Request.Url);
             await e.Request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
         };
         // With JavaScript off, SetContentAsync (document.write from script) cannot fill the page: the page navigates to
