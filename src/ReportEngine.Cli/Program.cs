@@ -35,6 +35,11 @@ catch (Exception ex)
             foreach (var error in rejected.Errors) Console.Error.WriteLine(error);
             Console.Error.WriteLine($"The dataset was refused ({rejected.Errors.Count} {(rejected.Errors.Count == 1 ? "error" : "errors")}); nothing was written.");
             break;
+        case ReportArchivedButNotWrittenException archived:
+            // An entry was made: its id is printed whatever else failed, so that nobody has to search for it.
+            Console.Out.WriteLine(archived.ArchiveId);
+            Console.Error.WriteLine(archived.Message);
+            break;
         case Microsoft.Extensions.Options.OptionsValidationException invalid:
             foreach (var failure in invalid.Failures) Console.Error.WriteLine(failure);
             break;

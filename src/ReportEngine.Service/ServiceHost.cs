@@ -116,6 +116,9 @@ public static class ServiceHost
         });
         services.AddHostedService<RecurringReportSchedule>();
 
+        // With an antiforgery service registered, Hangfire's dashboard refuses every POST without its token: a page on
+        // another site cannot make a local browser trigger or delete jobs.
+        services.AddAntiforgery();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<BrowserHealthCheck>("browser")

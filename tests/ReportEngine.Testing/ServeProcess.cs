@@ -63,6 +63,14 @@ public sealed class ServeProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGKILL of the server alone, as the kernel's OOM killer or a crash would: its browser is left running.</summary>
+    public void KillAlone()
+    {
+        _process.Kill(entireProcessTree: false);
+        // Not the untimed wait: that waits for the end of its output, which its orphaned browser (holding the pipes) never gives.
+        _process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>SIGTERM, then wait for a graceful exit.</summary>
     public async Task<int> StopAsync()
     {

@@ -11,7 +11,7 @@ namespace ReportEngine.Archive;
 /// Issues a report into the archive: renders it with its archive id and snapshot hash printed in it, stamps them in
 /// its metadata, stores its files and appends its entry to the chain. The PDF/A copy is made afterwards by <see cref="PdfACopy"/>.
 /// </summary>
-public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, TimeProvider clock)
+public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, ArchiveRecovery recovery, TimeProvider clock)
 {
     public async Task<ArchivedPack> IssueAsync(GatheredEvidence gathered, ReportIdentity report, PackRenderer renderer, string requestedBy,
         string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -27,11 +27,11 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, TimeP
         progress?.Report(new PackProgress(PackStage.Writing, 96, "Archiving"));
         var issued = await PdfArchival.StampAsync(pack.Pdf, id, snapshotSha, cancellationToken);
 
-        await using var staged = await StageAsync(id, new Dictionary<string, byte[]>
+        var staged = await StageAsync(id, new Dictionary<string, byte[]>
         {
             [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot,
         }, renderer.Templates, cancellationToken);
-        var record = await CommitAsync(staged, now => new ArchiveRecord
+        var record = await CommitOrAbandonAsync(staged, now => new ArchiveRecord
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = now, Authority = report.Authority,
             Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
@@ -59,11 +59,27 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, TimeP
         }
 
         var marker = await PendingMarker.CreateAsync(store, id, all.Select(ContentStore.Sha256).Distinct().ToList(), cancellationToken);
-
-        foreach (var bytes in all) await store.PutAsync(bytes, cancellationToken);
         var roles = files.ToDictionary(f => f.Key, f => ContentStore.Sha256(f.Value));
         if (manifest is not null) roles[ArchiveFile.Templates] = ContentStore.Sha256(manifest);
-        return new StagedEntry(id, roles, marker);
+        var staged = new StagedEntry(id, roles, marker);
+        try
+        {
+            foreach (var bytes in all) await store.PutAsync(bytes, cancellationToken);
+            return staged;
+        }
+        catch
+        {
+            // A full disk must not stay full: what this attempt wrote goes now, not at the next start.
+            await AbandonAsync(staged);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a staged entry that will not be committed: its marker released, then its objects that no record holds.</summary>
+    public async Task AbandonAsync(StagedEntry staged)
+    {
+        await staged.DisposeAsync();
+        await recovery.RecoverAsync(CancellationToken.None);
     }
 
     /// <summary>
@@ -72,6 +88,22 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, TimeP
     /// </summary>
     public Task<ArchiveRecord> CommitAsync(StagedEntry staged, Func<DateTimeOffset, ArchiveRecord> record, CancellationToken cancellationToken) =>
         chain.AppendAsync(staged.Id, position => record(position.Now) with { Files = staged.Files }, staged, cancellationToken: cancellationToken);
+
+    /// <summary>Commits, or removes the staged files when the commit fails (recovery keeps them if the record was written after all).</summary>
+    public async Task<ArchiveRecord> CommitOrAbandonAsync(StagedEntry staged, Func<DateTimeOffset, ArchiveRecord> record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var committed = await CommitAsync(staged, record, cancellationToken);
+            await staged.DisposeAsync();
+            return committed;
+        }
+        catch
+        {
+            await AbandonAsync(staged);
+            throw;
+        }
+    }
 }
 
 /// <summary>A regenerated report replaces <paramref name="EntryId"/> because of <paramref name="Reason"/>.</summary>

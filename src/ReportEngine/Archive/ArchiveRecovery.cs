@@ -12,6 +12,7 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, Arc
     /// <returns>How many markers were dealt with.</returns>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
     {
+        SweepTemporaryFiles();
         var pending = PendingMarker.FolderOf(store);
         if (!Directory.Exists(pending)) return 0;
         var recovered = 0;
@@ -43,5 +44,18 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, Arc
             recovered++;
         }
         return recovered;
+    }
+
+    /// <summary>How old a temporary file must be before it is taken for a dead writer's: no live write takes this long.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Temporary files (written, flushed, then renamed) that a killed writer never renamed.</summary>
+    private void SweepTemporaryFiles()
+    {
+        if (!Directory.Exists(store.Root)) return;
+        foreach (var temp in Directory.EnumerateFiles(store.Root, ".*.tmp", SearchOption.AllDirectories))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) > StaleAfter) File.Delete(temp);
+        }
     }
 }

@@ -1,33 +1,47 @@
-using System.Diagnostics;
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace ReportEngine.Archive;
 
-/// <summary>Runs a command-line tool (Ghostscript, qpdf) and fails with what it said when it fails.</summary>
+/// <summary>
+/// Runs a command-line tool (Ghostscript, qpdf) through one runner: a time limit, cancellation that kills the process,
+/// and a one-line error that says which tool failed and why.
+/// </summary>
 internal static class ExternalTool
 {
+    /// <summary>Longer than any archive step takes (Ghostscript on a 500-page report takes under a minute).</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
+
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken, params int[] okExitCodes)
     {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        Process process;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeLimit);
+        BufferedCommandResult result;
         try
         {
-            process = Process.Start(start) ?? throw new ArchiveToolException($"{tool} did not start");
+            // Cancelling the token kills the process (and so a hung tool never outlives its caller).
+            result = await Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(limit.Token);
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (Win32Exception ex)
         {
             throw new ArchiveToolException($"{tool} is not installed ({ex.Message}); install it with: apt-get install -y ghostscript qpdf");
         }
-        using (process)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            var ok = okExitCodes.Length == 0 ? process.ExitCode == 0 : okExitCodes.Contains(process.ExitCode);
-            if (!ok) throw new ArchiveToolException($"{tool} exited {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()}");
-            return await stdout;
+            throw new ArchiveToolException($"{tool} did not finish within {TimeLimit.TotalMinutes:F0} minutes and was stopped");
         }
+        var ok = okExitCodes.Length == 0 ? result.ExitCode == 0 : okExitCodes.Contains(result.ExitCode);
+        if (!ok) throw new ArchiveToolException($"{tool} exited {result.ExitCode}: {Brief(result.StandardError)} {Brief(result.StandardOutput)}".TrimEnd());
+        return result.StandardOutput;
+    }
+
+    private static string Brief(string output)
+    {
+        var text = output.Trim().ReplaceLineEndings(" ");
+        return text.Length > 400 ? text[..400] + "…" : text;
     }
 }
 
-/// <summary>Ghostscript or qpdf was missing or failed.</summary>
+/// <summary>Ghostscript or qpdf was missing, failed or hung.</summary>
 public sealed class ArchiveToolException(string message) : Issuing.PermanentFailureException(message);

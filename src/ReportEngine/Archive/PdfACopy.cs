@@ -18,8 +18,8 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
         var issued = await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken);
         var pdfa = await PdfArchival.ToPdfA2bAsync(issued, entry.Id, entry.Files[ArchiveFile.Snapshot], cancellationToken);
         var id = RecordId(entry.Id);
-        await using var staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
-        var record = await issuing.CommitAsync(staged, now => new ArchiveRecord
+        var staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
+        var record = await issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
             Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,

@@ -19,9 +19,9 @@ public sealed class ReportArchive : IDisposable
         var checkpoints = new ArchiveCheckpoints(store);
         var chain = new ArchiveChain(store, index, checkpoints, _signer);
         Catalog = new ArchiveCatalog(index, kinds);
-        Issuing = new ArchiveIssuing(store, chain, clock);
-        PdfACopy = new PdfACopy(store, index, Catalog, Issuing);
         Recovery = new ArchiveRecovery(store, index, checkpoints, _signer);
+        Issuing = new ArchiveIssuing(store, chain, Recovery, clock);
+        PdfACopy = new PdfACopy(store, index, Catalog, Issuing);
         Export = new ArchiveExport(store, Catalog);
         Verifier = new ArchiveVerifier(store, index, checkpoints);
         Rerenderer = new ArchiveRerenderer(store, Catalog, kinds);

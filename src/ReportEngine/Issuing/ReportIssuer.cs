@@ -77,7 +77,18 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
                     (entry, rendered) = (archived.Entry, archived.Pack);
                 }
                 var (pdf, metrics) = rendered is not null ? (rendered.Pdf, rendered.MetricsJson) : await FilesOfAsync(archive, entry, cancellationToken);
-                var path = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                string? path;
+                try
+                {
+                    path = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The report is issued and archived; only the copy for the caller failed (a full disk, say). Its
+                    // follow-ups still go ahead; the run stays open, so a retry writes the files from this entry.
+                    await followUps.ScheduleAsync(entry.Id, cancellationToken);
+                    throw new ReportArchivedButNotWrittenException(entry.Id, ex);
+                }
                 var pages = PageCount(pdf);
                 await claim.CompleteAsync(new IssuedFacts(entry.Id, path, ContentStore.Sha256(pdf), pages), cancellationToken);
                 logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
@@ -108,3 +119,10 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
 
 /// <summary>What issuing into the archive needs: the archive, the run records that make each report issue once, and the follow-up jobs.</summary>
 public sealed record IssuingArchive(ReportArchive Archive, IReportRuns Runs, IFollowUps FollowUps);
+
+/// <summary>The report was issued into the archive as <see cref="ArchiveId"/>, but its copy could not be written where asked.</summary>
+public sealed class ReportArchivedButNotWrittenException(string archiveId, Exception inner)
+    : Exception($"The report was archived as {archiveId}, but its files could not be written: {inner.Message}", inner)
+{
+    public string ArchiveId { get; } = archiveId;
+}

@@ -6,7 +6,9 @@ namespace ReportEngine.Layout;
 
 /// <summary>
 /// One warm headless Chromium, started on first use and again if it dies. Each launch gets a fresh
-/// <c>--user-data-dir</c>, deleted when the browser closes.
+/// <c>--user-data-dir</c> that names its owner, deleted when the browser closes. A process killed outright cannot close
+/// its browser, so before the first launch each process sweeps the browsers of owners that are gone (only those in
+/// profile folders the engine made: nobody else's Chromium is touched).
 /// </summary>
 public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
@@ -14,6 +16,10 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ChromiumBrowser>();
     private IBrowser? _browser;
     private string? _userDataDir;
+
+    public const string ProfilePrefix = "reportengine-chromium-";
+    public const string OwnerFileName = "reportengine-owner";
+    private static int _swept;
 
     public ChromiumOptions Options => options;
 
@@ -28,7 +34,14 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
             if (!File.Exists(options.ExecutablePath))
                 throw new BrowserUnavailableException(
                     $"Chromium was not found at {options.ExecutablePath}. Install it with 'apt-get install -y chromium' or set REPORTENGINE_CHROMIUM.");
-            _userDataDir = Directory.CreateTempSubdirectory("reportengine-chromium-").FullName;
+            if (Interlocked.Exchange(ref _swept, 1) == 0)
+            {
+                var orphans = OrphanSweep.Run();
+                if (orphans > 0) _logger.LogWarning("Stopped {Count} Chromium processes left by a ReportEngine process that was killed", orphans);
+            }
+            _userDataDir = Directory.CreateTempSubdirectory(ProfilePrefix).FullName;
+            using (var self = System.Diagnostics.Process.GetCurrentProcess())
+                await File.WriteAllTextAsync(Path.Combine(_userDataDir, OwnerFileName), $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}", cancellationToken);
             _browser = await Puppeteer.LaunchAsync(new LaunchOptions
             {
                 ExecutablePath = options.ExecutablePath,

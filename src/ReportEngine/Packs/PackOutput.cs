@@ -43,10 +43,19 @@ public static class PackOutput
     public static async Task<string> WriteTempAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-        await stream.WriteAsync(bytes, cancellationToken);
-        await stream.FlushAsync(cancellationToken);
-        stream.Flush(flushToDisk: true);
-        return temp;
+        try
+        {
+            await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            await stream.WriteAsync(bytes, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+            return temp;
+        }
+        catch
+        {
+            // A full disk or a cancelled write leaves nothing behind.
+            File.Delete(temp);
+            throw;
+        }
     }
 }

@@ -143,6 +143,57 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task A_killed_servers_chromium_is_stopped_and_its_profile_removed_by_the_next_process_to_start_a_browser()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        var doomed = await ServeProcess.StartAsync(database, _output.Path);
+        Enqueue(StorageFor(database), "2024-01");
+        Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(1)));
+        var profiles = Directory.GetDirectories(Path.GetTempPath(), ReportEngine.Layout.ChromiumBrowser.ProfilePrefix + "*")
+            .Where(p => File.Exists(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName))
+                        && File.ReadAllText(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName)).StartsWith($"{doomed.ProcessId} ", StringComparison.Ordinal))
+            .ToList();
+        var profile = Assert.Single(profiles);
+        doomed.KillAlone();
+        await doomed.DisposeAsync();
+        Assert.NotEmpty(ChromiumProcessesUsing(profile)); // SIGKILL gives the server no chance to close its browser
+
+        using var output = new TempFolder();
+        var (exit, _, stderr) = CliProcess.Run("pack", "--period", "2024-01", "--out", output.Path); // any process that starts a browser sweeps first
+        Assert.True(exit == 0, stderr);
+        Assert.Empty(ChromiumProcessesUsing(profile));
+        Assert.False(Directory.Exists(profile));
+    }
+
+    private static List<int> ChromiumProcessesUsing(string profile) =>
+        Directory.EnumerateDirectories("/proc").Select(d => (Dir: d, Ok: int.TryParse(Path.GetFileName(d), out var pid), Pid: pid)).Where(p => p.Ok)
+            .Where(p =>
+            {
+                try { return File.ReadAllText(Path.Combine(p.Dir, "cmdline")).Split('\0').Contains($"--user-data-dir={profile}"); }
+                catch (IOException) { return false; }
+            })
+            .Select(p => p.Pid).ToList();
+
+    [Fact]
+    public async Task The_job_dashboard_refuses_a_post_without_its_antiforgery_token()
+    {
+        var database = await DatabaseWithAsync(Repo.Sample);
+        await using var serve = await ServeProcess.StartAsync(database, _output.Path);
+        using var http = new HttpClient();
+        // What a page on another site would send from a browser on the same machine: a form post with no token.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{serve.Port}/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")]),
+            Headers = { { "Origin", "https://attacker.example" } },
+        };
+        using var response = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        await Task.Delay(1000);
+        Assert.Empty(await RunsAsync(database)); // nothing was triggered
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{serve.Port}/hangfire/recurring")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_pack_that_cannot_succeed_fails_at_once_without_retrying()
     {
         var database = await DatabaseWithAsync(Repo.Sample);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ReportEngine.Layout;
+
+/// <summary>
+/// Finds the Chromium processes of ReportEngine processes that are gone (killed outright, so they never closed their
+/// browser), stops them and removes their profile folders. A profile belongs to the engine when it is one of its
+/// <c>reportengine-chromium-*</c> folders with an owner file; its owner is gone when no process has that id and start time.
+/// </summary>
+internal static class OrphanSweep
+{
+    /// <returns>How many processes were stopped.</returns>
+    public static int Run()
+    {
+        var stopped = 0;
+        foreach (var profile in Directory.EnumerateDirectories(Path.GetTempPath(), ChromiumBrowser.ProfilePrefix + "*"))
+        {
+            var owner = Path.Combine(profile, ChromiumBrowser.OwnerFileName);
+            if (!File.Exists(owner) || IsAlive(File.ReadAllText(owner))) continue;
+            foreach (var pid in ProcessesUsing(profile))
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill();
+                    process.WaitForExit(5000);
+                    stopped++;
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { } // already gone
+            }
+            try
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+            catch (IOException) { } // a process still exiting; the next sweep takes it
+        }
+        return stopped;
+    }
+
+    private static bool IsAlive(string ownerText)
+    {
+        var parts = ownerText.Split(' ');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var started)) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            // The same id with another start time is a new process that reused the id.
+            return process.StartTime.ToUniversalTime().Ticks == started;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Processes whose command line names the profile folder (Linux's /proc; elsewhere none are found).</summary>
+    private static IEnumerable<int> ProcessesUsing(string profile)
+    {
+        if (!Directory.Exists("/proc")) yield break;
+        var flag = $"--user-data-dir={profile}";
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (commandLine.Split('\0').Contains(flag)) yield return pid;
+        }
+    }
+}
