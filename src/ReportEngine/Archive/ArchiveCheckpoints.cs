@@ -21,24 +21,8 @@ public sealed class ArchiveCheckpoints(ContentStore store)
     /// <summary>Writes the checkpoint of <paramref name="record"/> unless it exists (write-once: an existing one is never replaced).</summary>
     public async Task WriteAsync(ArchiveRecord record, ArchiveSigner signer, CancellationToken cancellationToken)
     {
-        var path = PathOf(record.Seq);
-        if (File.Exists(path)) return;
-        Directory.CreateDirectory(Folder);
         var checkpoint = new Checkpoint(record.Seq, record.Hash, signer.Sign(Checkpoint.Digest(record.Seq, record.Hash)));
-        var temp = await Packs.PackOutput.WriteTempAsync(path, JsonSerializer.SerializeToUtf8Bytes(checkpoint), cancellationToken);
-        try
-        {
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Written by a racing writer of the same record.
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        await ContentStore.WriteOnceAsync(PathOf(record.Seq), JsonSerializer.SerializeToUtf8Bytes(checkpoint), cancellationToken);
     }
 
     /// <summary>Every checkpoint on disk; a file that cannot be read comes back as a checkpoint with no hash, which never verifies.</summary>

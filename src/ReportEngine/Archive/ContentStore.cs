@@ -21,8 +21,17 @@ public sealed class ContentStore(string root)
     public async Task<string> PutAsync(byte[] bytes, CancellationToken cancellationToken = default)
     {
         var sha = Sha256(bytes);
-        var path = PathOf(sha);
-        if (File.Exists(path)) return sha;
+        await WriteOnceAsync(PathOf(sha), bytes, cancellationToken);
+        return sha;
+    }
+
+    /// <summary>
+    /// Writes a file that is never replaced: to a temporary file, flushed, made read-only, then renamed into place.
+    /// When the file exists already (another writer got there first), it is left as it is.
+    /// </summary>
+    internal static async Task WriteOnceAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = await Packs.PackOutput.WriteTempAsync(path, bytes, cancellationToken);
         try
@@ -38,7 +47,6 @@ public sealed class ContentStore(string root)
         {
             File.Delete(temp);
         }
-        return sha;
     }
 
     public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken = default) =>
