@@ -80,6 +80,17 @@ public static class ServiceHost
         foreach (var pending in await archive.Catalog.PendingPdfACopiesAsync(cancellationToken)) await followUps.ScheduleAsync(pending, cancellationToken);
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // The dashboard's statistics are fetched with POST; Hangfire answers a GET with an error page (500) instead of saying so.
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals("/hangfire/stats", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "POST";
+                return;
+            }
+            await next();
+        });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new LocalRequestsOnlyAuthorizationFilter()],

@@ -191,6 +191,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         await Task.Delay(1000);
         Assert.Empty(await RunsAsync(database)); // nothing was triggered
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{serve.Port}/hangfire/recurring")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await http.GetAsync($"http://127.0.0.1:{serve.Port}/hangfire/stats")).StatusCode); // not a 500
     }
 
     [Fact]
