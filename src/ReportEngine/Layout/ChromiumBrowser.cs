@@ -68,20 +68,31 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
             }
             catch (Exception ex) when (ex is PuppeteerException or IOException or ObjectDisposedException)
             {
-                _logger.LogWarning(ex, "Chromium did not close cleanly");
+                _logger.LogWarning("Chromium did not close cleanly: {Reason}", ex.Message);
             }
             _browser.Dispose();
             _browser = null;
         }
         if (_userDataDir is not null)
         {
-            try
+            // Chromium's last children may still be writing to the profile as they exit: try a few times.
+            for (var attempt = 1; Directory.Exists(_userDataDir); attempt++)
             {
-                Directory.Delete(_userDataDir, recursive: true);
-            }
-            catch (IOException ex)
-            {
-                _logger.LogWarning(ex, "Could not delete Chromium profile {Folder}", _userDataDir);
+                try
+                {
+                    Directory.Delete(_userDataDir, recursive: true);
+                }
+                catch (IOException ex) when (attempt < 5)
+                {
+                    _logger.LogDebug("Chromium profile {Folder} not deleted yet: {Reason}", _userDataDir, ex.Message);
+                    await Task.Delay(200 * attempt);
+                }
+                catch (IOException ex)
+                {
+                    // A warning, not a failure; the next start's sweep removes it.
+                    _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", _userDataDir, ex.Message);
+                    break;
+                }
             }
             _userDataDir = null;
         }

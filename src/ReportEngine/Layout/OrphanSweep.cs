@@ -17,7 +17,16 @@ internal static class OrphanSweep
         foreach (var profile in Directory.EnumerateDirectories(Path.GetTempPath(), ChromiumBrowser.ProfilePrefix + "*"))
         {
             var owner = Path.Combine(profile, ChromiumBrowser.OwnerFileName);
-            if (!File.Exists(owner) || IsAlive(File.ReadAllText(owner))) continue;
+            string ownerText;
+            try
+            {
+                ownerText = File.ReadAllText(owner);
+            }
+            catch (IOException)
+            {
+                continue; // no owner file (not the engine's), or a folder its owner is removing right now
+            }
+            if (IsAlive(ownerText)) continue;
             foreach (var pid in ProcessesUsing(profile))
             {
                 try
@@ -46,8 +55,9 @@ internal static class OrphanSweep
         try
         {
             using var process = Process.GetProcessById(pid);
-            // The same id with another start time is a new process that reused the id.
-            return process.StartTime.ToUniversalTime().Ticks == started;
+            // The same id with another start time is a new process that reused the id. Start times are derived from the
+            // boot time, which each process computes for itself, so they agree only to within a second or so.
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) < TimeSpan.TicksPerSecond * 2;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
