@@ -6,10 +6,6 @@ public static class PackOutput
     public const string MetricsFileName = "metrics.json";
 
     /// <returns>The full path of the PDF.</returns>
-    public static Task<string> WriteAsync(RenderedPack pack, string folder, CancellationToken cancellationToken = default) =>
-        WriteAsync(pack.FileName, pack.Pdf, pack.MetricsJson, folder, cancellationToken);
-
-    /// <returns>The full path of the PDF.</returns>
     public static async Task<string> WriteAsync(string fileName, byte[] pdf, byte[] metricsJson, string folder, CancellationToken cancellationToken = default)
     {
         var pdfPath = SafePath.Combine(folder, fileName);
