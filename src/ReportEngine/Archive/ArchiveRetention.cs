@@ -20,9 +20,11 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
     /// What a prune would delete, and what it keeps under hold; nothing is changed. Only a record whose hash and
     /// signature verify is believed: an entry backdated in the database is kept (and <c>verify</c> names it).
     /// </summary>
-    public async Task<PrunePlan> PlanAsync(CancellationToken cancellationToken = default)
+    public async Task<PrunePlan> PlanAsync(CancellationToken cancellationToken = default) =>
+        await PlanAsync(await index.ListAsync(cancellationToken), cancellationToken);
+
+    private async Task<PrunePlan> PlanAsync(IReadOnlyList<ArchiveRecord> records, CancellationToken cancellationToken)
     {
-        var records = await index.ListAsync(cancellationToken);
         var now = await TrustedNowAsync(records, cancellationToken);
         using var signatures = ArchiveSignatures.Load(store);
         bool Trusted(ArchiveRecord r) => r.ComputeHash() == r.Hash && signatures.IsValid(r.Hash, r.Signature);
@@ -44,11 +46,11 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
     /// <summary>Prunes exactly what <see cref="PlanAsync"/> lists (with <paramref name="dryRun"/>, only lists it).</summary>
     public async Task<PruneResult> PruneAsync(string requestedBy, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanAsync(cancellationToken);
+        var records = await index.ListAsync(cancellationToken);
+        var plan = await PlanAsync(records, cancellationToken);
         if (dryRun) return new PruneResult(plan, []);
         var tombstones = new List<ArchiveRecord>();
         var prunedObjects = new HashSet<string>(StringComparer.Ordinal);
-        var records = await index.ListAsync(cancellationToken);
         foreach (var (entry, years) in plan.Expired)
         {
             tombstones.Add(await chain.AppendAsync($"{entry.Id}/pruned", position => new ArchiveRecord

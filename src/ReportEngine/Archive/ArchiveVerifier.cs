@@ -17,6 +17,7 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
         var bySeq = records.ToDictionary(r => r.Seq);
         var prunedAt = records.Where(r => r.Type == ArchiveRecordType.Tombstone && r.PrunedSeq is not null).ToDictionary(r => r.PrunedSeq!.Value);
         var live = records.Where(r => r.Type == ArchiveRecordType.Entry).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var prunedIds = records.Where(r => r.PrunedId is not null).Select(r => r.PrunedId!).ToHashSet(StringComparer.Ordinal);
         var last = head?.Seq ?? 0;
         string? previous = ArchiveRecord.Genesis;
         for (var seq = 1L; seq <= last; seq++)
@@ -41,7 +42,7 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
             if (record.Type == ArchiveRecordType.Entry || (record.Type == ArchiveRecordType.Addition && live.ContainsKey(record.AddsTo!)))
                 problems.AddRange(await CheckFilesAsync(record, cancellationToken));
             var subject = record.AddsTo ?? record.Concerns;
-            if (subject is not null && !live.ContainsKey(subject) && !records.Any(r => r.PrunedId == subject))
+            if (subject is not null && !live.ContainsKey(subject) && !prunedIds.Contains(subject))
                 problems.Add($"{record.Id} (#{seq}): concerns {subject}, which is not in the archive");
             previous = record.Hash;
         }
