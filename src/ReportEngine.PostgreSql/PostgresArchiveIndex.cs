@@ -14,7 +14,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
 
     private static string Table => $"{EvidenceDatabase.Schema}.archive_records";
 
-    public async Task<ArchiveRecord> AppendAsync(Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default)
+    public async Task<ArchiveRecord> AppendAsync(string id, Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -22,8 +22,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
 
         var now = await NowAsync(connection, transaction, cancellationToken);
-        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1",
-            build(new ChainPosition(0, ArchiveRecord.Genesis, now)).Id, cancellationToken);
+        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1", id, cancellationToken);
         if (existing.Count > 0)
         {
             // Keyed appends (an addition per entry) happen once, however many workers race to make them.

@@ -16,7 +16,7 @@ public sealed class ArchiveChain(ContentStore store, IArchiveIndex index, Archiv
         var marker = staged?.Marker ?? await PendingMarker.CreateAsync(store, id, [], cancellationToken);
         try
         {
-            var record = await index.AppendAsync(position =>
+            var record = await index.AppendAsync(id, position =>
             {
                 var built = build(position) with { Seq = position.Seq, PreviousHash = position.PreviousHash };
                 if (built.Id != id) throw new InvalidOperationException($"the record built is {built.Id}, not {id}");

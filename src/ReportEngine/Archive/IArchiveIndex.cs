@@ -7,10 +7,11 @@ namespace ReportEngine.Archive;
 public interface IArchiveIndex
 {
     /// <summary>
-    /// Appends the record built from the head; when <paramref name="removing"/> is given, deletes that entry in the same
-    /// transaction. A record whose id is already in the index is not appended again: the one there is returned.
+    /// Appends the record <paramref name="id"/>, built from the head; when <paramref name="removing"/> is given, deletes
+    /// that entry in the same transaction. A record whose id is already in the index is not built or appended again:
+    /// the one there is returned.
     /// </summary>
-    Task<ArchiveRecord> AppendAsync(Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default);
+    Task<ArchiveRecord> AppendAsync(string id, Func<ChainPosition, ArchiveRecord> build, string? removing = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every record, by sequence number.</summary>
     Task<IReadOnlyList<ArchiveRecord>> ListAsync(CancellationToken cancellationToken = default);
