@@ -8,6 +8,7 @@ using ReportEngine.Issuing;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service;
+using ReportEngine.Service.Web;
 
 namespace ReportEngine.Cli;
 
@@ -37,18 +38,23 @@ internal static class CliComposition
             .AddFilter("PuppeteerSharp", LogLevel.Error));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddReportEngine(ProjectHome.Root);
+        services.AddDashboardStores();
         return services.BuildServiceProvider();
     }
 
     /// <summary>Opens the archive, migrating the database and finishing any interrupted entry first.</summary>
     public static async Task<ReportArchive> OpenArchiveAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await EvidenceDatabase.MigrateAsync(services.GetRequiredService<IOptions<ServiceOptions>>().Value.Database,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Migrations"), cancellationToken);
+        await MigrateAsync(services, cancellationToken);
         var archive = services.GetRequiredService<ReportArchive>();
         await archive.Recovery.RecoverAsync(cancellationToken);
         return archive;
     }
+
+    /// <summary>Brings the database to the current schema (a no-op when it is).</summary>
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        EvidenceDatabase.MigrateAsync(services.GetRequiredService<IOptions<ServiceOptions>>().Value.Database,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Migrations"), cancellationToken);
 
     /// <summary>The issuing path: archiving (with the run records the service uses, and the PDF/A copy made at once) when <paramref name="archive"/> is given.</summary>
     public static ReportIssuer Issuer(IServiceProvider services, ReportArchive? archive) =>

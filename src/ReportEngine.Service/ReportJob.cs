@@ -6,6 +6,7 @@ using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
+using ReportEngine.Service.Web.Requests;
 
 namespace ReportEngine.Service;
 
@@ -14,17 +15,19 @@ namespace ReportEngine.Service;
 /// retried, duplicated and concurrent jobs wait and then find it issued. Permanent failures (bad data, template
 /// errors, see <see cref="FailurePolicy"/>) fail at once; database and browser faults retry with growing delays.
 /// </summary>
-[AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
+[AutomaticRetry(Attempts = RetryAttempts, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
     ExceptOn = [typeof(PermanentFailureException)])]
 public sealed class ReportJob(
     ReportIssuer issuer,
     PostgresEvidenceStore evidence,
+    RequestStore requests,
     ReportKinds kinds,
     IOptions<ServiceOptions> options,
     ILogger<ReportJob> logger)
 {
     /// <summary>The recurring job: issues the latest period of the kind that ended before the schedule fired (Europe/London by default).</summary>
     [JobDisplayName("Scheduled {1} report for {0}")]
+    [Queue(JobQueues.Scheduled)]
     public Task IssueScheduledAsync(string authority, string kind, PerformContext? context, CancellationToken cancellationToken)
     {
         var reportKind = kinds.Find(kind) ?? throw new ReportRequestRefusedException($"'{kind}' is not a report kind");
@@ -44,7 +47,42 @@ public sealed class ReportJob(
     public async Task IssueAsync(string report, string requestedBy, PerformContext? context, CancellationToken cancellationToken)
     {
         var identity = ReportIdentity.TryParse(report, kinds, out var problem) ?? throw new ReportRequestRefusedException(problem!);
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Report"] = report });
+        await IssueAsync(identity, Requester.Parse(requestedBy), null, regenerate: false, new JobProgress(context), context, cancellationToken);
+    }
+
+    /// <summary>A report a person asked for on the dashboard or through the API; its progress and outcome go to the request's record.</summary>
+    [JobDisplayName("Requested report {0}")]
+    [Queue(JobQueues.OnDemand)]
+    public async Task IssueRequestAsync(long requestId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var request = await requests.FindAsync(requestId, cancellationToken) ?? throw new ReportRequestRefusedException($"There is no request {requestId}");
+        if (request.IsFinished) return;
+        var progress = new RequestProgress(requests, requestId, new JobProgress(context));
+        try
+        {
+            var identity = ReportIdentity.TryFrom(request.Authority, request.Kind, request.Period, request.Statement, kinds, out var problem)
+                ?? throw new ReportRequestRefusedException(problem!);
+            var issued = await IssueAsync(identity, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken);
+            await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
+        }
+        catch (Exception ex) when (FailurePolicy.IsPermanent(ex) || context?.GetJobParameter<int>("RetryCount") >= RetryAttempts)
+        {
+            await requests.FailAsync(requestId, ex.Message, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await requests.NoteAsync(requestId, "Waiting to try again after a temporary problem", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private const int RetryAttempts = 6;
+
+    private async Task<Issuing.IssuedReport> IssueAsync(ReportIdentity identity, Requester requester, string? reason, bool regenerate,
+        IProgress<PackProgress> progress, PerformContext? context, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Report"] = identity.ToString() });
 
         // On shutdown Hangfire cancels at once; a report under way gets most of the shutdown timeout to finish instead,
         // and is handed back to the queue only if it cannot.
@@ -53,16 +91,17 @@ public sealed class ReportJob(
 
         var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, Path.GetFileNameWithoutExtension(identity.FileName)[(identity.Authority.Length + 1)..]);
         var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, new PostgresEvidenceSource(evidence, identity.Authority),
-            Requester.Parse(requestedBy), OutputFolder: folder);
+            requester, reason, regenerate, OutputFolder: folder);
         try
         {
-            var issued = await issuer.IssueAsync(request, new JobProgress(context), grace.Token);
+            var issued = await issuer.IssueAsync(request, progress, grace.Token);
             new JobProgress(context).Report(new PackProgress(PackStage.Done, 100,
                 $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
+            return issued;
         }
         catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
         {
-            logger.LogError("Report {Report} cannot be issued: {Reason}", report, ex.Message);
+            logger.LogError("Report {Report} cannot be issued: {Reason}", identity, ex.Message);
             throw;
         }
     }

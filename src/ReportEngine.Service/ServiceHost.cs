@@ -19,12 +19,15 @@ using ReportEngine.Layout;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Health;
+using ReportEngine.Service.Web;
+using ReportEngine.Service.Web.Security;
 
 namespace ReportEngine.Service;
 
 /// <summary>
 /// <c>serve</c>: an ASP.NET Core host running the Hangfire server (PostgreSQL storage shared by every worker process),
-/// the recurring report schedules, <c>/health</c> and the Hangfire dashboard at <c>/hangfire</c> (local requests only).
+/// the recurring report schedules, the dashboard and API (<see cref="Dashboard"/>), <c>/health/live</c> and
+/// <c>/health/ready</c>, and Hangfire's dashboard at <c>/hangfire</c> for Admin.
 /// </summary>
 public static class ServiceHost
 {
@@ -35,14 +38,18 @@ public static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = home, Args = [] });
         if (database is not null) builder.Configuration[$"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}"] = database;
-        builder.WebHost.UseUrls(urls ?? "http://127.0.0.1:5080");
+        // --urls first, then ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS (which the builder reads itself), then this machine alone.
+        if (urls is not null) builder.WebHost.UseUrls(urls);
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+                 && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+            builder.WebHost.UseUrls(DefaultUrls);
         builder.Logging.ClearProviders().AddJsonConsole(o =>
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
-        Configure(builder.Services, home);
+        Configure(builder.Services, builder.Configuration, home);
 
         var app = builder.Build();
         // Every setting is checked before anything starts; each problem is one line, and the exit code is 2.
@@ -62,6 +69,7 @@ public static class ServiceHost
         Check<ChromiumOptions>();
         Check<PackOptions>();
         Check<ArchiveOptions>();
+        Check<OidcOptions>();
         if (failures.Count > 0)
         {
             foreach (var failure in failures) Console.Error.WriteLine(failure);
@@ -79,7 +87,6 @@ public static class ServiceHost
         var followUps = app.Services.GetRequiredService<IFollowUps>();
         foreach (var pending in await archive.Catalog.PendingPdfACopiesAsync(cancellationToken)) await followUps.ScheduleAsync(pending, cancellationToken);
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         // The dashboard's statistics are fetched with POST; Hangfire answers a GET with an error page (500) instead of saying so.
         app.Use(async (context, next) =>
         {
@@ -91,19 +98,23 @@ public static class ServiceHost
             }
             await next();
         });
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "ReportEngine jobs",
-        });
+        app.UseDashboard();
+        // Anonymous, so they say the status and nothing more: which part failed is in the log, not for anyone who asks.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    private static void Configure(IServiceCollection services, string home)
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>This process's Hangfire server, by which readiness finds it among the others sharing the database.</summary>
+    internal static string ServerName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    private static void Configure(IServiceCollection services, IConfiguration configuration, string home)
     {
         services.AddReportEngine(home);
+        services.AddDashboard(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
         services.AddSingleton<IFollowUps, HangfireFollowUps>();
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
@@ -123,17 +134,16 @@ public static class ServiceHost
             var options = sp.GetRequiredService<IOptions<ServiceOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.ShutdownTimeout = options.ShutdownTimeout;
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            server.ServerName = ServerName;
+            server.Queues = JobQueues.InOrder;
         });
         services.AddHostedService<RecurringReportSchedule>();
 
-        // With an antiforgery service registered, Hangfire's dashboard refuses every POST without its token: a page on
-        // another site cannot make a local browser trigger or delete jobs.
-        services.AddAntiforgery();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<BrowserHealthCheck>("browser")
-            .AddCheck<OutputFolderHealthCheck>("output");
+            .AddCheck<OutputFolderHealthCheck>("output")
+            .AddCheck<HangfireServerHealthCheck>("job server");
     }
 
     /// <summary>How jobs are written to storage; every client that enqueues packs must use the same.</summary>
@@ -155,15 +165,5 @@ public static class ServiceHost
         if (!dto.JobDetails.Properties.TryGetValue(JobProgress.Parameter, out var json)) return new NonEscapedString("");
         var text = JsonSerializer.Deserialize<string>(json) ?? "";
         return new NonEscapedString($"<div class=\"alert alert-info\"><strong>Progress:</strong> {WebUtility.HtmlEncode(text)}</div>");
-    }
-
-    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), detail = e.Value.Description }),
-        }));
     }
 }

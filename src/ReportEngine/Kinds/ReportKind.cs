@@ -40,6 +40,9 @@ public abstract class ReportKind
     /// <summary>Years an archived report of this kind is kept unless configured otherwise.</summary>
     public int RetentionYears => Spec.RetentionYears;
 
+    /// <summary>The figures that stand for a report where there is room for a few only (the dashboard's home page).</summary>
+    public IReadOnlyList<Headline> Headlines => Spec.Headlines ?? [];
+
     /// <summary>The PDF's file name: <c>NDC-2024-01-monthly.pdf</c>.</summary>
     public string FileName(ReportIdentity report) =>
         $"{report.Authority}-{report.Period}-{(report.Statement is { } s ? $"qs-{CodeNames.ToCode(s)}" : Name)}.pdf";
@@ -73,4 +76,8 @@ public sealed record ReportKindSpec(
     PeriodType PeriodType,
     bool TakesStatement = false,
     string? DefaultSchedule = null,
-    int RetentionYears = 7);
+    int RetentionYears = 7,
+    IReadOnlyList<Headline>? Headlines = null);
+
+/// <summary>A headline figure: a key of the kind's metrics.json and what people call it.</summary>
+public sealed record Headline(string Key, string Label);

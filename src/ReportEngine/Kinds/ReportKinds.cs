@@ -12,18 +12,23 @@ namespace ReportEngine.Kinds;
 public sealed class ReportKinds
 {
     public static ReportKind Monthly { get; } = ReportKind.Define(
-        new ReportKindSpec("monthly", "Inspection-readiness pack", PeriodType.Month, DefaultSchedule: "0 6 1 * *", RetentionYears: 7),
+        new ReportKindSpec("monthly", "Inspection-readiness pack", PeriodType.Month, DefaultSchedule: "0 6 1 * *", RetentionYears: 7,
+            Headlines: [new("complaints.received_12m", "Complaints in 12 months"), new("complaints.response_on_time_pct", "Responded to on time"),
+                new("readiness.cqc_pct", "Readiness (CQC scores)"), new("actions.overdue", "Actions overdue")]),
         (evidence, report) => MonthlyFigures.Compute(evidence, report.Period.LastMonth),
         new MonthlyPackBuilder());
 
     /// <summary>The statutory annual complaints report (regulation 18 of the 2009 complaints regulations).</summary>
     public static ReportKind ComplaintsAnnual { get; } = ReportKind.Define(
-        new ReportKindSpec("complaints-annual", "Annual complaints report", PeriodType.BusinessYear, DefaultSchedule: "0 6 1 5 *", RetentionYears: 10),
+        new ReportKindSpec("complaints-annual", "Annual complaints report", PeriodType.BusinessYear, DefaultSchedule: "0 6 1 5 *", RetentionYears: 10,
+            Headlines: [new("complaints.received_12m", "Complaints in the year"), new("complaints.response_on_time_pct", "Responded to on time"),
+                new("complaints.uphold_rate_pct", "Upheld")]),
         (evidence, report) => AnnualComplaintsFigures.Compute(evidence, report.Period),
         new AnnualComplaintsBuilder());
 
     public static ReportKind QualityStatement { get; } = ReportKind.Define(
-        new ReportKindSpec("quality-statement", "Quality statement report", PeriodType.Month, TakesStatement: true, RetentionYears: 7),
+        new ReportKindSpec("quality-statement", "Quality statement report", PeriodType.Month, TakesStatement: true, RetentionYears: 7,
+            Headlines: [new("qs.evidence_coverage_pct", "Evidence coverage"), new("qs.actions_overdue", "Actions overdue")]),
         (evidence, report) => QualityStatementFigures.Compute(evidence, report.Period.LastMonth, report.Statement!.Value),
         new QualityStatementBuilder());
 

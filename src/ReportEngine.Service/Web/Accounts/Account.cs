@@ -1,0 +1,16 @@
+namespace ReportEngine.Service.Web.Accounts;
+
+/// <summary>A person who may sign in: their role and the authorities granted to them (<c>*</c> for every one).</summary>
+public sealed record Account(long Id, string Email, string Name, Role Role, bool Disabled, IReadOnlyList<string> Authorities)
+{
+    public const string EveryAuthority = "*";
+
+    /// <summary>Whether the person may see an authority's reports; one they may not see is answered as if it did not exist.</summary>
+    public bool MaySee(string authority) =>
+        Role == Role.Admin || Authorities.Contains(EveryAuthority) || Authorities.Contains(authority, StringComparer.Ordinal);
+
+    public bool MayRequest(string authority) => Role >= Role.Requester && MaySee(authority);
+
+    /// <summary>How the audit log names the person.</summary>
+    public string Actor => $"person:{Email}";
+}

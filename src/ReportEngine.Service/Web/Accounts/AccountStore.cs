@@ -1,0 +1,147 @@
+using Npgsql;
+
+namespace ReportEngine.Service.Web.Accounts;
+
+/// <summary>Accounts and their grants in PostgreSQL. Emails match without regard to case.</summary>
+public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>Five failed sign-ins in a row lock an account for fifteen minutes (web.md).</summary>
+    public const int FailuresBeforeLockout = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}')";
+    private const string FromAccounts = "FROM reportengine.accounts a LEFT JOIN reportengine.account_grants g ON g.account_id = a.id";
+
+    public async Task<Account> AddAsync(string email, string name, Role role, IReadOnlyCollection<string> authorities, string? password, CancellationToken cancellationToken = default)
+    {
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Trim() != email || email.Length > 254)
+            throw new AccountProblemException($"'{email}' is not an email address");
+        if (password is not null && PasswordRules.Problem(password) is { } problem) throw new AccountProblemException(problem);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id;
+        try
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO reportengine.accounts (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id",
+                transaction.Connection, transaction)
+            {
+                Parameters = { new() { Value = email }, new() { Value = name }, new() { Value = role.ToString() }, new() { Value = password is null ? DBNull.Value : PasswordRules.Hash(password) } },
+            };
+            id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new AccountProblemException($"An account for {email} exists already");
+        }
+        foreach (var authority in authorities) await GrantAsync(transaction, id, authority, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await FindAsync(id, cancellationToken))!;
+    }
+
+    public async Task GrantAsync(string email, string authority, CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(email, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await GrantAsync(transaction, account.Id, authority, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DisableAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(email, cancellationToken);
+        await ExecuteAsync("UPDATE reportengine.accounts SET disabled = true WHERE id = $1", cancellationToken, account.Id);
+    }
+
+    public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        if (PasswordRules.Problem(password) is { } problem) throw new AccountProblemException(problem);
+        var account = await RequireAsync(email, cancellationToken);
+        await ExecuteAsync("UPDATE reportengine.accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
+            cancellationToken, account.Id, PasswordRules.Hash(password));
+    }
+
+    public async Task<Account?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} {FromAccounts} WHERE a.id = $1 GROUP BY a.id", cancellationToken, id)).SingleOrDefault();
+
+    public async Task<Account?> FindAsync(string email, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} {FromAccounts} WHERE lower(a.email) = lower($1) GROUP BY a.id", cancellationToken, email)).SingleOrDefault();
+
+    public async Task<Account> RequireAsync(string email, CancellationToken cancellationToken = default) =>
+        await FindAsync(email, cancellationToken) ?? throw new AccountProblemException($"There is no account for {email}");
+
+    public Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} {FromAccounts} GROUP BY a.id ORDER BY lower(a.email)", cancellationToken);
+
+    /// <summary>
+    /// Checks a password, counting failures in the database (so that every <c>serve</c> process counts alike) and
+    /// locking the account at the fifth failure in a row. A locked account is refused even with the right password.
+    /// </summary>
+    public async Task<PasswordCheck> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var select = new NpgsqlCommand(
+            "SELECT id, password_hash, disabled, locked_until FROM reportengine.accounts WHERE lower(email) = lower($1) FOR UPDATE",
+            transaction.Connection, transaction) { Parameters = { new() { Value = email } } };
+        long id;
+        string? hash;
+        bool disabled;
+        DateTimeOffset? lockedUntil;
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                // The same work as a real check, so that timing does not tell which addresses have accounts.
+                PasswordRules.Verify(UnknownAccountHash, password);
+                return new PasswordCheck(PasswordOutcome.Refused, null);
+            }
+            id = reader.GetInt64(0);
+            hash = reader.IsDBNull(1) ? null : reader.GetString(1);
+            disabled = reader.GetBoolean(2);
+            lockedUntil = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
+        }
+        var now = clock.GetUtcNow();
+        if (lockedUntil > now) return new PasswordCheck(PasswordOutcome.LockedOut, id);
+        if (disabled) return new PasswordCheck(PasswordOutcome.Refused, id);
+        if (hash is not null && PasswordRules.Verify(hash, password))
+        {
+            await ExecuteAsync(transaction, "UPDATE reportengine.accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1", cancellationToken, id);
+            await transaction.CommitAsync(cancellationToken);
+            return new PasswordCheck(PasswordOutcome.Accepted, id);
+        }
+        await using var fail = new NpgsqlCommand(
+            """
+            UPDATE reportengine.accounts
+               SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
+                   locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE NULL END
+             WHERE id = $1 RETURNING locked_until IS NOT NULL
+            """, transaction.Connection, transaction)
+        {
+            Parameters = { new() { Value = id }, new() { Value = FailuresBeforeLockout }, new() { Value = now + Lockout } },
+        };
+        var locked = (bool)(await fail.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        return new PasswordCheck(locked ? PasswordOutcome.LockedOut : PasswordOutcome.Refused, id);
+    }
+
+    private static readonly string UnknownAccountHash = PasswordRules.Hash(Guid.NewGuid().ToString());
+
+    private static async Task GrantAsync(NpgsqlTransaction transaction, long id, string authority, CancellationToken cancellationToken)
+    {
+        if (authority != Account.EveryAuthority && (authority.Length is 0 or > 16 || !authority.All(char.IsAsciiLetterOrDigit)))
+            throw new AccountProblemException($"'{authority}' is not an authority code (letters and digits) or * for every authority");
+        await ExecuteAsync(transaction, "INSERT INTO reportengine.account_grants (account_id, authority) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            cancellationToken, id, authority);
+    }
+
+    private Task<IReadOnlyList<Account>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
+        dataSource.QueryAsync(sql, reader => new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
+            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)), cancellationToken, values);
+
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);
+
+    private static Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values) =>
+        transaction.ExecuteAsync(sql, cancellationToken, values);
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ReportEngine.Archive;
+using ReportEngine.Kinds;
+using ReportEngine.Metrics;
+using ReportEngine.Service.Web.Audit;
+using ReportEngine.Service.Web.Reports;
+using ReportEngine.Service.Web.Security;
+
+namespace ReportEngine.Service.Web.Api;
+
+/// <summary><c>GET /api/v1/packs</c> and the downloads of an entry's files (each download audited).</summary>
+internal static class PacksApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/packs", async (string? authority, string? kind, string? from, string? to, HttpContext context, ArchivedReports reports,
+                CancellationToken cancellationToken) =>
+            {
+                var errors = new Dictionary<string, string>();
+                var fromMonth = Month(from, "from", errors);
+                var toMonth = Month(to, "to", errors);
+                if (errors.Count > 0) return Problems.Result(400, "The query is not valid", "See the errors of each field.", errors);
+                var entries = await reports.ListAsync(context.Account(), authority, kind, fromMonth, toMonth, includeSuperseded: true, cancellationToken);
+                var views = new List<PackView>();
+                foreach (var e in entries)
+                    views.Add(new PackView(e.Id, e.Authority!, e.Kind!, e.Period!, e.Parameter, e.CreatedAt, await reports.PagesAsync(e, cancellationToken),
+                        e.Files.GetValueOrDefault(ArchiveFile.Pdf), e.Supersedes));
+                return Results.Ok(views);
+            })
+            .WithName("ListPacks")
+            .WithSummary("Archive entries you may see, newest first; from and to are months (YYYY-MM)")
+            .Produces<IReadOnlyList<PackView>>().ProducesProblem(400);
+
+        foreach (var (role, suffix) in new[] { ("pdf", "pdf"), ("pdfa", "pdfa"), ("metrics", "metrics") })
+        {
+            api.MapGet($"/packs/{{archiveId}}/{suffix}", (string archiveId, HttpContext context, ArchivedReports reports, ReportKinds kinds, AuditLog audit,
+                    CancellationToken cancellationToken) => DownloadAsync(archiveId, role, context, reports, kinds, audit, cancellationToken))
+                .WithName($"Download{char.ToUpperInvariant(suffix[0])}{suffix[1..]}")
+                .WithSummary(role switch { "pdf" => "The PDF as issued", "pdfa" => "The PDF/A-2b copy", _ => "metrics.json" })
+                .Produces(200, contentType: role == "metrics" ? "application/json" : "application/pdf").ProducesProblem(404);
+        }
+    }
+
+    private static ReportingPeriod? Month(string? text, string field, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (ReportingPeriod.TryParse(text, out var month)) return month;
+        errors[field] = PeriodType.Month.Refusal(text);
+        return null;
+    }
+
+    private static async Task<IResult> DownloadAsync(string archiveId, string role, HttpContext context, ArchivedReports reports, ReportKinds kinds,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        var account = context.Account();
+        var entry = await reports.FindAsync(account, archiveId, cancellationToken);
+        if (entry is null)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", Address: context.Address(), Detail: $"no entry {archiveId} to see"), cancellationToken);
+            return RequestsApi.NotFound();
+        }
+        var identity = ReportIdentity.TryFrom(entry.Authority!, entry.Kind!, entry.Period!, entry.Parameter, kinds, out _);
+        var report = identity?.ToString() ?? entry.Id;
+        var sha = await reports.FileOfAsync(entry, role, cancellationToken);
+        if (sha is null)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", entry.Authority, report, context.Address(), "not made yet"), cancellationToken);
+            return Problems.Result(404, "Not made yet", "The PDF/A copy of this report is still being made; try again in a minute.");
+        }
+        await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "succeeded", entry.Authority, report, context.Address(), $"archive entry {entry.Id}"),
+            cancellationToken);
+        var name = identity is { } i ? Path.GetFileNameWithoutExtension(i.FileName) : entry.Id;
+        var bytes = await reports.ReadAsync(sha, cancellationToken);
+        return role switch
+        {
+            "pdf" => Results.File(bytes, "application/pdf", $"{name}.pdf"),
+            "pdfa" => Results.File(bytes, "application/pdf", $"{name}-pdfa.pdf"),
+            _ => Results.File(bytes, "application/json", $"{name}.metrics.json"),
+        };
+    }
+}

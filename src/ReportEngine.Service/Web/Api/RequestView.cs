@@ -1,0 +1,15 @@
+using ReportEngine.Service.Web.Requests;
+
+namespace ReportEngine.Service.Web.Api;
+
+/// <summary>A request as the API shows it (web.md).</summary>
+public sealed record RequestView(long Id, string Authority, string Kind, string Period, string? Statement, string Status, int Progress,
+    string? ArchiveId, string? Error, string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? FinishedAt)
+{
+    public static RequestView Of(OnDemandRequest r) => new(r.Id, r.Authority, r.Kind, r.Period, r.Statement, r.Status, r.Progress, r.ArchiveId, r.Error,
+        r.RequestedBy, r.RequestedAt, r.FinishedAt);
+}
+
+/// <summary>An archive entry as the API lists it (web.md).</summary>
+public sealed record PackView(string ArchiveId, string Authority, string Kind, string Period, string? Statement, DateTimeOffset IssuedAt, int? Pages,
+    string? PdfSha256, string? Supersedes);

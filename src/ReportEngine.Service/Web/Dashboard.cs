@@ -1,0 +1,92 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportEngine.Service.Web.Accounts;
+using ReportEngine.Service.Web.Api;
+using ReportEngine.Service.Web.Audit;
+using ReportEngine.Service.Web.Reports;
+using ReportEngine.Service.Web.Requests;
+using ReportEngine.Service.Web.Security;
+
+namespace ReportEngine.Service.Web;
+
+/// <summary>
+/// The dashboard and API of web.md: sign-in (password, API token, OpenID Connect), the access rules, the pages, the
+/// JSON API and its OpenAPI document, and Hangfire's dashboard for Admin.
+/// </summary>
+public static class Dashboard
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
+        services.AddDashboardStores();
+        services.AddSingleton<ArchivedReports>();
+        services.AddSingleton<RequestDesk>();
+        services.AddHttpContextAccessor();
+
+        SignInSchemes.Add(services, configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions());
+        services.AddAuthorization(AccessPolicy.Add);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "reportengine.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Web/Pages";
+                o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AuthorizeFolder("/Admin", AccessPolicy.Admin);
+                o.Conventions.AuthorizePage("/Requests/New", AccessPolicy.Requester);
+            })
+            .AddApplicationPart(typeof(Dashboard).Assembly);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ReportEngine API";
+            document.Info.Description = "Ask for inspection-readiness reports, follow them and download them. Sign in with 'Authorization: Bearer TOKEN'.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>The stores the dashboard and the <c>users</c> command share.</summary>
+    public static IServiceCollection AddDashboardStores(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<ApiTokens>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<RequestStore>();
+        return services;
+    }
+
+    public static void UseDashboard(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        StaticAssets.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicy.Viewer).DisableAntiforgery();
+        RequestsApi.Map(api);
+        PacksApi.Map(api);
+        AuditApi.Map(api);
+        app.MapRazorPages();
+        app.MapHangfireDashboardWithAuthorizationPolicy(AccessPolicy.Admin, "/hangfire", new DashboardOptions
+        {
+            // The endpoint's policy decides; Hangfire's own default would admit local requests only.
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "ReportEngine jobs",
+            AppPath = "/",
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ReportEngine.Service.Web;
+
+/// <summary>How the dashboard writes figures, times and statuses: as the pack does (one decimal place for a percentage, UK time).</summary>
+public static class Figures
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>A value of metrics.json (<c>{"value": …}</c>) as people read it; "not available" for a null.</summary>
+    public static string Format(string key, JsonElement metric)
+    {
+        var value = metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("value", out var v) ? v : metric;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when key.EndsWith("_pct", StringComparison.Ordinal) => value.GetDouble().ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            JsonValueKind.Number => value.GetDouble().ToString("#,0.##", CultureInfo.InvariantCulture),
+            JsonValueKind.String => value.GetString() ?? "",
+            _ => "not available",
+        };
+    }
+
+    /// <summary>A moment in UK time: <c>26 Nov 2026 14:05</c>.</summary>
+    public static string When(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, London).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A status as a coloured tag; the word is always shown too, so colour is never the only sign.</summary>
+    public static string TagClass(string status) => status switch
+    {
+        "done" or "intact" => "app-tag--green",
+        "failed" or "broken" => "app-tag--red",
+        "queued" => "app-tag--grey",
+        _ => "app-tag--blue",
+    };
+}

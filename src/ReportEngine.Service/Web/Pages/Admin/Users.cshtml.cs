@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportEngine.Service.Web.Accounts;
+using ReportEngine.Service.Web.Audit;
+using ReportEngine.Service.Web.Security;
+
+namespace ReportEngine.Service.Web.Pages.Admin;
+
+/// <summary>Users for Admin: add, grant, disable, issue and revoke API tokens; every change is audited.</summary>
+public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog audit) : PageModel
+{
+    public IReadOnlyList<Account> Accounts { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; } = [];
+    public string? Done { get; private set; }
+
+    /// <summary>A token just issued: shown once, on this response only.</summary>
+    public string? NewToken { get; private set; }
+
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public Role Role { get; set; } = Role.Viewer;
+    [BindProperty] public string? Authorities { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? TokenName { get; set; }
+    [BindProperty] public int Days { get; set; } = ApiTokens.DefaultDays;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Accounts = await accounts.ListAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) => ChangeAsync("user.add", async () =>
+    {
+        var granted = (Authorities ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var account = await accounts.AddAsync(Email?.Trim() ?? "", string.IsNullOrWhiteSpace(Name) ? Email?.Trim() ?? "" : Name.Trim(), Role, granted,
+            string.IsNullOrEmpty(Password) ? null : Password, cancellationToken);
+        return $"Added {account.Email} as {account.Role}{(granted.Length > 0 ? $" for {string.Join(", ", granted)}" : "")}";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) => ChangeAsync("user.grant", async () =>
+    {
+        await accounts.GrantAsync(Email ?? "", Authorities?.Trim() ?? "", cancellationToken);
+        return $"Granted {Authorities} to {Email}";
+    }, cancellationToken, Authorities?.Trim());
+
+    public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) => ChangeAsync("user.disable", async () =>
+    {
+        if (string.Equals(Email, HttpContext.Account().Email, StringComparison.OrdinalIgnoreCase))
+            throw new AccountProblemException("You cannot disable your own account");
+        await accounts.DisableAsync(Email ?? "", cancellationToken);
+        return $"Disabled {Email}";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostTokenAsync(CancellationToken cancellationToken) => ChangeAsync("token.issue", async () =>
+    {
+        NewToken = await tokens.IssueAsync(Email ?? "", TokenName?.Trim() ?? "", Days, cancellationToken);
+        return $"Issued the token '{TokenName}' to {Email} for {Days} days";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) => ChangeAsync("token.revoke", async () =>
+    {
+        await tokens.RevokeAsync(Email ?? "", TokenName?.Trim() ?? "", cancellationToken);
+        return $"Revoked the token '{TokenName}' of {Email}";
+    }, cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(string action, Func<Task<string>> change, CancellationToken cancellationToken, string? authority = null)
+    {
+        var actor = HttpContext.Account().Actor;
+        try
+        {
+            Done = await change();
+            await audit.WriteAsync(new AuditEvent(actor, action, "succeeded", authority, null, HttpContext.Address(), $"{Email}: {Done}"), cancellationToken);
+        }
+        catch (AccountProblemException ex)
+        {
+            Errors["email"] = ex.Message;
+            Response.StatusCode = 400;
+            await audit.WriteAsync(new AuditEvent(actor, action, "refused", authority, null, HttpContext.Address(), $"{Email}: {ex.Message}"), cancellationToken);
+        }
+        Accounts = await accounts.ListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportEngine.Archive;
+using ReportEngine.Kinds;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service.Web.Reports;
+using ReportEngine.Service.Web.Requests;
+using ReportEngine.Service.Web.Security;
+
+namespace ReportEngine.Service.Web.Pages;
+
+/// <summary>Home: for each authority the person may see, the latest report of each kind with its headline figures, the next scheduled run, and requests in progress.</summary>
+public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports reports, RequestStore requests, ReportKinds kinds, JobStorage jobs) : PageModel
+{
+    public IReadOnlyList<AuthoritySummary> Authorities { get; private set; } = [];
+    public IReadOnlyList<OnDemandRequest> InProgress { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var account = HttpContext.Account();
+        var visible = (await evidence.AuthoritiesAsync(cancellationToken)).Where(account.MaySee).ToList();
+        using var connection = jobs.GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var summaries = new List<AuthoritySummary>();
+        foreach (var authority in visible)
+        {
+            var latest = await reports.LatestOfEachKindAsync(authority, cancellationToken);
+            var rows = new List<KindSummary>();
+            foreach (var kind in kinds.All)
+            {
+                var entry = latest.FirstOrDefault(e => e.Kind == kind.Name);
+                var figures = new List<(string, string)>();
+                if (entry is not null)
+                {
+                    var metrics = await reports.MetricsOfAsync(entry, cancellationToken);
+                    foreach (var headline in kind.Headlines)
+                        if (metrics.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Figures.Format(headline.Key, metric)));
+                }
+                var next = recurring.TryGetValue(RecurringReportSchedule.JobId(kind, authority), out var job) ? job.NextExecution : null;
+                rows.Add(new KindSummary(kind, entry, figures, next));
+            }
+            summaries.Add(new AuthoritySummary(authority, rows));
+        }
+        Authorities = summaries;
+        InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Authority)).ToList();
+    }
+
+    public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds);
+
+    public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<(string Label, string Value)> Figures, DateTime? NextRun);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportEngine.Evidence;
+using ReportEngine.Kinds;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service.Web.Requests;
+using ReportEngine.Service.Web.Security;
+
+namespace ReportEngine.Service.Web.Pages.Requests;
+
+/// <summary>Request a report: authority, kind, period and (for the quality-statement report) a statement; errors beside each field.</summary>
+public sealed class NewModel(PostgresEvidenceStore evidence, RequestDesk desk, ReportKinds kinds) : PageModel
+{
+    [BindProperty] public RequestForm Form { get; set; } = new();
+
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    public IReadOnlyList<string> Authorities { get; private set; } = [];
+    public IReadOnlyList<ReportKind> Kinds => kinds.All;
+    public static IReadOnlyList<string> Statements => CodeNames<QualityStatement>.Codes;
+
+    public async Task OnGetAsync(string? authority, string? kind, string? period, CancellationToken cancellationToken)
+    {
+        Form = new RequestForm { Authority = authority, Kind = kind, Period = period };
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        switch (await desk.SubmitAsync(Form, HttpContext.Account(), HttpContext.Address(), cancellationToken))
+        {
+            case RequestOutcome.Taken taken:
+                return Redirect($"/requests/{taken.Request.Id}");
+            case RequestOutcome.Invalid invalid:
+                Errors = new Dictionary<string, string>(invalid.Errors);
+                break;
+            case RequestOutcome.UnknownAuthority:
+                Errors["authority"] = "Choose an authority from the list";
+                break;
+            case RequestOutcome.TooMany:
+                Errors["kind"] = $"You have {RequestStore.MostInFlight} requests being made already. Ask again when one has finished.";
+                break;
+        }
+        Response.StatusCode = 400;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var account = HttpContext.Account();
+        Authorities = (await evidence.AuthoritiesAsync(cancellationToken)).Where(account.MayRequest).ToList();
+    }
+}

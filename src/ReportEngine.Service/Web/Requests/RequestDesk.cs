@@ -1,0 +1,80 @@
+using Hangfire;
+using Hangfire.States;
+using ReportEngine.Archive;
+using ReportEngine.Evidence;
+using ReportEngine.Kinds;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service.Web.Accounts;
+using ReportEngine.Service.Web.Audit;
+
+namespace ReportEngine.Service.Web.Requests;
+
+/// <summary>
+/// Takes requests from the dashboard's form and the API alike: checks each field, answers a report already archived
+/// from the archive (nothing is rendered again unless it is regenerated with a reason), holds each person to
+/// <see cref="RequestStore.MostInFlight"/> requests in flight, and queues the rest ahead of scheduled work.
+/// </summary>
+public sealed class RequestDesk(
+    ReportKinds kinds,
+    PostgresEvidenceStore evidence,
+    ReportArchive archive,
+    RequestStore requests,
+    IBackgroundJobClient jobs,
+    AuditLog audit)
+{
+    public async Task<RequestOutcome> SubmitAsync(RequestForm form, Account account, string? address, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var authority = form.Authority?.Trim() ?? "";
+        if (authority.Length == 0) errors["authority"] = "Choose an authority";
+        var kind = kinds.Find(form.Kind?.Trim());
+        if (kind is null) errors["kind"] = string.IsNullOrWhiteSpace(form.Kind) ? "Choose a kind of report" : $"'{form.Kind}' is not a kind of report";
+        var period = default(ReportPeriod);
+        if (kind is not null && !kind.PeriodType.TryParse(form.Period?.Trim(), out period))
+            errors["period"] = string.IsNullOrWhiteSpace(form.Period)
+                ? $"Enter the {kind.PeriodType.Name}, like {kind.PeriodType.Example}"
+                : $"Enter the {kind.PeriodType.Name} like {kind.PeriodType.Example} ({kind.PeriodType.Placeholder})";
+        QualityStatement? statement = null;
+        if (kind is { TakesStatement: true })
+        {
+            if (CodeNames<QualityStatement>.TryParse(form.Statement?.Trim() ?? "", out var parsed)) statement = parsed;
+            else errors["statement"] = "Choose a quality statement";
+        }
+        else if (kind is not null && !string.IsNullOrWhiteSpace(form.Statement)) errors["statement"] = $"A {kind.Title} takes no quality statement";
+        if (form.Regenerate && string.IsNullOrWhiteSpace(form.Reason)) errors["reason"] = "Say why the report is issued again (what was corrected)";
+        if (form.Reason is { Length: > 500 }) errors["reason"] = "The reason must be 500 characters or fewer";
+
+        if (authority.Length > 0 && (!account.MayRequest(authority) || !(await evidence.AuthoritiesAsync(cancellationToken)).Contains(authority)))
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, "request", "refused", authority, null, address, "authority not found or not granted"), cancellationToken);
+            return new RequestOutcome.UnknownAuthority();
+        }
+        if (errors.Count > 0)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, "request", "refused", authority, null, address, string.Join("; ", errors.Values)), cancellationToken);
+            return new RequestOutcome.Invalid(errors);
+        }
+
+        var report = ReportIdentity.Of(authority, kind!, period, statement);
+        var action = form.Regenerate ? "regenerate" : "request";
+        var reason = form.Regenerate ? form.Reason!.Trim() : null;
+        var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);
+        var request = await requests.AddAsync(authority, kind!.Name, period.ToString(), statement is { } s ? CodeNames.ToCode(s) : null,
+            form.Regenerate, reason, account.Id, archived?.Id, cancellationToken);
+        if (request is null)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,
+                $"{RequestStore.MostInFlight} requests in flight already"), cancellationToken);
+            return new RequestOutcome.TooMany();
+        }
+        if (archived is null)
+        {
+            var jobId = jobs.Create<ReportJob>(job => job.IssueRequestAsync(request.Id, null, CancellationToken.None), new EnqueuedState(JobQueues.OnDemand));
+            await requests.SetJobAsync(request.Id, jobId, cancellationToken);
+        }
+        await audit.WriteAsync(new AuditEvent(account.Actor, action, "succeeded", authority, report.ToString(), address,
+            archived is null ? $"request {request.Id} queued{(reason is null ? "" : $"; reason: {reason}")}" : $"request {request.Id} answered from archive entry {archived.Id}"),
+            cancellationToken);
+        return new RequestOutcome.Taken(request, archived is not null);
+    }
+}

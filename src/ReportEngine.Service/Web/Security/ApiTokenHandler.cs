@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Service.Web.Accounts;
+using ReportEngine.Service.Web.Audit;
+
+namespace ReportEngine.Service.Web.Security;
+
+/// <summary><c>Authorization: Bearer TOKEN</c> for the API: the token's hash is looked up; a refused token is audited.</summary>
+internal sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokens tokens,
+    AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var (account, refusal) = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (account is null)
+        {
+            await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "refused", Address: Context.Address(), Detail: refusal));
+            return AuthenticateResult.Fail(refusal!);
+        }
+        SignedInAccount.Remember(Context, account);
+        return AuthenticateResult.Success(new AuthenticationTicket(SignedInAccount.PrincipalOf(account, SchemeName), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 401;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.WriteAsync(Context, 401, "Sign-in needed", "Send an API token as 'Authorization: Bearer TOKEN'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, 403, "Not allowed", "Your role does not allow this.");
+}
