@@ -20,9 +20,21 @@ public static class CliProcess
 
     public static (int Exit, string Out, string Err) Run(params string[] args) => Run(null, args);
 
-    public static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string>? environment, params string[] args) => Run(environment, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (a password for <c>--password-stdin</c>).</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(string input, params string[] args) => Run(null, input, args);
+
+    private static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string>? environment, string? input, string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        var start = StartInfo(environment, args);
+        start.RedirectStandardInput = input is not null;
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

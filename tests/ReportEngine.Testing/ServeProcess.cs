@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace ReportEngine.Testing;
 
-/// <summary>A real <c>serve</c> process on a free loopback port, started and waited for until /health answers.</summary>
+/// <summary>How a test tells <c>serve</c> where to listen: each of the three ways web.md allows.</summary>
+public enum ListenBy { UrlsOption, UrlsVariable, HttpPortsVariable }
+
+/// <summary>A real <c>serve</c> process on a free loopback port, started and waited for until /health/ready answers.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -20,7 +23,10 @@ public sealed class ServeProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<ServeProcess> StartAsync(string database, string outputFolder, IReadOnlyDictionary<string, string>? settings = null)
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    public static async Task<ServeProcess> StartAsync(string database, string outputFolder, IReadOnlyDictionary<string, string>? settings = null,
+        ListenBy listenBy = ListenBy.UrlsOption)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -32,7 +38,14 @@ public sealed class ServeProcess : IAsyncDisposable
             ["ReportEngine__Schedules__monthly"] = "0 6 1 1 *",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
-        var process = Process.Start(CliProcess.StartInfo(environment, "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}"))!;
+        string[] args = ["serve", "--db", database];
+        switch (listenBy)
+        {
+            case ListenBy.UrlsOption: args = [.. args, "--urls", $"http://127.0.0.1:{port}"]; break;
+            case ListenBy.UrlsVariable: environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}"; break;
+            case ListenBy.HttpPortsVariable: environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture); break;
+        }
+        var process = Process.Start(CliProcess.StartInfo(environment, args))!;
         var serve = new ServeProcess(process, port);
         process.OutputDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
@@ -46,7 +59,7 @@ public sealed class ServeProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"serve exited {process.ExitCode}:\n{serve.Log}");
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode) return serve;
+                if ((await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode) return serve;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ReportEngine.Tests.Web;
+
+/// <summary>web.md's access rules against a real <c>serve</c>: every endpoint anonymous, as each role, and for an authority not granted.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AccessRulesTests(DashboardFixture dashboard)
+{
+    private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/schedules", "/admin/audit", "/requests/1", "/archive/x"];
+    private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics"];
+
+    [Fact]
+    public async Task Without_sign_in_only_health_sign_in_and_static_assets_answer()
+    {
+        using var anonymous = dashboard.Api(null);
+        foreach (var open in new[] { "/health/live", "/health/ready", "/sign-in", "/static/site.css", "/static/progress.js" })
+            Assert.True((await anonymous.GetAsync(open)).IsSuccessStatusCode, open);
+        foreach (var page in Pages.Append("/openapi/v1.json").Append("/hangfire"))
+        {
+            var response = await anonymous.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page}: {response.StatusCode}");
+            Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+        }
+        foreach (var api in ApiGets)
+        {
+            var response = await anonymous.GetAsync(api);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{api}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" })).StatusCode);
+        // Health says how it is and nothing more.
+        Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task Each_role_may_do_what_web_md_says_and_no_more()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        var expected = new Dictionary<(Person, string), HttpStatusCode>
+        {
+            [(DashboardFixture.Viewer, "/api/v1/packs")] = HttpStatusCode.OK,
+            [(DashboardFixture.Viewer, $"/api/v1/packs/{entry}/pdf")] = HttpStatusCode.OK,
+            [(DashboardFixture.Viewer, $"/api/v1/packs/{entry}/metrics")] = HttpStatusCode.OK,
+            [(DashboardFixture.Viewer, "/api/v1/audit")] = HttpStatusCode.Forbidden,
+            [(DashboardFixture.Requester, "/api/v1/audit")] = HttpStatusCode.Forbidden,
+            [(DashboardFixture.Admin, "/api/v1/audit")] = HttpStatusCode.OK,
+            [(DashboardFixture.Admin, $"/api/v1/packs/{entry}/pdf")] = HttpStatusCode.OK,
+            [(DashboardFixture.Viewer, "/openapi/v1.json")] = HttpStatusCode.OK,
+        };
+        foreach (var ((person, path), status) in expected)
+        {
+            using var api = dashboard.Api(person);
+            Assert.True((await api.GetAsync(path)).StatusCode == status, $"{person.Role} {path}: expected {status}");
+        }
+        using (var viewer = dashboard.Api(DashboardFixture.Viewer))
+        {
+            var refused = await viewer.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        // Pages: Admin's pages and the job dashboard send anyone else to "not allowed"; requesting needs Requester.
+        var pageRules = new Dictionary<(Person, string), string?>
+        {
+            [(DashboardFixture.Viewer, "/")] = null,
+            [(DashboardFixture.Viewer, "/archive")] = null,
+            [(DashboardFixture.Viewer, $"/archive/{entry}")] = null,
+            [(DashboardFixture.Viewer, "/requests/new")] = "/not-allowed",
+            [(DashboardFixture.Requester, "/requests/new")] = null,
+            [(DashboardFixture.Requester, "/admin/users")] = "/not-allowed",
+            [(DashboardFixture.Requester, "/admin/audit")] = "/not-allowed",
+            [(DashboardFixture.Requester, "/hangfire")] = "/not-allowed",
+            [(DashboardFixture.Admin, "/admin/users")] = null,
+            [(DashboardFixture.Admin, "/admin/schedules")] = null,
+            [(DashboardFixture.Admin, "/admin/audit")] = null,
+            [(DashboardFixture.Admin, "/hangfire")] = null,
+        };
+        foreach (var group in pageRules.GroupBy(r => r.Key.Item1))
+        {
+            using var client = await dashboard.SignedInAsync(group.Key);
+            foreach (var ((_, path), redirect) in group)
+            {
+                var response = await client.GetAsync(path);
+                if (redirect is null) Assert.True(response.StatusCode == HttpStatusCode.OK, $"{group.Key.Role} {path}: {response.StatusCode}");
+                else Assert.True(response.Headers.Location?.AbsolutePath == redirect, $"{group.Key.Role} {path}: {response.StatusCode} {response.Headers.Location}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_authority_not_granted_is_answered_as_if_it_did_not_exist()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        using var outsider = dashboard.Api(DashboardFixture.Outsider);
+        using var requester = dashboard.Api(DashboardFixture.Requester);
+        var request = (await requester.GetFromJsonAsync<JsonElement[]>("/api/v1/packs"))!;
+        Assert.Contains(request, p => p.GetProperty("archiveId").GetString() == entry);
+
+        Assert.Empty((await outsider.GetFromJsonAsync<JsonElement[]>("/api/v1/packs"))!);
+        Assert.Empty((await outsider.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC"))!);
+        var notGranted = await outsider.GetAsync($"/api/v1/packs/{entry}/pdf");
+        var missing = await outsider.GetAsync("/api/v1/packs/NDC-2099-01-monthly-none/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, notGranted.StatusCode);
+        Assert.Equal(await missing.Content.ReadAsStringAsync(), await notGranted.Content.ReadAsStringAsync());
+
+        var grantedButNotThere = await outsider.PostAsJsonAsync("/api/v1/requests", new { authority = "OTH", kind = "monthly", period = "2024-01" });
+        var thereButNotGranted = await outsider.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
+        Assert.Equal(HttpStatusCode.NotFound, thereButNotGranted.StatusCode);
+        Assert.Equal(await grantedButNotThere.Content.ReadAsStringAsync(), await thereButNotGranted.Content.ReadAsStringAsync());
+
+        var firstRequest = (await requester.GetFromJsonAsync<JsonElement>("/api/v1/requests/1"));
+        Assert.Equal("NDC", firstRequest.GetProperty("authority").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync("/api/v1/requests/1")).StatusCode);
+
+        using var pages = await dashboard.SignedInAsync(DashboardFixture.Outsider);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"/archive/{entry}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/requests/1")).StatusCode);
+        Assert.DoesNotContain("NDC", await pages.GetStringAsync("/archive"));
+    }
+
+    [Fact]
+    public async Task Revoked_expired_and_malformed_tokens_are_refused_and_audited()
+    {
+        var before = await dashboard.LastAuditIdAsync();
+        var revoked = CliProcess.Run("users", "token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database);
+        Assert.Equal(0, revoked.Exit);
+        var token = revoked.Out.Trim();
+        using (var ok = new HttpClient { BaseAddress = new Uri(dashboard.Url) })
+        {
+            ok.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            Assert.Equal(HttpStatusCode.OK, (await ok.GetAsync("/api/v1/packs")).StatusCode);
+            Assert.Equal(0, CliProcess.Run("users", "revoke-token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database).Exit);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ok.GetAsync("/api/v1/packs")).StatusCode);
+        }
+
+        var expiring = CliProcess.Run("users", "token", DashboardFixture.Viewer.Email, "--name", "to-expire", "--days", "1", "--db", dashboard.Database).Out.Trim();
+        await using (var expire = dashboard.DataSource.CreateCommand("UPDATE reportengine.api_tokens SET expires_at = now() - interval '1 second' WHERE name = 'to-expire'"))
+            await expire.ExecuteNonQueryAsync();
+        foreach (var (bearer, reason) in new[] { (expiring, "expired token"), ("not-a-token", "malformed token"), ("rpe_" + new string('x', 43), "unknown token") })
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(dashboard.Url) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+            var response = await client.GetAsync("/api/v1/packs");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+
+        var audit = await dashboard.AuditAsync(before);
+        foreach (var reason in new[] { "revoked token", "expired token", "malformed token", "unknown token" })
+            Assert.Contains(audit, a => a.Action == "sign-in.token" && a.Outcome == "refused" && a.Detail == reason);
+        Assert.Contains(audit, a => a.Action == "token.issue" && a.Detail!.Contains("to-revoke"));
+        Assert.Contains(audit, a => a.Action == "token.revoke" && a.Detail!.Contains("to-revoke"));
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
+    {
+        var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };
+        var added = CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC", "--password-stdin",
+            "--db", dashboard.Database);
+        Assert.True(added.Exit == 0, added.Err);
+        var before = await dashboard.LastAuditIdAsync();
+        using var client = dashboard.Browserless();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await DashboardFixture.SignInAsync(client, person.Email, "not the password at all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode); // the form again, with its error
+        }
+        var right = await DashboardFixture.SignInAsync(client, person.Email, DashboardFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        var audit = (await dashboard.AuditAsync(before)).Where(a => a.Actor == $"person:{person.Email}").Reverse().ToList();
+        Assert.Equal(["refused", "refused", "refused", "refused", "locked-out", "locked-out"], audit.Select(a => a.Outcome));
+        Assert.All(audit, a => Assert.Equal("sign-in.password", a.Action));
+    }
+
+    [Fact]
+    public async Task A_disabled_account_is_signed_out_at_its_next_request_and_its_tokens_stop_working()
+    {
+        var person = DashboardFixture.Viewer with { Email = "leaver@northdale.gov.uk" };
+        Assert.Equal(0, CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
+            "--password-stdin", "--db", dashboard.Database).Exit);
+        var token = CliProcess.Run("users", "token", person.Email, "--name", "laptop", "--db", dashboard.Database).Out.Trim();
+        using var session = await dashboard.SignedInAsync(person);
+        using var api = new HttpClient { BaseAddress = new Uri(dashboard.Url) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/packs")).StatusCode);
+
+        Assert.Equal(0, CliProcess.Run("users", "disable", person.Email, "--db", dashboard.Database).Exit);
+        Assert.Equal("/sign-in", (await session.GetAsync("/")).Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/packs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardFixture.SignInAsync(dashboard.Browserless(), person.Email, DashboardFixture.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused()
+    {
+        using var client = await dashboard.SignedInAsync(DashboardFixture.Requester);
+        var before = await dashboard.LastAuditIdAsync();
+        var forged = await client.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2023-12",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/sign-out", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.DoesNotContain(await dashboard.AuditAsync(before), a => a.Action == "request");
+
+        // The same post with the token is taken.
+        var page = await client.GetStringAsync("/requests/new");
+        var taken = await client.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2023-12",
+            ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Matches("^/requests/[0-9]+$", taken.Headers.Location!.OriginalString);
+        Assert.Contains(await dashboard.AuditAsync(before), a => a.Action == "request" && a.Outcome == "succeeded");
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers_and_cookies_are_http_only_and_lax()
+    {
+        using var client = dashboard.Browserless();
+        var page = await client.GetAsync("/sign-in");
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", page.Headers.GetValues("Referrer-Policy").Single());
+
+        var signedIn = await DashboardFixture.SignInAsync(client, DashboardFixture.Viewer.Email, DashboardFixture.Password);
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("reportengine.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ReportEngine.Tests.Web;
+
+/// <summary>The API of web.md: idempotent requests, regeneration with a reason, validation per field, the in-flight limit, OpenAPI and the audit log.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class ApiTests(DashboardFixture dashboard)
+{
+    [Fact]
+    public async Task A_report_already_archived_is_answered_from_the_archive_and_not_rendered_again()
+    {
+        await dashboard.SampleEntryAsync();
+        var rendersBefore = await RendersAsync();
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var again = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01", statement = (string?)null, regenerate = false, reason = (string?)null });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("done", body.GetProperty("status").GetString());
+        Assert.Equal(100, body.GetProperty("progress").GetInt32());
+        Assert.StartsWith("NDC-2024-01-monthly-", body.GetProperty("archiveId").GetString());
+        Assert.Equal(DashboardFixture.Requester.Email, body.GetProperty("requestedBy").GetString());
+        Assert.Equal(rendersBefore, await RendersAsync());
+    }
+
+    private async Task<int> RendersAsync()
+    {
+        await using var renders = dashboard.DataSource.CreateCommand("SELECT renders FROM reportengine.pack_runs WHERE kind = 'monthly' AND period = '2024-01'");
+        return (int)(await renders.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Regenerating_needs_a_reason_and_then_issues_an_entry_that_supersedes_the_old_one()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var refused = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01", regenerate = true });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+
+        var done = await dashboard.RequestAndWaitAsync(DashboardFixture.Requester,
+            new { authority = "NDC", kind = "monthly", period = "2024-01", regenerate = true, reason = "A complaint's dates were corrected" });
+        Assert.Equal("done", done.GetProperty("status").GetString());
+        var replacement = done.GetProperty("archiveId").GetString();
+        Assert.NotEqual(entry, replacement);
+        var packs = (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01"))!;
+        Assert.Equal(entry, packs.Single(p => p.GetProperty("archiveId").GetString() == replacement).GetProperty("supersedes").GetString());
+        Assert.Contains(packs, p => p.GetProperty("archiveId").GetString() == entry);
+        Assert.Contains(await dashboard.AuditAsync(), a => a.Action == "regenerate" && a.Detail!.Contains("A complaint's dates were corrected"));
+    }
+
+    [Fact]
+    public async Task A_validation_error_lists_each_field()
+    {
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var response = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "quality-statement", period = "January" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["period", "statement"], errors.EnumerateObject().Select(e => e.Name).Order());
+
+        var annual = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "complaints-annual", period = "2024-01" });
+        Assert.Contains("2023-24", (await annual.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("period")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_person_has_at_most_ten_requests_in_flight()
+    {
+        await dashboard.SampleEntryAsync();
+        var person = DashboardFixture.Requester;
+        // Ten requests that no worker will take (they have no job), so that the limit is reached without rendering anything.
+        await using (var fill = dashboard.DataSource.CreateCommand(
+                   """
+                   INSERT INTO reportengine.report_requests (authority, kind, period, account_id, status)
+                   SELECT 'NDC', 'monthly', '2020-' || lpad(n::text, 2, '0'), a.id, 'queued'
+                     FROM generate_series(1, 10) n, reportengine.accounts a WHERE a.email = $1
+                   """))
+        {
+            fill.Parameters.Add(new() { Value = person.Email });
+            Assert.Equal(10, await fill.ExecuteNonQueryAsync());
+        }
+        try
+        {
+            using var api = dashboard.Api(person);
+            var refused = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2021-01" });
+            Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            // A report already archived costs nothing, so it is still answered; and the limit is the person's alone.
+            var archived = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
+            Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+            Assert.StartsWith("NDC-2024-01-monthly-", (await archived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("archiveId").GetString());
+            using var admin = dashboard.Api(DashboardFixture.Admin);
+            var other = await admin.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "quality-statement", period = "2024-01", statement = "LEARNING" });
+            Assert.True(other.IsSuccessStatusCode, $"{other.StatusCode}");
+        }
+        finally
+        {
+            await using var clear = dashboard.DataSource.CreateCommand(
+                "UPDATE reportengine.report_requests SET status = 'failed', error = 'test' WHERE period LIKE '2020-%' AND job_id IS NULL");
+            await clear.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint()
+    {
+        using var api = dashboard.Api(DashboardFixture.Viewer);
+        var document = await api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/packs", "/api/v1/packs/{archiveId}/pdf", "/api/v1/packs/{archiveId}/pdfa",
+                     "/api/v1/packs/{archiveId}/metrics", "/api/v1/audit" })
+            Assert.Contains(path, paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith("/static", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_read_through_the_api_newest_first_and_cannot_be_changed()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        using var viewer = dashboard.Api(DashboardFixture.Viewer);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/packs/{entry}/pdf")).StatusCode);
+        using var admin = dashboard.Api(DashboardFixture.Admin);
+        var events = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/v1/audit?from={DateTimeOffset.UtcNow.AddHours(-1):O}".Replace("+", "%2B")))!;
+        var ids = events.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(ids.OrderDescending(), ids);
+        var download = events.First(e => e.GetProperty("action").GetString() == "download.pdf");
+        Assert.Equal($"person:{DashboardFixture.Viewer.Email}", download.GetProperty("actor").GetString());
+        Assert.Equal("NDC/monthly/2024-01", download.GetProperty("report").GetString());
+        Assert.Equal("127.0.0.1", download.GetProperty("address").GetString());
+
+        await using var tamper = dashboard.DataSource.CreateCommand("UPDATE reportengine.audit_events SET outcome = 'refused'");
+        Assert.Contains("append-only", (await Assert.ThrowsAsync<Npgsql.PostgresException>(() => tamper.ExecuteNonQueryAsync())).MessageText);
+        await using var delete = dashboard.DataSource.CreateCommand("DELETE FROM reportengine.audit_events");
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => delete.ExecuteNonQueryAsync());
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Npgsql;
+using ReportEngine.Service.Web.Accounts;
+
+namespace ReportEngine.Tests.Web;
+
+/// <summary>
+/// One real <c>serve</c> (its own PostgreSQL, the sample imported) with a person of each role: an Admin, a Requester
+/// and a Viewer for NDC, and a Requester granted only another authority. Each has a password and an API token.
+/// </summary>
+public sealed partial class DashboardFixture : IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    public static readonly Person Admin = new("admin@northdale.gov.uk", Role.Admin, []);
+    public static readonly Person Requester = new("requester@northdale.gov.uk", Role.Requester, ["NDC"]);
+    public static readonly Person Viewer = new("viewer@northdale.gov.uk", Role.Viewer, ["NDC"]);
+    public static readonly Person Outsider = new("outsider@elsewhere.gov.uk", Role.Requester, ["OTH"]);
+    public static IReadOnlyList<Person> People => [Admin, Requester, Viewer, Outsider];
+
+    private ThrowawayPostgres _postgres = null!;
+    private readonly TempFolder _output = new();
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public string Database { get; private set; } = "";
+    public ServeProcess Serve { get; private set; } = null!;
+    public string Url => Serve.Url;
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = ThrowawayPostgres.Create();
+        Database = await TestDatabases.WithImportedAsync(await _postgres.CreateDatabaseAsync(), Repo.Sample);
+        DataSource = NpgsqlDataSource.Create(Database);
+        var accounts = new AccountStore(DataSource, TimeProvider.System);
+        var tokens = new ApiTokens(DataSource, accounts, TimeProvider.System);
+        foreach (var person in People)
+        {
+            await accounts.AddAsync(person.Email, person.Email.Split('@')[0], person.Role, person.Authorities, Password);
+            _tokens[person.Email] = await tokens.IssueAsync(person.Email, "tests", 30);
+        }
+        Serve = await ServeProcess.StartAsync(Database, _output.Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Serve.DisposeAsync();
+        await DataSource.DisposeAsync();
+        await _postgres.DisposeAsync();
+        _output.Dispose();
+    }
+
+    public string TokenOf(Person person) => _tokens[person.Email];
+
+    /// <summary>A client of the API signed in with the person's token; no redirects followed, so that a redirect can be asserted.</summary>
+    public HttpClient Api(Person? person)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
+        if (person is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(person));
+        return client;
+    }
+
+    /// <summary>A client with a cookie jar, signed in through the sign-in form as a browser would be.</summary>
+    public async Task<HttpClient> SignedInAsync(Person person)
+    {
+        var client = Browserless();
+        var response = await SignInAsync(client, person.Email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A client with a cookie jar and no sign-in yet.</summary>
+    public HttpClient Browserless() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Fills in and posts the sign-in form (with the antiforgery token the form carries).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/sign-in");
+        return await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) => TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        : throw new InvalidOperationException("The page has no antiforgery token");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    /// <summary>The audit rows of an action since a row id, newest first.</summary>
+    public async Task<IReadOnlyList<(long Id, string Actor, string Action, string Outcome, string? Detail)>> AuditAsync(long after = 0)
+    {
+        await using var command = DataSource.CreateCommand("SELECT id, actor, action, outcome, detail FROM reportengine.audit_events WHERE id > $1 ORDER BY id DESC");
+        command.Parameters.Add(new() { Value = after });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, string, string, string, string?)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
+    }
+
+    public async Task<long> LastAuditIdAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT coalesce(max(id), 0) FROM reportengine.audit_events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
+
+public sealed record Person(string Email, Role Role, string[] Authorities);
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "dashboard";
+}
+
+public sealed partial class DashboardFixture
+{
+    private readonly SemaphoreSlim _issuing = new(1, 1);
+    private string? _sampleEntry;
+
+    /// <summary>Asks for a report through the API and waits until it is done; the request as the API last showed it.</summary>
+    public async Task<System.Text.Json.JsonElement> RequestAndWaitAsync(Person person, object body, TimeSpan? timeout = null)
+    {
+        using var api = Api(person);
+        var response = await api.PostAsync("/api/v1/requests", System.Net.Http.Json.JsonContent.Create(body));
+        var request = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {request}");
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
+        while (request.GetProperty("status").GetString() is not ("done" or "failed"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The request did not finish: {request}\n{Serve.Log}");
+            await Task.Delay(300);
+            request = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/requests/{request.GetProperty("id").GetInt64()}");
+        }
+        return request;
+    }
+
+    /// <summary>The archive entry of the sample's January 2024 monthly pack, issued once for every test that needs one.</summary>
+    public async Task<string> SampleEntryAsync()
+    {
+        await _issuing.WaitAsync();
+        try
+        {
+            return _sampleEntry ??= (await RequestAndWaitAsync(Requester, new { authority = "NDC", kind = "monthly", period = "2024-01" }))
+                .GetProperty("archiveId").GetString()!;
+        }
+        finally
+        {
+            _issuing.Release();
+        }
+    }
+}
