@@ -175,13 +175,24 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
             .Select(p => p.Pid).ToList();
 
     [Fact]
-    public async Task The_job_dashboard_refuses_a_post_without_its_antiforgery_token()
+    public async Task The_job_dashboard_is_for_a_signed_in_admin_and_refuses_a_post_without_its_antiforgery_token()
     {
         var database = await DatabaseWithAsync(Repo.Sample);
+        await using (var source = NpgsqlDataSource.Create(database))
+            await new ReportEngine.Service.Web.Accounts.AccountStore(source, TimeProvider.System)
+                .AddAsync("admin@northdale.gov.uk", "Admin", ReportEngine.Service.Web.Accounts.Role.Admin, [], Web.DashboardFixture.Password);
         await using var serve = await ServeProcess.StartAsync(database, _output.Path);
-        using var http = new HttpClient();
-        // What a page on another site would send from a browser on the same machine: a form post with no token.
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{serve.Port}/hangfire/recurring/trigger")
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(serve.Url),
+        };
+        // Not signed in: sent to sign in, and nothing is triggered.
+        using (var anonymous = await http.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")])))
+            Assert.Equal("/sign-in", anonymous.Headers.Location?.AbsolutePath);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Web.DashboardFixture.SignInAsync(http, "admin@northdale.gov.uk", Web.DashboardFixture.Password)).StatusCode);
+        // What a page on another site would send from the admin's browser: a form post with the admin's cookie and no token.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
         {
             Content = new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")]),
             Headers = { { "Origin", "https://attacker.example" } },
@@ -190,8 +201,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
         await Task.Delay(1000);
         Assert.Empty(await RunsAsync(database)); // nothing was triggered
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{serve.Port}/hangfire/recurring")).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await http.GetAsync($"http://127.0.0.1:{serve.Port}/hangfire/stats")).StatusCode); // not a 500
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/hangfire/recurring")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await http.GetAsync("/hangfire/stats")).StatusCode); // not a 500
     }
 
     [Fact]

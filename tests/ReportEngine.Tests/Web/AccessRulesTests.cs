@@ -207,6 +207,9 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/sign-out", new FormUrlEncodedContent([]))).StatusCode);
+        // Every form on every page carries its token, the sign-out button in the header too.
+        var home = await client.GetStringAsync("/");
+        Assert.Matches("action=\"/sign-out\"[^>]*>(.|\n)*?__RequestVerificationToken", home);
         Assert.DoesNotContain(await dashboard.AuditAsync(before), a => a.Action == "request");
 
         // The same post with the token is taken.

@@ -126,6 +126,19 @@ public sealed partial class DashboardFixture
     /// <summary>Asks for a report through the API and waits until it is done; the request as the API last showed it.</summary>
     public async Task<System.Text.Json.JsonElement> RequestAndWaitAsync(Person person, object body, TimeSpan? timeout = null)
     {
+        try
+        {
+            return await RequestAndWaitCoreAsync(person, body, timeout);
+        }
+        catch (Exception ex) when (ex is TaskCanceledException or HttpRequestException)
+        {
+            var log = Serve.Log;
+            throw new InvalidOperationException($"The service did not answer: {ex.Message}\n{log[Math.Max(0, log.Length - 6000)..]}", ex);
+        }
+    }
+
+    private async Task<System.Text.Json.JsonElement> RequestAndWaitCoreAsync(Person person, object body, TimeSpan? timeout)
+    {
         using var api = Api(person);
         var response = await api.PostAsync("/api/v1/requests", System.Net.Http.Json.JsonContent.Create(body));
         var request = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();

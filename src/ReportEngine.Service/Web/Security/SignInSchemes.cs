@@ -51,6 +51,13 @@ internal static class SignInSchemes
             o.ClientSecret = oidc.ClientSecret;
             o.ResponseType = "code";
             o.UsePkce = true;
+            // The code comes back in the query of a top-level redirect, so the correlation and nonce cookies can be
+            // SameSite=Lax (form_post would need SameSite=None); with PKCE the code is useless to anyone who sees it.
+            o.ResponseMode = "query";
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Scope.Clear();
             foreach (var scope in new[] { "openid", "profile", "email" }) o.Scope.Add(scope);
             o.SignInScheme = Cookie;

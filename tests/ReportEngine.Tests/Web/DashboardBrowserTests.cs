@@ -1,0 +1,123 @@
+using PuppeteerSharp;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Tests.Web;
+
+/// <summary>The dashboard driven in real headless Chromium: by mouse, by keyboard alone, and checked with axe-core on every page.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLifetime
+{
+    private DashboardBrowser _browser = null!;
+
+    public async Task InitializeAsync() => _browser = await DashboardBrowser.LaunchAsync();
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task A_requester_signs_in_requests_two_reports_watches_them_finish_downloads_them_and_finds_them_in_the_archive()
+    {
+        var page = await _browser.NewPageAsync();
+        await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Requester);
+
+        foreach (var (kind, period, title) in new[] { ("monthly", "2024-02", "Inspection-readiness"), ("complaints-annual", "2023-24", "complaints") })
+        {
+            await page.GoToAsync($"{dashboard.Url}/requests/new");
+            await page.SelectAsync("#authority", "NDC");
+            await page.SelectAsync("#kind", kind);
+            await page.TypeAsync("#period", period);
+            await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
+            Assert.Matches($"{dashboard.Url}/requests/[0-9]+$", page.Url);
+            if (kind == "monthly" && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+            {
+                // For the README's picture: the request part-way, as the page's script shows it.
+                await page.WaitForFunctionAsync("() => ['rendering', 'archiving'].includes(document.getElementById('status')?.textContent)",
+                    new WaitForFunctionOptions { PollingInterval = 50, Timeout = 60_000 });
+                await DashboardBrowser.ScreenshotAsync(page, "request-in-progress");
+            }
+
+            // The page's own script follows the request and loads the page again when it is done.
+            await page.WaitForSelectorAsync("#download-pdf", new WaitForSelectorOptions { Timeout = 180_000 });
+            Assert.Equal("done", await page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent"));
+            var href = await page.EvaluateExpressionAsync<string>("document.getElementById('download-pdf').getAttribute('href')");
+            using var client = await DashboardBrowser.ClientWithCookiesOfAsync(page, dashboard.Url);
+            var response = await client.GetAsync(href);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains($"NDC", response.Content.Headers.ContentDisposition!.FileName);
+            using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            Assert.True(pdf.NumberOfPages >= 3);
+            Assert.Contains(title, string.Join(" ", pdf.GetPages().Take(2).Select(p => p.Text)), StringComparison.OrdinalIgnoreCase);
+        }
+
+        await page.GoToAsync($"{dashboard.Url}/archive?authority=NDC");
+        var rows = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#entries tbody tr')].map(r => r.innerText)");
+        Assert.Contains(rows, r => r.Contains("2024-02") && r.Contains("Inspection-readiness pack"));
+        Assert.Contains(rows, r => r.Contains("2023-24") && r.Contains("Annual complaints report"));
+        await DashboardBrowser.ScreenshotAsync(page, "archive");
+        await page.GoToAsync($"{dashboard.Url}/");
+        await DashboardBrowser.ScreenshotAsync(page, "home");
+        Assert.Contains("Complaints in 12 months", await page.EvaluateExpressionAsync<string>("document.body.innerText"));
+    }
+
+    [Fact]
+    public async Task Everything_can_be_done_with_the_keyboard_alone_and_focus_is_always_visible()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GoToAsync($"{dashboard.Url}/sign-in");
+        await DashboardBrowser.TabToAsync(page, "#email");
+        await page.Keyboard.TypeAsync(DashboardFixture.Requester.Email);
+        await DashboardBrowser.TabToAsync(page, "#password");
+        await page.Keyboard.TypeAsync(DashboardFixture.Password);
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
+        Assert.Equal($"{dashboard.Url}/", page.Url);
+
+        await DashboardBrowser.TabToAsync(page, "a[href='/requests/new']");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
+        await DashboardBrowser.TabToAsync(page, "#authority");
+        await page.Keyboard.TypeAsync("NDC");
+        await DashboardBrowser.TabToAsync(page, "#kind");
+        await page.Keyboard.TypeAsync("Quality");
+        await DashboardBrowser.TabToAsync(page, "#period");
+        await page.Keyboard.TypeAsync("2023-12");
+        await DashboardBrowser.TabToAsync(page, "#statement");
+        await page.Keyboard.TypeAsync("LEARNING");
+        await DashboardBrowser.TabToAsync(page, "main button[type=submit]");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
+        Assert.Matches($"{dashboard.Url}/requests/[0-9]+$", page.Url);
+        Assert.Contains("NDC/quality-statement/2023-12/LEARNING", await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent"));
+
+        await page.WaitForSelectorAsync("#download-pdf", new WaitForSelectorOptions { Timeout = 180_000 });
+        await DashboardBrowser.TabToAsync(page, "#download-pdf");
+    }
+
+    [Fact]
+    public async Task No_page_has_a_serious_or_critical_accessibility_violation_signed_in_or_out()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        var request = (await dashboard.RequestAndWaitAsync(DashboardFixture.Admin, new { authority = "NDC", kind = "monthly", period = "2024-01" })).GetProperty("id").GetInt64();
+        var found = new List<string>();
+        var page = await _browser.NewPageAsync(forAxe: true);
+
+        async Task CheckAsync(string what)
+        {
+            foreach (var violation in await DashboardBrowser.SeriousViolationsAsync(page)) found.Add($"{what}: {violation}");
+        }
+
+        await page.GoToAsync($"{dashboard.Url}/sign-in");
+        await CheckAsync("sign-in");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
+        await CheckAsync("sign-in with errors");
+
+        await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
+        foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", "/admin/users",
+                     "/admin/schedules", "/admin/audit", "/not-allowed" })
+        {
+            await page.GoToAsync($"{dashboard.Url}{path}");
+            await CheckAsync(path);
+        }
+        await page.GoToAsync($"{dashboard.Url}/requests/new");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
+        Assert.Contains("There is a problem", await page.EvaluateExpressionAsync<string>("document.body.innerText"));
+        await CheckAsync("request with errors");
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+}
