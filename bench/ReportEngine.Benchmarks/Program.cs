@@ -7,6 +7,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- throughput [packs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- archive [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- issue [runs] [times]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- dashboard [requests]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -29,11 +30,14 @@ switch (args.FirstOrDefault() ?? "pack")
             await IssueBenchmark.RunAsync(3, big.Path, $"Monthly pack of the {times}-times dataset");
         }
         break;
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(Arg(1, 20));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests]");
         return 2;
 }
 return 0;

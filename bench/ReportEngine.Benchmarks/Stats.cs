@@ -8,6 +8,13 @@ internal static class Stats
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>The nearest-rank percentile, in milliseconds.</summary>
+    public static double Percentile(IEnumerable<TimeSpan> values, int percent)
+    {
+        var sorted = values.Select(v => v.TotalMilliseconds).Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+    }
+
     public static async Task<double> MedianMsAsync(int runs, Func<Task> work)
     {
         var times = new List<TimeSpan>();

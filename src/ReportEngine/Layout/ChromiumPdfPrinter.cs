@@ -19,6 +19,21 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
 
     public async Task<PrintedPdf> PrintAsync(PrintJob job, CancellationToken cancellationToken = default)
     {
+        // Every step has its own limit below; this one also covers those that have none (opening and closing the
+        // page), so that a browser that stops answering fails the print instead of holding a worker for ever.
+        var limit = TimeSpan.FromSeconds(browser.Options.PrintTimeoutSeconds * 2 + 30);
+        try
+        {
+            return await PrintOnceAsync(job, cancellationToken).WaitAsync(limit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new PrintFailedException($"Chromium did not answer within {limit.TotalSeconds:F0} s.");
+        }
+    }
+
+    private async Task<PrintedPdf> PrintOnceAsync(PrintJob job, CancellationToken cancellationToken)
+    {
         var timeout = browser.Options.PrintTimeoutSeconds * 1000;
         var chromium = await browser.GetAsync(cancellationToken);
         await using var page = await chromium.NewPageAsync();
