@@ -55,11 +55,31 @@ internal static class ArchiveCommand
             }));
 
         var publicKey = new Option<string>("--public-key") { Description = "Check signatures with this copy of the archive's public key (kept away from the archive)", HelpName = "FILE" };
-        var verify = new Command("verify", "Recompute every hash, the chain, its signatures and checkpoints; exit 1 naming each entry altered, missing, out of order or rolled back") { db, publicKey };
+        var head = new Option<string[]>("--head")
+        {
+            Description = "Also check a chain head held outside the database (a delivery email's 'Archive chain head'); repeatable", HelpName = "SEQ:SHA256",
+        };
+        var verify = new Command("verify", "Recompute every hash, the chain, its signatures and checkpoints; exit 1 naming each entry altered, missing, out of order or rolled back") { db, publicKey, head };
         verify.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, _) =>
         {
+            var heads = new List<(long Seq, string Sha)>();
+            foreach (var text in parse.GetValue(head) ?? [])
+            {
+                var parts = text.Split(':');
+                if (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var seq) || seq < 1
+                    || parts[1].Length != 64 || !parts[1].All(char.IsAsciiHexDigit))
+                    return Refuse($"--head: '{text}' is not SEQ:SHA256 (a record number, a colon and 64 hex digits)");
+                heads.Add((seq, parts[1].ToLowerInvariant()));
+            }
             using var signatures = archive.Signatures(parse.GetValue(publicKey));
             var result = await archive.Verifier.VerifyAsync(signatures, ct);
+            var headProblems = new List<string>();
+            foreach (var (seq, sha) in heads)
+            {
+                if (await archive.Verifier.CheckHeadAsync(seq, sha, ct) is { } mismatch) headProblems.Add(mismatch);
+                else Console.Out.WriteLine($"head {seq}: matches the chain");
+            }
+            if (headProblems.Count > 0) result = result with { Intact = false, Problems = [.. result.Problems, .. headProblems] };
             foreach (var tombstone in result.Pruned)
                 Console.Out.WriteLine($"pruned: {tombstone.PrunedId} on {tombstone.CreatedAt:yyyy-MM-dd} by {tombstone.RequestedBy} ({tombstone.Reason})");
             foreach (var pending in result.PendingPdfA) Console.Out.WriteLine($"PDF/A pending: {pending} (its copy is still to be made)");

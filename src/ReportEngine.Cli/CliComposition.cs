@@ -8,7 +8,9 @@ using ReportEngine.Issuing;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service;
+using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Web;
+using System.CommandLine;
 
 namespace ReportEngine.Cli;
 
@@ -39,6 +41,7 @@ internal static class CliComposition
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddReportEngine(ProjectHome.Root);
         services.AddDashboardStores();
+        services.AddDelivery();
         return services.BuildServiceProvider();
     }
 
@@ -50,6 +53,32 @@ internal static class CliComposition
         await archive.Recovery.RecoverAsync(cancellationToken);
         return archive;
     }
+
+    /// <summary>Runs a verb that needs the database: <c>--db</c> checked (exit 2 with one line), the schema brought up to date.</summary>
+    public static Task<int> WithDatabaseAsync(ParseResult parse, Option<string> db, CancellationToken ct, Func<IServiceProvider, Task> work) =>
+        WithDatabaseAsync(parse, db, ct, async services =>
+        {
+            await work(services);
+            return FailurePolicy.Success;
+        });
+
+    public static async Task<int> WithDatabaseAsync(ParseResult parse, Option<string> db, CancellationToken ct, Func<IServiceProvider, Task<int>> work)
+    {
+        var (connectionString, problem) = DatabaseOption.Resolve(parse, db);
+        if (problem is not null)
+        {
+            Console.Error.WriteLine(problem);
+            return FailurePolicy.Refused;
+        }
+        await using var services = Build(connectionString);
+        await MigrateAsync(services, ct);
+        return await work(services);
+    }
+
+    /// <summary>An audit row for a change made on the command line (users, grants, tokens, recipients).</summary>
+    public static Task AuditAsync(IServiceProvider services, string action, string? authority, string detail) =>
+        services.GetRequiredService<ReportEngine.Service.Web.Audit.AuditLog>().WriteAsync(
+            new ReportEngine.Service.Web.Audit.AuditEvent(RequestedBy.ToString(), action, "succeeded", authority, Detail: detail, Address: "command line"));
 
     /// <summary>Brings the database to the current schema (a no-op when it is).</summary>
     public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>

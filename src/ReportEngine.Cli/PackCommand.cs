@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReportEngine.Service.Delivery;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
@@ -72,7 +73,12 @@ internal static class PackCommand
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
-            return FailurePolicy.Success;
+            // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard error).
+            var delivery = services.GetRequiredService<ReportDelivery>();
+            if (issued.Entry is null || !delivery.Enabled) return FailurePolicy.Success;
+            var outcomes = await delivery.DeliverAsync(issued.Entry.Id, retryFailed: false, ct);
+            foreach (var outcome in outcomes) Console.Error.WriteLine(outcome);
+            return outcomes.All(o => o.Kind is DeliveryOutcome.Kinds.Sent or DeliveryOutcome.Kinds.Already) ? FailurePolicy.Success : FailurePolicy.Failure;
         });
         return command;
     }

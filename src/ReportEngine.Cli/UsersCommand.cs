@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ReportEngine.Issuing;
 using ReportEngine.Service.Web.Accounts;
-using ReportEngine.Service.Web.Audit;
 
 namespace ReportEngine.Cli;
 
@@ -19,7 +18,7 @@ internal static class UsersCommand
         var name = new Option<string>("--name") { Description = "The person's name, as the dashboard shows it", HelpName = "NAME" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = $"Read a password (at least {PasswordRules.MinimumLength} characters) from one line of standard input" };
         var add = new Command("add", "Add an account") { email, role, authorities, name, passwordStdin, db };
-        add.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, actor) =>
+        add.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             string? password = null;
             if (parse.GetValue(passwordStdin))
@@ -30,29 +29,29 @@ internal static class UsersCommand
             var address = parse.GetValue(email)!;
             var granted = parse.GetValue(authorities) ?? [];
             var account = await services.GetRequiredService<AccountStore>().AddAsync(address, parse.GetValue(name) ?? address, parse.GetValue(role), granted, password, ct);
-            await AuditAsync(services, actor, "user.add", null, $"{account.Email} as {account.Role}{(granted.Length > 0 ? $" for {string.Join(", ", granted)}" : "")}");
+            await CliComposition.AuditAsync(services, "user.add", null, $"{account.Email} as {account.Role}{(granted.Length > 0 ? $" for {string.Join(", ", granted)}" : "")}");
             Console.Out.WriteLine($"Added {account.Email} ({account.Role})");
         }));
 
         var authority = new Option<string>("--authority") { Description = "The authority code, or * for every one", Required = true, HelpName = "CODE" };
         var grant = new Command("grant", "Grant an authority to an account") { email, authority, db };
-        grant.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, actor) =>
+        grant.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<AccountStore>().GrantAsync(parse.GetValue(email)!, parse.GetValue(authority)!, ct);
-            await AuditAsync(services, actor, "user.grant", parse.GetValue(authority), parse.GetValue(email)!);
+            await CliComposition.AuditAsync(services, "user.grant", parse.GetValue(authority), parse.GetValue(email)!);
             Console.Out.WriteLine($"Granted {parse.GetValue(authority)} to {parse.GetValue(email)}");
         }));
 
         var disable = new Command("disable", "Disable an account: it can no longer sign in, and its tokens stop working") { email, db };
-        disable.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, actor) =>
+        disable.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<AccountStore>().DisableAsync(parse.GetValue(email)!, ct);
-            await AuditAsync(services, actor, "user.disable", null, parse.GetValue(email)!);
+            await CliComposition.AuditAsync(services, "user.disable", null, parse.GetValue(email)!);
             Console.Out.WriteLine($"Disabled {parse.GetValue(email)}");
         }));
 
         var list = new Command("list", "List the accounts (tab-separated)") { db };
-        list.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, _) =>
+        list.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             Console.Out.WriteLine("email\tname\trole\tauthorities\tstatus");
             foreach (var a in await services.GetRequiredService<AccountStore>().ListAsync(ct))
@@ -62,39 +61,22 @@ internal static class UsersCommand
         var tokenName = new Option<string>("--name") { Description = "What the token is for (unique among the account's live tokens)", Required = true, HelpName = "NAME" };
         var days = new Option<int>("--days") { Description = $"Days until it expires (default {ApiTokens.DefaultDays})", DefaultValueFactory = _ => ApiTokens.DefaultDays, HelpName = "N" };
         var token = new Command("token", "Issue an API token; it is printed once, on standard output, and only its hash is kept") { email, tokenName, days, db };
-        token.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, actor) =>
+        token.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             var issued = await services.GetRequiredService<ApiTokens>().IssueAsync(parse.GetValue(email)!, parse.GetValue(tokenName)!, parse.GetValue(days), ct);
-            await AuditAsync(services, actor, "token.issue", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}' for {parse.GetValue(days)} days");
+            await CliComposition.AuditAsync(services, "token.issue", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}' for {parse.GetValue(days)} days");
             Console.Out.WriteLine(issued);
         }));
 
         var revoke = new Command("revoke-token", "Revoke an API token by its name") { email, tokenName, db };
-        revoke.SetAction((parse, ct) => WithStoresAsync(parse, db, ct, async (services, actor) =>
+        revoke.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<ApiTokens>().RevokeAsync(parse.GetValue(email)!, parse.GetValue(tokenName)!, ct);
-            await AuditAsync(services, actor, "token.revoke", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}'");
+            await CliComposition.AuditAsync(services, "token.revoke", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}'");
             Console.Out.WriteLine($"Revoked '{parse.GetValue(tokenName)}' of {parse.GetValue(email)}");
         }));
 
         foreach (var verb in new[] { add, grant, disable, list, token, revoke }) command.Subcommands.Add(verb);
         return command;
-    }
-
-    private static Task AuditAsync(IServiceProvider services, string actor, string action, string? authority, string detail) =>
-        services.GetRequiredService<AuditLog>().WriteAsync(new AuditEvent(actor, action, "succeeded", authority, Detail: detail, Address: "command line"));
-
-    private static async Task<int> WithStoresAsync(ParseResult parse, Option<string> db, CancellationToken ct, Func<IServiceProvider, string, Task> work)
-    {
-        var (connectionString, problem) = DatabaseOption.Resolve(parse, db);
-        if (problem is not null)
-        {
-            Console.Error.WriteLine(problem);
-            return FailurePolicy.Refused;
-        }
-        await using var services = CliComposition.Build(connectionString);
-        await CliComposition.MigrateAsync(services, ct);
-        await work(services, CliComposition.RequestedBy.ToString());
-        return FailurePolicy.Success;
     }
 }

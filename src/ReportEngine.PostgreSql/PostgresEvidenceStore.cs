@@ -82,6 +82,14 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         return codes;
     }
 
+    /// <summary>An authority's name as its dataset gives it; null when its evidence has not been imported.</summary>
+    public async Task<string?> AuthorityNameAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT name FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     /// <summary>Reads one authority's whole evidence from a single snapshot.</summary>
     public async Task<GatheredEvidence> GatherAsync(string authorityCode, CancellationToken cancellationToken = default)
     {

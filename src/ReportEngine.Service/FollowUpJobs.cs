@@ -20,12 +20,13 @@ public sealed class FollowUpJobs(ReportArchive archive, ILogger<FollowUpJobs> lo
     }
 }
 
-/// <summary>Enqueues an archived report's follow-up jobs on the Hangfire server shared by every <c>serve</c>.</summary>
-public sealed class HangfireFollowUps(IBackgroundJobClient jobs) : IFollowUps
+/// <summary>Enqueues an archived report's follow-up jobs on the Hangfire server shared by every <c>serve</c>: its PDF/A copy and, when a mail server is set, its delivery.</summary>
+public sealed class HangfireFollowUps(IBackgroundJobClient jobs, Delivery.ReportDelivery delivery) : IFollowUps
 {
     public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
         jobs.Enqueue<FollowUpJobs>(job => job.MakePdfACopyAsync(archiveId, CancellationToken.None));
+        if (delivery.Enabled) jobs.Enqueue<Delivery.DeliveryJobs>(job => job.DeliverReportAsync(archiveId, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

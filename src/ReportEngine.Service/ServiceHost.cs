@@ -18,6 +18,7 @@ using ReportEngine.Issuing;
 using ReportEngine.Layout;
 using ReportEngine.Packs;
 using ReportEngine.PostgreSql;
+using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Health;
 using ReportEngine.Service.Web;
 using ReportEngine.Service.Web.Security;
@@ -70,6 +71,7 @@ public static class ServiceHost
         Check<PackOptions>();
         Check<ArchiveOptions>();
         Check<OidcOptions>();
+        Check<SmtpOptions>();
         if (failures.Count > 0)
         {
             foreach (var failure in failures) Console.Error.WriteLine(failure);
@@ -115,6 +117,8 @@ public static class ServiceHost
     {
         services.AddReportEngine(home);
         services.AddDashboard(configuration);
+        services.AddDelivery();
+        services.AddTransient<DeliveryJobs>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
         services.AddSingleton<IFollowUps, HangfireFollowUps>();
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),

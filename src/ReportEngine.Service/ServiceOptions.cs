@@ -48,6 +48,9 @@ public sealed class ServiceOptions
 
     [Required]
     public string ProtectiveMarking { get; set; } = "OFFICIAL-SENSITIVE";
+
+    /// <summary>Where people reach the dashboard (<c>https://reports.council.gov.uk</c>); emails link to <c>/packs/ARCHIVE_ID</c> there.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }
 
 /// <summary>Checks what data annotations cannot: the connection string parses, each schedule names a kind and is a valid cron, the time zone exists.</summary>
@@ -81,6 +84,8 @@ public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidate
                 failures.Add($"ReportEngine:Schedules:{kind} '{cron}' is not a valid cron expression: {ex.Message}");
             }
         }
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            failures.Add($"ReportEngine:PublicBaseUrl '{options.PublicBaseUrl}' is not an http(s) address");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"ReportEngine:TimeZone '{options.TimeZone}' is not a known time zone");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

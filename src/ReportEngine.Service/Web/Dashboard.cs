@@ -25,7 +25,6 @@ public static class Dashboard
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddDashboardStores();
-        services.AddSingleton<ArchivedReports>();
         services.AddSingleton<RequestDesk>();
         services.AddHttpContextAccessor();
 
@@ -43,6 +42,8 @@ public static class Dashboard
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AuthorizeFolder("/Admin", AccessPolicy.Admin);
                 o.Conventions.AuthorizePage("/Requests/New", AccessPolicy.Requester);
+                // The address emails link to (delivery.md).
+                o.Conventions.AddPageRoute("/Archive/Entry", "/packs/{id}");
             })
             .AddApplicationPart(typeof(Dashboard).Assembly);
         services.AddProblemDetails();
@@ -62,6 +63,7 @@ public static class Dashboard
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<RequestStore>();
+        services.AddSingleton<ArchivedReports>();
         return services;
     }
 

@@ -17,6 +17,10 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
     public async Task<ArchiveRecord?> LatestAsync(ReportIdentity report, CancellationToken cancellationToken = default) =>
         (await index.ListAsync(cancellationToken)).LastOrDefault(r => r.Type == ArchiveRecordType.Entry && Is(r, report));
 
+    /// <summary>The chain's last record as <c>SEQ:SHA256</c>, to be sent where the database cannot reach it (an email) and checked later.</summary>
+    public async Task<string?> HeadAsync(CancellationToken cancellationToken = default) =>
+        await index.HeadAsync(cancellationToken) is { } head ? $"{head.Seq}:{head.Hash}" : null;
+
     /// <summary>The record that joined an entry's PDF/A copy to it; null while the copy is pending.</summary>
     public async Task<ArchiveRecord?> PdfACopyOfAsync(string entryId, CancellationToken cancellationToken = default) =>
         await index.FindAsync(PdfACopy.RecordId(entryId), cancellationToken);

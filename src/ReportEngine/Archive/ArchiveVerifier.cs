@@ -105,6 +105,24 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
         }
         return problems;
     }
+
+    /// <summary>
+    /// Checks a head sent out earlier (<c>SEQ:SHA256</c>, as delivery emails carry it): record SEQ, or the tombstone of
+    /// a pruned one, must still have that hash. Someone who rewrote the history and recomputed every later hash (and
+    /// had the key) passes every other check, but cannot change a hash already held outside the database.
+    /// </summary>
+    /// <returns>Null when it matches; otherwise what does not.</returns>
+    public async Task<string?> CheckHeadAsync(long seq, string sha256, CancellationToken cancellationToken = default)
+    {
+        var records = await index.ListAsync(cancellationToken);
+        var hash = records.FirstOrDefault(r => r.Seq == seq)?.Hash
+                   ?? records.FirstOrDefault(r => r.Type == ArchiveRecordType.Tombstone && r.PrunedSeq == seq)?.PrunedHash;
+        if (hash is null)
+            return $"head {seq}:{sha256}: the chain has no record {seq} (its last is {(records.Count == 0 ? 0 : records.Max(r => r.Seq))}): records were removed";
+        return string.Equals(hash, sha256, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"head {seq}:{sha256}: record {seq} now has hash {hash}: the history up to it was rewritten after this head was sent";
+    }
 }
 
 /// <param name="PendingPdfA">Entries whose PDF/A copy is still to be made by its follow-up job.</param>

@@ -10,7 +10,9 @@ namespace ReportEngine.Templating;
 /// or the network (no template loader; partials come only from the in-memory set), and loops, recursion and output
 /// are limited. Errors name the template file, line and column.
 /// </summary>
-public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? limits = null)
+/// <param name="plainText">For a text/plain part (an email's): expressions are written as they are, not HTML-escaped;
+/// the sandbox and the limits are the same.</param>
+public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? limits = null, bool plainText = false)
 {
     private readonly TemplateLimits _limits = limits ?? new TemplateLimits();
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
@@ -20,19 +22,28 @@ public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? 
     /// <summary>Renders <paramref name="entry"/> with the model's properties (snake_case) and <paramref name="functions"/> as globals.</summary>
     public string Render(string entry, object model, ScriptObject? functions = null)
     {
-        var context = new EscapingTemplateContext
-        {
-            LoopLimit = _limits.LoopIterations,
-            RecursiveLimit = _limits.Recursion,
-            LimitToString = 0, // no truncation of values: the output limit below bounds the whole document
-            ObjectRecursionLimit = 32,
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-        };
-        // include would read through a template loader; partials go through our own function instead.
-        context.BuiltinObject.Remove("include");
+        var context = plainText ? new TemplateContext() : new EscapingTemplateContext();
+        ConfigureSandbox(context);
+        RemoveFileAccess(context);
+        return RenderWith(context, entry, model, functions);
+    }
 
+    private void ConfigureSandbox(TemplateContext context)
+    {
+        context.LoopLimit = _limits.LoopIterations;
+        context.RecursiveLimit = _limits.Recursion;
+        context.LimitToString = 0; // no truncation of values: the output limit below bounds the whole document
+        context.ObjectRecursionLimit = 32;
+        context.StrictVariables = true;
+        context.EnableRelaxedMemberAccess = false;
+        context.RegexTimeOut = TimeSpan.FromSeconds(1);
+    }
+
+    // include would read through a template loader; partials go through our own function instead.
+    private static void RemoveFileAccess(TemplateContext context) => context.BuiltinObject.Remove("include");
+
+    private string RenderWith(TemplateContext context, string entry, object model, ScriptObject? functions)
+    {
         var globals = new ScriptObject();
         globals.Import(model, renamer: context.MemberRenamer);
         var depth = 0;

@@ -102,8 +102,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         }
 
         // Progress is shown in the dashboard's job details.
-        using var http = new HttpClient();
-        var details = await http.GetStringAsync($"http://127.0.0.1:{first.Port}/hangfire/jobs/details/{jobs[0]}");
+        using var http = await AdminOfAsync(database, first);
+        var details = await http.GetStringAsync($"/hangfire/jobs/details/{jobs[0]}");
         Assert.Matches("Progress:</strong> 100% — Issued: 13 pages, archive entry NDC-20..-..-monthly-", details);
     }
 
@@ -178,19 +178,12 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     public async Task The_job_dashboard_is_for_a_signed_in_admin_and_refuses_a_post_without_its_antiforgery_token()
     {
         var database = await DatabaseWithAsync(Repo.Sample);
-        await using (var source = NpgsqlDataSource.Create(database))
-            await new ReportEngine.Service.Web.Accounts.AccountStore(source, TimeProvider.System)
-                .AddAsync("admin@northdale.gov.uk", "Admin", ReportEngine.Service.Web.Accounts.Role.Admin, [], Web.DashboardFixture.Password);
         await using var serve = await ServeProcess.StartAsync(database, _output.Path);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
-        {
-            BaseAddress = new Uri(serve.Url),
-        };
-        // Not signed in: sent to sign in, and nothing is triggered.
-        using (var anonymous = await http.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")])))
-            Assert.Equal("/sign-in", anonymous.Headers.Location?.AbsolutePath);
+        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(serve.Url) })
+        using (var refused = await anonymous.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")])))
+            Assert.Equal("/sign-in", refused.Headers.Location?.AbsolutePath); // not signed in: sent to sign in, and nothing is triggered
 
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Web.DashboardFixture.SignInAsync(http, "admin@northdale.gov.uk", Web.DashboardFixture.Password)).StatusCode);
+        using var http = await AdminOfAsync(database, serve);
         // What a page on another site would send from the admin's browser: a form post with the admin's cookie and no token.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
         {
@@ -203,6 +196,24 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Assert.Empty(await RunsAsync(database)); // nothing was triggered
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/hangfire/recurring")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await http.GetAsync("/hangfire/stats")).StatusCode); // not a 500
+    }
+
+    /// <summary>A client signed in to <paramref name="serve"/> as an Admin made for the test.</summary>
+    private static async Task<HttpClient> AdminOfAsync(string database, ServeProcess serve)
+    {
+        const string email = "admin@northdale.gov.uk";
+        await using (var source = NpgsqlDataSource.Create(database))
+        {
+            var accounts = new ReportEngine.Service.Web.Accounts.AccountStore(source, TimeProvider.System);
+            if (await accounts.FindAsync(email) is null)
+                await accounts.AddAsync(email, "Admin", ReportEngine.Service.Web.Accounts.Role.Admin, [], Web.DashboardFixture.Password);
+        }
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(serve.Url),
+        };
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Web.DashboardFixture.SignInAsync(http, email, Web.DashboardFixture.Password)).StatusCode);
+        return http;
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace ReportEngine.Tests.Web;
 [Collection(DashboardCollection.Name)]
 public sealed class AccessRulesTests(DashboardFixture dashboard)
 {
-    private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/schedules", "/admin/audit", "/requests/1", "/archive/x"];
+    private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/requests/1",
+        "/archive/x", "/packs/x"];
     private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics"];
 
     [Fact]
@@ -70,9 +71,12 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             [(DashboardFixture.Requester, "/requests/new")] = null,
             [(DashboardFixture.Requester, "/admin/users")] = "/not-allowed",
             [(DashboardFixture.Requester, "/admin/audit")] = "/not-allowed",
+            [(DashboardFixture.Requester, "/admin/recipients")] = "/not-allowed",
+            [(DashboardFixture.Viewer, $"/packs/{entry}")] = null,
             [(DashboardFixture.Requester, "/hangfire")] = "/not-allowed",
             [(DashboardFixture.Admin, "/admin/users")] = null,
             [(DashboardFixture.Admin, "/admin/schedules")] = null,
+            [(DashboardFixture.Admin, "/admin/recipients")] = null,
             [(DashboardFixture.Admin, "/admin/audit")] = null,
             [(DashboardFixture.Admin, "/hangfire")] = null,
         };
@@ -115,6 +119,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
 
         using var pages = await dashboard.SignedInAsync(DashboardFixture.Outsider);
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"/archive/{entry}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"/packs/{entry}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/requests/1")).StatusCode);
         Assert.DoesNotContain("NDC", await pages.GetStringAsync("/archive"));
     }

@@ -108,7 +108,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await CheckAsync("sign-in with errors");
 
         await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
-        foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", "/admin/users",
+        foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", $"/packs/{entry}", "/admin/users", "/admin/recipients",
                      "/admin/schedules", "/admin/audit", "/not-allowed" })
         {
             await page.GoToAsync($"{dashboard.Url}{path}");

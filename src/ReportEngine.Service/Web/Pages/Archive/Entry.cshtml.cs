@@ -7,13 +7,14 @@ using ReportEngine.Service.Web.Security;
 namespace ReportEngine.Service.Web.Pages.Archive;
 
 /// <summary>One archive entry: what it is, who asked, what made it, its files with their hashes, and whether they verify.</summary>
-public sealed class EntryModel(ArchivedReports reports) : PageModel
+public sealed class EntryModel(ArchivedReports reports, Delivery.DeliveryStore deliveries) : PageModel
 {
     public ArchiveRecord Entry { get; private set; } = null!;
     public EntryCheck Check { get; private set; } = null!;
     public string? PdfA { get; private set; }
     public int? Pages { get; private set; }
     public string Title { get; private set; } = "";
+    public IReadOnlyList<Delivery.DeliveryRecord> Deliveries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class EntryModel(ArchivedReports reports) : PageModel
         Check = await reports.CheckAsync(entry, cancellationToken);
         PdfA = await reports.FileOfAsync(entry, ArchiveFile.PdfA, cancellationToken);
         Pages = await reports.PagesAsync(entry, cancellationToken);
+        Deliveries = await deliveries.ListAsync(entry.Id, cancellationToken);
         return Page();
     }
 }

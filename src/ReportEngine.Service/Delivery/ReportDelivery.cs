@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Archive;
+
+namespace ReportEngine.Service.Delivery;
+
+/// <summary>
+/// Delivers an archived report to its authority's recipients for its kind, each at most once: every copy is sent
+/// under its delivery record's lock and recorded as sent in the same breath. A temporary failure is tried
+/// <see cref="SmtpOptions.Attempts"/> times, waiting 1, 2 and 4 seconds; a permanent one is recorded and left.
+/// </summary>
+public sealed class ReportDelivery(
+    ReportArchive archive,
+    RecipientStore recipients,
+    DeliveryStore deliveries,
+    DeliveryMessages messages,
+    ISmtpSender sender,
+    IOptions<SmtpOptions> options,
+    ILogger<ReportDelivery> logger)
+{
+    public bool Enabled => options.Value.Enabled;
+
+    /// <summary>The entry's deliveries, made from its recipients the first time.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> PrepareAsync(string archiveId, CancellationToken cancellationToken)
+    {
+        var entry = await archive.Catalog.GetEntryAsync(archiveId, cancellationToken);
+        return await deliveries.EnsureAsync(entry.Id, await recipients.ListAsync(entry.Authority, entry.Kind, cancellationToken), messages.MessageIdDomain,
+            cancellationToken);
+    }
+
+    /// <summary>Every recipient of the entry, one after another.</summary>
+    public async Task<IReadOnlyList<DeliveryOutcome>> DeliverAsync(string archiveId, bool retryFailed, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var delivery in await PrepareAsync(archiveId, cancellationToken))
+            outcomes.Add(await DeliverToAsync(archiveId, delivery.Email, retryFailed, cancellationToken));
+        return outcomes;
+    }
+
+    public async Task<DeliveryOutcome> DeliverToAsync(string archiveId, string email, bool retryFailed, CancellationToken cancellationToken)
+    {
+        var entry = await archive.Catalog.GetEntryAsync(archiveId, cancellationToken);
+        string? reply = null;
+        for (var attempt = 1; attempt <= options.Value.Attempts; attempt++)
+        {
+            if (attempt > 1) await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 2)), cancellationToken);
+            await using var claim = await deliveries.ClaimAsync(archiveId, email, cancellationToken)
+                ?? throw new InvalidOperationException($"{archiveId} has no delivery to {email}");
+            switch (claim.Record.State)
+            {
+                case DeliveryRecord.Sent:
+                    return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Already);
+                case DeliveryRecord.Failed when !retryFailed:
+                    return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Failed, claim.Record.LastReply);
+            }
+            var message = await messages.BuildAsync(entry, claim.Record, cancellationToken);
+            try
+            {
+                reply = await sender.SendAsync(message, cancellationToken);
+                await claim.SentAsync(reply, CancellationToken.None);
+                logger.LogInformation("Sent archive entry {ArchiveId} to {Recipient}: {Reply}", archiveId, email, reply);
+                return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Sent, reply);
+            }
+            catch (SmtpFailure failure) when (failure.Permanent)
+            {
+                await claim.FailedAsync(failure.Reply, CancellationToken.None);
+                logger.LogWarning("Archive entry {ArchiveId} cannot be sent to {Recipient}: {Reply}", archiveId, email, failure.Reply);
+                return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Failed, failure.Reply);
+            }
+            catch (SmtpFailure failure)
+            {
+                reply = failure.Reply;
+                await claim.NotYetAsync(failure.Reply, CancellationToken.None);
+                logger.LogWarning("Archive entry {ArchiveId} not yet sent to {Recipient} (attempt {Attempt}): {Reply}", archiveId, email, attempt, failure.Reply);
+            }
+        }
+        return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Deferred, reply);
+    }
+}
