@@ -336,4 +336,21 @@ for k, (_, learned, action) in enumerate(LEARNING):
     learning.append([c[0], c[4] + dt.timedelta(days=lrng.randint(3, 21)), learned, action])
 learning.sort(key=lambda r: (r[1], r[0]))
 write("complaint_learning.csv", ["complaint_ref", "recorded_on", "learning", "action_taken"], learning)
+
+# --- the council's targets (targets.csv, optional; metrics.md version 2) -----------------------------
+# What a county council's adult social care leadership team might set: statutory timescales near 100%, the employer's
+# supervision standards, turnover and agency use held down, and no improvement action left overdue.
+write("targets.csv", ["metric", "target", "better", "amber_within"], [
+    ["complaints.ack_on_time_pct", 95, "HIGHER", 5],
+    ["complaints.response_on_time_pct", 85, "HIGHER", 5],
+    ["complaints.overdue_open", 2, "LOWER", 2],
+    ["training.compliance_pct", 90, "HIGHER", 5],
+    ["supervision.compliance_pct", 90, "HIGHER", 5],
+    ["supervision.standard_pct", 80, "HIGHER", 10],
+    ["workforce.turnover_pct_12m", 12, "LOWER", 2],
+    ["workforce.agency_fte_share_pct", 10, "LOWER", 3],
+    ["actions.overdue", 0, "LOWER", 3],
+    ["actions.completed_on_time_pct_12m", 80, "HIGHER", 10],
+    ["readiness.evidence_coverage_pct", 90, "HIGHER", 10],
+])
 print(f"wrote {OUT}")

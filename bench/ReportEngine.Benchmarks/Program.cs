@@ -8,6 +8,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- archive [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- issue [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- dashboard [requests]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- trends [iterations]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -33,11 +34,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "dashboard":
         await DashboardBenchmark.RunAsync(Arg(1, 20));
         break;
+    case "trends":
+        await TrendsBenchmark.RunAsync(Arg(1, 30));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations]");
         return 2;
 }
 return 0;

@@ -93,8 +93,13 @@ internal static class EvidenceTables
          Text<ComplaintLearning>("learning", l => l.Learning), Text<ComplaintLearning>("action_taken", l => l.ActionTaken)],
         r => new ComplaintLearning(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.NullableText(3)));
 
+    public static readonly EvidenceTable<Target> Targets = new("targets",
+        [Text<Target>("metric", t => t.Metric), Numeric<Target>("target", t => t.Value), Code<Target, Better>("better", t => t.Better),
+         Numeric<Target>("amber_within", t => t.AmberWithin)],
+        r => new Target(r.GetString(0), r.GetDecimal(1), r.Code<Better>(2), r.GetDecimal(3)));
+
     /// <summary>Child tables first, so deletes never break a reference.</summary>
     public static IEnumerable<string> Names =>
         [Scores.Name, Findings.Name, Complaints.Name, OmbudsmanCases.Name, OmbudsmanBenchmarks.Name, Staff.Name, Courses.Name,
-         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name, ComplaintLearning.Name];
+         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name, ComplaintLearning.Name, Targets.Name];
 }

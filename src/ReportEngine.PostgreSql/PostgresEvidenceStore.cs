@@ -35,12 +35,12 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO {EvidenceDatabase.Schema}.authorities (code, name, council_type, population, dataset_sha256, rows_per_file, has_bank_holidays, imported_at,
-                has_complaint_learning)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                has_complaint_learning, has_targets)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, council_type = EXCLUDED.council_type, population = EXCLUDED.population,
                 dataset_sha256 = EXCLUDED.dataset_sha256, rows_per_file = EXCLUDED.rows_per_file,
                 has_bank_holidays = EXCLUDED.has_bank_holidays, imported_at = EXCLUDED.imported_at,
-                has_complaint_learning = EXCLUDED.has_complaint_learning
+                has_complaint_learning = EXCLUDED.has_complaint_learning, has_targets = EXCLUDED.has_targets
             """, connection, transaction))
         {
             upsert.Parameters.Add(new() { Value = code });
@@ -52,6 +52,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             upsert.Parameters.Add(new() { Value = evidence.BankHolidays.IsFromDataset });
             upsert.Parameters.Add(new() { Value = clock.GetUtcNow() });
             upsert.Parameters.Add(new() { Value = evidence.HasComplaintLearning });
+            upsert.Parameters.Add(new() { Value = evidence.HasTargets });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -68,6 +69,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         await EvidenceTables.Actions.CopyAsync(connection, code, evidence.Actions, cancellationToken);
         await EvidenceTables.BankHolidays.CopyAsync(connection, code, evidence.BankHolidays.DatasetDates ?? [], cancellationToken);
         await EvidenceTables.ComplaintLearning.CopyAsync(connection, code, evidence.ComplaintLearning ?? [], cancellationToken);
+        await EvidenceTables.Targets.CopyAsync(connection, code, evidence.Targets ?? [], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -99,9 +101,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         Authority authority;
         string sha256;
         Dictionary<string, int> rows;
-        bool hasHolidays, hasLearning;
+        bool hasHolidays, hasLearning, hasTargets;
         await using (var command = new NpgsqlCommand(
-            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays, has_complaint_learning FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
+            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays, has_complaint_learning, has_targets FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
             connection, transaction) { Parameters = { new() { Value = authorityCode } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -112,6 +114,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             rows = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(4)) ?? [];
             hasHolidays = reader.GetBoolean(5);
             hasLearning = reader.GetBoolean(6);
+            hasTargets = reader.GetBoolean(7);
         }
 
         var evidence = new EvidenceSet(
@@ -130,7 +133,8 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             hasHolidays
                 ? BankHolidayCalendar.FromDates(await EvidenceTables.BankHolidays.ReadAsync(connection, transaction, authorityCode, cancellationToken))
                 : BankHolidayCalendar.EnglandAndWales,
-            hasLearning ? await EvidenceTables.ComplaintLearning.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null);
+            hasLearning ? await EvidenceTables.ComplaintLearning.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null,
+            hasTargets ? await EvidenceTables.Targets.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null);
         await transaction.CommitAsync(cancellationToken);
 
         var rowsPerFile = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();

@@ -56,21 +56,39 @@ public static class PackFormat
     public static string P12(ReportingPeriod p) => R12(p.Shift(-12));
 
     /// <summary>Change of a percentage in points: <c>up 3.2 points</c>, <c>down 1.0 point</c>, <c>no change</c>; null when either is undefined.</summary>
-    public static string? PointsChange(object? current, object? previous)
+    /// <param name="better"><c>HIGHER</c> or <c>LOWER</c> when the figure has a direction: the change then also says better or worse.</param>
+    public static string? PointsChange(object? current, object? previous, string? better = null)
     {
         if (Decimal(current) is not { } c || Decimal(previous) is not { } p) return null;
         var diff = Round1(c) - Round1(p);
         if (diff == 0) return "no change";
         var size = Math.Abs(diff).ToString("0.0", Culture);
-        return $"{(diff > 0 ? "up" : "down")} {size} {(Math.Abs(diff) == 1 ? "point" : "points")}";
+        return $"{(diff > 0 ? "up" : "down")} {size} {(Math.Abs(diff) == 1 ? "point" : "points")}{Judged(diff, better)}";
     }
 
+    /// <summary>", better" or ", worse" for a figure with a direction; nothing for one without (the uphold rate is only up or down).</summary>
+    private static string Judged(decimal diff, string? better) => better switch
+    {
+        "HIGHER" => diff > 0 ? ", better" : ", worse",
+        "LOWER" => diff < 0 ? ", better" : ", worse",
+        _ => "",
+    };
+
     /// <summary>Change of a count: <c>up 14</c>, <c>down 3</c>, <c>no change</c>; null when either is undefined.</summary>
-    public static string? CountChange(object? current, object? previous)
+    public static string? CountChange(object? current, object? previous, string? better = null)
     {
         if (Decimal(current) is not { } c || Decimal(previous) is not { } p) return null;
         var diff = c - p;
-        return diff == 0 ? "no change" : $"{(diff > 0 ? "up" : "down")} {Math.Abs(diff).ToString("N0", Culture)}";
+        return diff == 0 ? "no change" : $"{(diff > 0 ? "up" : "down")} {Math.Abs(diff).ToString("N0", Culture)}{Judged(diff, better)}";
+    }
+
+    /// <summary>A business year (<c>2023-24</c>) as a heading, marked "(to date)" while it is still running at <paramref name="asAt"/>.</summary>
+    public static string BusinessYear(string businessYear, object? asAt)
+    {
+        var end = asAt switch { DateOnly d => d, DateTime t => DateOnly.FromDateTime(t), _ => DateOnly.MaxValue };
+        return int.TryParse(businessYear.AsSpan(0, 4), System.Globalization.NumberStyles.None, Culture, out var start) && end < new DateOnly(start + 1, 3, 31)
+            ? $"{businessYear} (to date)"
+            : businessYear;
     }
 
     /// <summary>Chooses the singular or plural word for a count.</summary>

@@ -23,3 +23,6 @@ public enum CourseCategory { CareAct, McaDols, Safeguarding, Specialist, Other }
 public enum SupervisionKind { Case, Reflective, Group }
 
 public enum Rag { Red, Amber, Green }
+
+/// <summary>Which way a figure is better (targets.csv's <c>better</c>: <c>HIGHER</c> or <c>LOWER</c>).</summary>
+public enum Better { Higher, Lower }

@@ -16,8 +16,13 @@ public sealed record EvidenceSet(
     IReadOnlyList<ImprovementAction> Actions,
     BankHolidayCalendar BankHolidays,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<ComplaintLearning>? ComplaintLearning = null)
+    IReadOnlyList<ComplaintLearning>? ComplaintLearning = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<Target>? Targets = null)
 {
     /// <summary>Whether the dataset has complaint_learning.csv (an absent file and an empty one read differently).</summary>
     public bool HasComplaintLearning => ComplaintLearning is not null;
+
+    /// <summary>Whether the dataset has targets.csv.</summary>
+    public bool HasTargets => Targets is not null;
 }

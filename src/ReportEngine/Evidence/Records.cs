@@ -42,3 +42,6 @@ public sealed record ImprovementAction(
 
 /// <summary>What a complaint taught and what changed as a result (complaint_learning.csv, reports.md).</summary>
 public sealed record ComplaintLearning(string ComplaintRef, DateOnly RecordedOn, string Learning, string? ActionTaken);
+
+/// <summary>A council's target for a figure (targets.csv, metrics.md version 2): met, missed by no more than <see cref="AmberWithin"/>, or missed.</summary>
+public sealed record Target(string Metric, decimal Value, Better Better, decimal AmberWithin);

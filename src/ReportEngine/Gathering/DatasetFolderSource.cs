@@ -59,10 +59,13 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         var actions = await Read(ContractTables.Actions);
         var holidays = await Read(ContractTables.BankHolidays);
         var learning = await Read(ContractTables.ComplaintLearning);
+        var targets = await Read(ContractTables.Targets);
 
         CheckAcrossRows(errors, authority, scores, findings, complaints, cases, benchmarks, staff, courses, requirements, training, supervisions, actions);
         new CrossFileChecks(errors).References(ContractTables.ComplaintLearning.FileName, learning, l => l.ComplaintRef, "complaint_ref",
             complaints.Select(c => c.Row.Ref).ToHashSet(), ContractTables.Complaints.FileName);
+        foreach (var repeat in targets.GroupBy(t => t.Row.Metric, StringComparer.Ordinal).SelectMany(g => g.Skip(1)))
+            errors.Add(new DatasetError(ContractTables.Targets.FileName, repeat.Line, "metric", $"'{repeat.Row.Metric}' has a target already"));
         if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
 
         var evidence = new EvidenceSet(
@@ -72,7 +75,8 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             files.ContainsKey(ContractTables.BankHolidays.FileName)
                 ? BankHolidayCalendar.FromDates(Rows(holidays))
                 : BankHolidayCalendar.EnglandAndWales,
-            files.ContainsKey(ContractTables.ComplaintLearning.FileName) ? Rows(learning) : null);
+            files.ContainsKey(ContractTables.ComplaintLearning.FileName) ? Rows(learning) : null,
+            files.ContainsKey(ContractTables.Targets.FileName) ? Rows(targets) : null);
         return new GatheredEvidence(evidence, Provenance(files, rowCounts));
     }
 

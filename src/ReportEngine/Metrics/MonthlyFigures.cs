@@ -1,13 +1,18 @@
 namespace ReportEngine.Metrics;
 
 /// <summary>
-/// The monthly pack's figures (<see cref="Current"/>, written to metrics.json) and the same figures as at the end of the
-/// same month a year earlier, behind every "change on the previous 12 months" (printed only).
+/// The monthly pack's figures (<see cref="Current"/>, written to metrics.json with the <see cref="Outlook"/>: targets'
+/// statuses, trends and what needs attention) and the same figures as at the end of the same month a year earlier,
+/// behind every "change on the previous 12 months" (printed only).
 /// </summary>
-public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier) : IReportFigures
+public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier, PackOutlook Outlook) : IReportFigures
 {
-    public static MonthlyFigures Compute(Evidence.EvidenceSet evidence, ReportingPeriod month) =>
-        new(PackMetrics.Compute(evidence, month), PackMetrics.Compute(evidence, month.Shift(-12)));
+    public static MonthlyFigures Compute(Evidence.EvidenceSet evidence, ReportingPeriod month)
+    {
+        // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
+        var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
+        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months));
+    }
 
-    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey();
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey().Concat(Outlook.ByKey());
 }

@@ -43,10 +43,12 @@ public sealed record PackMetrics(
 
         var w = Workforce;
         yield return K("supervision.compliance_pct", w.SupervisionCompliance);
+        yield return K("supervision.standard_pct", w.SupervisionStandard);
         yield return K("supervision.reflective_pct", w.ReflectiveSupervision);
         yield return K("supervision.cancellation_rate_pct", w.SupervisionCancellationRate);
         yield return K("workforce.turnover_pct_12m", w.Turnover12m);
         yield return K("workforce.agency_fte_share_pct", w.AgencyFteShare);
+        yield return K("workforce.agency_fte_share_sw_pct", w.AgencyFteShareSocialWorkers);
 
         var a = Actions;
         yield return K("actions.open", N(a.Open));

@@ -2,13 +2,18 @@ using ReportEngine.Evidence;
 
 namespace ReportEngine.Metrics;
 
-/// <summary>Supervision of registered social workers, turnover and agency use.</summary>
+/// <summary>
+/// Supervision of registered social workers, turnover and agency use. <see cref="SupervisionStandard"/> is the employer
+/// standard: a supervision of at least 1.5 hours in the last 30 days.
+/// </summary>
 public sealed record WorkforceMetrics(
     Ratio SupervisionCompliance,
     Ratio ReflectiveSupervision,
     Ratio SupervisionCancellationRate,
     Ratio Turnover12m,
-    Ratio AgencyFteShare)
+    Ratio AgencyFteShare,
+    Ratio SupervisionStandard,
+    Ratio AgencyFteShareSocialWorkers)
 {
     public static WorkforceMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
     {
@@ -27,6 +32,11 @@ public sealed record WorkforceMetrics(
             ReflectiveSupervision: Ratio.Percent(eligible, s => HadSupervision(s, 91, v => v.Kind == SupervisionKind.Reflective)),
             SupervisionCancellationRate: Ratio.Percent(evidence.Supervisions.Where(s => period.InR12(s.HeldDate)), s => s.Cancelled),
             Turnover12m: Ratio.Percent(nonAgency.Count(s => period.InR12(s.EndDate)), averageHeadcount),
-            AgencyFteShare: Ratio.Percent(activeAtE.Where(s => s.EmploymentType == EmploymentType.Agency).Sum(s => s.Fte), activeAtE.Sum(s => s.Fte)));
+            AgencyFteShare: AgencyShare(activeAtE),
+            SupervisionStandard: Ratio.Percent(eligible, s => HadSupervision(s, 30, v => v.DurationMinutes >= 90)),
+            AgencyFteShareSocialWorkers: AgencyShare(eligible));
     }
+
+    private static Ratio AgencyShare(IReadOnlyList<StaffMember> staff) =>
+        Ratio.Percent(staff.Where(s => s.EmploymentType == EmploymentType.Agency).Sum(s => s.Fte), staff.Sum(s => s.Fte));
 }

@@ -110,4 +110,35 @@ public class DatasetValidationTests
         Assert.Equal(612400, gathered.Evidence.Authority.Population);
         Assert.Empty(gathered.Evidence.OmbudsmanBenchmarks);
     }
+
+    [Fact]
+    public async Task Targets_name_numeric_figures_once_each_and_are_refused_with_file_and_line()
+    {
+        using var folder = Repo.CopyOfSample();
+        File.WriteAllLines(folder.File("targets.csv"),
+        [
+            "metric,target,better,amber_within",
+            "training.compliance_pct,90,HIGHER,5",
+            "readiness.self_band,3,HIGHER,",
+            "training.compliance_pct,95,HIGHER,0",
+            "complaints.overdue_open,2,SIDEWAYS,1",
+            "actions.overdue,0,LOWER,-1",
+            "trend.actions.overdue.2024-01,1,LOWER,",
+        ]);
+        var errors = await ErrorsOf(folder);
+        Assert.Contains("targets.csv:3: metric: 'readiness.self_band' is a band, not a number", errors);
+        Assert.Contains("targets.csv:4: metric: 'training.compliance_pct' has a target already", errors);
+        Assert.Contains(errors, e => e.StartsWith("targets.csv:5: better:", StringComparison.Ordinal));
+        Assert.Contains("targets.csv:6: amber_within: -1 is negative", errors);
+        Assert.Contains("targets.csv:7: metric: 'trend.actions.overdue.2024-01' is derived from other figures and cannot have a target", errors);
+    }
+
+    [Fact]
+    public async Task The_sample_has_targets_and_a_dataset_without_the_file_has_none()
+    {
+        Assert.Equal(11, (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Targets!.Count);
+        using var folder = Repo.CopyOfSample();
+        File.Delete(folder.File("targets.csv"));
+        Assert.Null((await new DatasetFolderSource(folder.Path).GatherAsync()).Evidence.Targets);
+    }
 }

@@ -21,8 +21,11 @@ public sealed record EvidenceBuilder
     /// <summary>complaint_learning.csv; null when the dataset has no such file.</summary>
     public List<ComplaintLearning>? Learning { get; init; }
 
+    /// <summary>targets.csv; null when the dataset has no such file.</summary>
+    public List<Target>? Targets { get; init; }
+
     public EvidenceSet Build() => new(Authority, Scores, Findings, Complaints, Cases, Benchmarks, Staff, Courses, Requirements,
-        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales, Learning);
+        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales, Learning, Targets);
 
     public static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 

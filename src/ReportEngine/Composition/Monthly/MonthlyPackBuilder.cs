@@ -31,8 +31,21 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
             m.Complaints.Themes.Select(t => new ThemeRow(t.Code, t.Count, previousThemes.TryGetValue(t.Code, out var p) ? p : null)).ToList(),
             Charts(m),
             m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name())).ToList(),
-            ProvenanceView.For(context));
+            ProvenanceView.For(context),
+            AttentionList.Build(figures, evidence, contents),
+            figures.Outlook.Statuses.ToDictionary(s => s.Target.Metric, s => (object)TargetView.Of(s.Target, s.Status), StringComparer.Ordinal),
+            Directions(evidence),
+            m.Readiness.Statements.Select(s => s.Cqc?.AssessedOn).Max(),
+            m.Readiness.Statements.Select(s => s.Self?.AssessedOn).Max(),
+            figures.Outlook.Trends.ToDictionary(t => t.Key, t => (object)TrendView.Of(t, evidence.Targets), StringComparer.Ordinal));
     }
+
+    /// <summary>Which way is better for each figure that has a direction (HIGHER or LOWER), for the templates' change words.</summary>
+    private static Dictionary<string, object> Directions(EvidenceSet evidence) =>
+        MetricDirection.Keys.Concat(evidence.Targets?.Select(t => t.Metric) ?? []).Distinct()
+            .Select(k => (k, MetricDirection.Of(k, evidence.Targets)))
+            .Where(x => x.Item2 is not null)
+            .ToDictionary(x => x.k, x => (object)CodeNames.ToCode(x.Item2!.Value), StringComparer.Ordinal);
 
     private static IReadOnlyList<CoverageRow> Coverage(EvidenceSet evidence, ReportingPeriod period)
     {
@@ -51,8 +64,8 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
             m.Complaints.ReceivedByMonth.Select(x => (PackFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), Count);
 
         var years = m.Ombudsman.Years.Reverse().ToList();
-        var ombudsman = ColumnChart.Build("Complaints upheld (%)", ["This council", "Similar authorities (average)"],
-            years.Select(y => (y.BusinessYear, (IReadOnlyList<double?>)[y.UpholdRate.Value, (double?)y.SimilarUpholdRatePct])).ToList(),
+        var ombudsman = ColumnChart.Build("Detailed investigations upheld (%)", ["This council", "Similar authorities (average)"],
+            years.Select(y => (PackFormat.BusinessYear(y.BusinessYear, m.Period.End), (IReadOnlyList<double?>)[y.UpholdRate.Value, (double?)y.SimilarUpholdRatePct])).ToList(),
             Pct, height: 220);
 
         var teams = BarChart.Build("Due requirements met (%)",

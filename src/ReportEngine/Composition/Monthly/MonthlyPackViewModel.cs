@@ -4,7 +4,11 @@ using ReportEngine.Metrics;
 
 namespace ReportEngine.Composition.Monthly;
 
-/// <summary>What the monthly inspection-readiness pack's templates render. Figures stay raw; templates word and format them.</summary>
+/// <summary>
+/// What the monthly inspection-readiness pack's templates render. Figures stay raw; templates word and format them.
+/// <see cref="Targets"/> (<see cref="TargetView"/>), <see cref="Directions"/> (HIGHER or LOWER) and <see cref="Trends"/>
+/// (<see cref="TrendView"/>) are keyed by metric; they hold objects so that templates can ask whether a key is there.
+/// </summary>
 public sealed record MonthlyPackViewModel(
     PackHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
@@ -16,7 +20,23 @@ public sealed record MonthlyPackViewModel(
     IReadOnlyList<ThemeRow> Themes,
     MonthlyCharts Charts,
     IReadOnlyList<OverdueActionRow> OverdueActions,
-    ProvenanceView Provenance);
+    ProvenanceView Provenance,
+    IReadOnlyList<AttentionItem> Attention,
+    IDictionary<string, object> Targets,
+    IDictionary<string, object> Directions,
+    DateOnly? CqcAssessedOn,
+    DateOnly? SelfAssessedOn,
+    IDictionary<string, object> Trends);
+
+/// <summary>A figure's target and where the figure stands: a word and a shape as well as a colour, so colour is never the only sign.</summary>
+public sealed record TargetView(string Text, string? Status, string Word, string Shape)
+{
+    public static TargetView Of(Target target, string? status) => new(
+        $"Target {MetricLabels.Format(target.Metric, (double)target.Value)} or {(target.Better == Better.Higher ? "more" : "less")}",
+        status,
+        status switch { TargetStatus.Green => "On target", TargetStatus.Amber => "Near target", TargetStatus.Red => "Off target", _ => "No figure to compare" },
+        status switch { TargetStatus.Green => "\u25CF", TargetStatus.Amber => "\u25B2", TargetStatus.Red => "\u25A0", _ => "\u2013" });
+}
 
 
 public sealed record ScorecardRow(

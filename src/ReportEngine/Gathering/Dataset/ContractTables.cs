@@ -96,6 +96,18 @@ internal static partial class ContractTables
         r => new ComplaintLearning(r.Text("complaint_ref"), r.Date("recorded_on"), r.Text("learning"), r.OptionalText("action_taken")),
         Optional: true);
 
+    public static readonly TableSpec<Target> Targets = new("targets.csv",
+        ["metric", "target", "better", "amber_within"],
+        r =>
+        {
+            var metric = r.Text("metric");
+            if (!r.HasErrors && Metrics.MetricCatalog.WhyNotATargetKey(metric) is { } why) r.Error("metric", why);
+            var amber = r.OptionalDecimal("amber_within") ?? 0;
+            if (!r.HasErrors && amber < 0) r.Error("amber_within", $"{amber} is negative");
+            return new Target(metric, r.Decimal("target"), r.Code<Better>("better"), amber);
+        },
+        Optional: true);
+
     public static readonly TableSpec<DateOnly> BankHolidays = new("bank_holidays.csv", ["date"], r => r.Date("date"), Optional: true);
 
     private static int Score(RowReader r)

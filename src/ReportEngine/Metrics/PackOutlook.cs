@@ -1,0 +1,62 @@
+using ReportEngine.Evidence;
+using static ReportEngine.Metrics.MetricKeys;
+
+namespace ReportEngine.Metrics;
+
+/// <summary>
+/// What metrics.md's version 2 adds to the monthly pack: each target's status, 24-month trends of the headline figures,
+/// and the counts behind "What needs attention". Pure, like every figure.
+/// </summary>
+public sealed record PackOutlook(
+    IReadOnlyList<(Target Target, string? Status)> Statuses,
+    IReadOnlyList<Trend> Trends,
+    IReadOnlyList<StatementScores> SelfAboveCqc,
+    IReadOnlyList<ImprovementAction> GreenButOverdue)
+{
+    /// <summary>The figures trend.* follows, in metrics.md's order.</summary>
+    public static readonly string[] TrendKeys =
+    [
+        "complaints.ack_on_time_pct", "complaints.response_on_time_pct", "complaints.uphold_rate_pct", "complaints.received_12m",
+        "training.compliance_pct", "supervision.compliance_pct", "workforce.turnover_pct_12m", "actions.overdue",
+    ];
+
+    public const int TrendMonths = 24;
+
+    /// <param name="months">The pack's figures for each of the 24 months ending with the pack's month, oldest first.</param>
+    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months)
+    {
+        var current = months[^1];
+        var byKey = current.ByKey().ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+        var statuses = (evidence.Targets ?? [])
+            .Select(t => (t, TargetStatus.Of(t, TargetStatus.NumberOf(byKey.GetValueOrDefault(t.Metric)))))
+            .ToList();
+        var monthly = months.Select(m => m.ByKey().Where(k => TrendKeys.Contains(k.Key)).ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value))).ToList();
+        var trends = TrendKeys
+            .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, monthly[i].GetValueOrDefault(key))).ToList()))
+            .ToList();
+        return new PackOutlook(
+            statuses,
+            trends,
+            current.Readiness.Statements.Where(s => s is { Self: { } self, Cqc: { } cqc } && self.Score > cqc.Score).ToList(),
+            current.Actions.OverdueActions.Where(a => a.Rag == Rag.Green).ToList());
+    }
+
+    /// <summary>The months a trend covers: the 24 ending with <paramref name="month"/>, oldest first.</summary>
+    public static IEnumerable<ReportingPeriod> TrendPeriods(ReportingPeriod month) => Enumerable.Range(0, TrendMonths).Select(i => month.Shift(i - TrendMonths + 1));
+
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
+    {
+        foreach (var (target, status) in Statuses) yield return K($"status.{target.Metric}", new TextValue(status));
+        foreach (var trend in Trends)
+            foreach (var point in trend.Points)
+                yield return K($"trend.{trend.Key}.{point.Month}", new NumberValue(point.Value));
+        yield return K("attention.self_above_cqc", N(SelfAboveCqc.Count));
+        yield return K("attention.green_but_overdue", N(GreenButOverdue.Count));
+    }
+}
+
+/// <summary>A figure month by month.</summary>
+public sealed record Trend(string Key, IReadOnlyList<TrendPoint> Points);
+
+/// <summary>A figure's value at the end of a month; null when it could not be computed (no data that month).</summary>
+public sealed record TrendPoint(ReportingPeriod Month, double? Value);
