@@ -138,10 +138,17 @@ public class OutlookTests
     [Fact]
     public void The_attention_list_is_ordered_and_says_so_when_empty()
     {
-        var quiet = new EvidenceBuilder().Build();
-        var empty = ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(quiet, January), quiet, []);
+        var noFindings = new EvidenceBuilder().Build();
         // With no findings at all, every statement lacks every core category: only coverage items.
-        Assert.All(empty, i => Assert.Equal("Evidence coverage", i.Section));
+        Assert.All(ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(noFindings, January), noFindings, []),
+            i => Assert.Equal("Evidence coverage", i.Section));
+        var quiet = new EvidenceBuilder
+        {
+            Findings = Enum.GetValues<QualityStatement>()
+                .SelectMany(qs => ReadinessMetrics.CoverageCategories.Select(c => new Finding($"{qs}-{c}", qs, c, FindingKind.Strength, "t", null, null, D("2023-12-01"))))
+                .ToList(),
+        }.Build();
+        Assert.Empty(ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(quiet, January), quiet, []));
 
         var full = new EvidenceBuilder
         {
