@@ -104,7 +104,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         // Progress is shown in the dashboard's job details.
         using var http = await AdminOfAsync(database, first);
         var details = await http.GetStringAsync($"/hangfire/jobs/details/{jobs[0]}");
-        Assert.Matches("Progress:</strong> 100% — Issued: 13 pages, archive entry NDC-20..-..-monthly-", details);
+        Assert.Matches("Progress:</strong> 100% — Issued: [0-9]+ pages, archive entry NDC-20..-..-monthly-", details);
     }
 
     [Fact]
