@@ -5,7 +5,19 @@ namespace ReportEngine.Testing;
 /// <summary>Runs the real command-line program (<c>dotnet ReportEngine.Cli.dll …</c>) as its own process.</summary>
 public static class CliProcess
 {
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "ReportEngine.Cli.dll");
+    /// <summary>
+    /// The command line as its own project built it. Not the copy beside the tests: the test project also references
+    /// ASP.NET Core for its OpenID Connect provider, and its build leaves out assemblies the command line's own
+    /// dependency file expects beside it.
+    /// </summary>
+    public static string Dll { get; } = FindDll();
+
+    private static string FindDll()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var own = Path.Combine(Repo.Root, "src", "ReportEngine.Cli", "bin", here.Parent!.Name, here.Name, "ReportEngine.Cli.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "ReportEngine.Cli.dll");
+    }
 
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
