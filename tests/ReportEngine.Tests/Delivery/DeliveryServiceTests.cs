@@ -7,28 +7,13 @@ namespace ReportEngine.Tests.Delivery;
 
 /// <summary>Delivery as <c>serve</c>'s follow-up work: a worker killed at the worst moment, and two workers at once.</summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class DeliveryServiceTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBase(postgres)
 {
-    private readonly TempFolder _out = new();
-    private TestSmtpServer _smtp = null!;
-    private string _db = "";
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await TestSmtpServer.StartAsync();
-        _db = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        _out.Dispose();
-    }
 
     private void AddRecipients(params string[] emails)
     {
         foreach (var email in emails)
-            Assert.Equal(0, CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", email, "--db", _db).Exit);
+            Assert.Equal(0, CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", email, "--db", Db).Exit);
     }
 
     private async Task WaitForAsync(Func<bool> done, TimeSpan timeout, Func<string> log)
@@ -36,7 +21,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : IAsyncLifet
         var deadline = DateTime.UtcNow + timeout;
         while (!done())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out; messages: {_smtp.Messages.Count}\n{log()}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out; messages: {Smtp.Messages.Count}\n{log()}");
             await Task.Delay(200);
         }
     }
@@ -47,14 +32,14 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : IAsyncLifet
     public async Task A_worker_killed_after_the_server_accepted_but_before_recording_it_resends_with_the_same_message_id()
     {
         AddRecipients("director@northdale.gov.uk");
-        var settings = _smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(_out.Path, ".archive");
-        var serve = await ServeProcess.StartAsync(_db, _out.Path, settings);
+        var settings = Smtp.Settings;
+        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
         try
         {
             // The first time, the worker is frozen while the server accepts (so it cannot record the send), then killed.
             var killed = false;
-            _smtp.OnAccepting = message =>
+            Smtp.OnAccepting = message =>
             {
                 if (killed) return;
                 killed = true;
@@ -65,19 +50,19 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : IAsyncLifet
                     serve.Kill();
                 });
             };
-            TestDatabases.EnqueuePack(TestDatabases.HangfireStorage(_db), "NDC", "2024-01");
-            await WaitForAsync(() => killed && _smtp.Messages.Count > 0, TimeSpan.FromMinutes(3), () => serve.Log);
+            TestDatabases.EnqueuePack(TestDatabases.HangfireStorage(Db), "NDC", "2024-01");
+            await WaitForAsync(() => killed && Smtp.Messages.Count > 0, TimeSpan.FromMinutes(3), () => serve.Log);
             await Task.Delay(1000);
-            Assert.Contains("\tpending\t", CliProcess.Run("deliveries", "list", "--db", _db).Out);
+            Assert.Contains("\tpending\t", CliProcess.Run("deliveries", "list", "--db", Db).Out);
         }
         finally
         {
             await serve.DisposeAsync();
         }
 
-        await using var again = await ServeProcess.StartAsync(_db, _out.Path, settings);
-        await WaitForAsync(() => CliProcess.Run("deliveries", "list", "--db", _db).Out.Contains("\tsent\t"), TimeSpan.FromMinutes(2), () => again.Log);
-        var copies = _smtp.To("director@northdale.gov.uk");
+        await using var again = await ServeProcess.StartAsync(Db, Out.Path, settings);
+        await WaitForAsync(() => CliProcess.Run("deliveries", "list", "--db", Db).Out.Contains("\tsent\t"), TimeSpan.FromMinutes(2), () => again.Log);
+        var copies = Smtp.To("director@northdale.gov.uk");
         // SMTP cannot tell a sender that a message it never heard accepted was accepted: the copy is sent again, and
         // carries the same Message-ID, so that mail clients and the archive of messages show it as one message.
         Assert.Equal(2, copies.Count);
@@ -89,22 +74,22 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : IAsyncLifet
     {
         var recipients = Enumerable.Range(1, 6).Select(i => $"leader{i}@northdale.gov.uk").ToArray();
         AddRecipients(recipients);
-        var settings = _smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(_out.Path, ".archive");
-        await using var first = await ServeProcess.StartAsync(_db, _out.Path, settings);
-        await using var second = await ServeProcess.StartAsync(_db, _out.Path, settings);
-        var storage = TestDatabases.HangfireStorage(_db);
+        var settings = Smtp.Settings;
+        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        await using var first = await ServeProcess.StartAsync(Db, Out.Path, settings);
+        await using var second = await ServeProcess.StartAsync(Db, Out.Path, settings);
+        var storage = TestDatabases.HangfireStorage(Db);
         TestDatabases.EnqueuePack(storage, "NDC", "2024-01");
-        await WaitForAsync(() => CliProcess.Run("archive", "list", "--db", _db).Out.Contains("NDC-2024-01-monthly-"), TimeSpan.FromMinutes(3), () => first.Log + second.Log);
-        var id = CliProcess.Run("archive", "list", "--db", _db).Out.Split('\n')[1].Split('\t')[0];
+        await WaitForAsync(() => CliProcess.Run("archive", "list", "--db", Db).Out.Contains("NDC-2024-01-monthly-"), TimeSpan.FromMinutes(3), () => first.Log + second.Log);
+        var id = CliProcess.Run("archive", "list", "--db", Db).Out.Split('\n')[1].Split('\t')[0];
         // The follow-up job again, several times over, as retries and a second scheduling would make it.
         var client = new BackgroundJobClient(storage);
         for (var i = 0; i < 4; i++) client.Enqueue<DeliveryJobs>(job => job.DeliverReportAsync(id, CancellationToken.None));
         foreach (var email in recipients)
             for (var i = 0; i < 2; i++) client.Enqueue<DeliveryJobs>(job => job.DeliverToAsync(id, email, CancellationToken.None));
 
-        await WaitForAsync(() => recipients.All(r => _smtp.To(r).Count > 0), TimeSpan.FromMinutes(2), () => first.Log + second.Log);
+        await WaitForAsync(() => recipients.All(r => Smtp.To(r).Count > 0), TimeSpan.FromMinutes(2), () => first.Log + second.Log);
         await Task.Delay(5000); // time for any second copy to arrive
-        foreach (var email in recipients) Assert.Single(_smtp.To(email));
+        foreach (var email in recipients) Assert.Single(Smtp.To(email));
     }
 }

@@ -6,32 +6,22 @@ namespace ReportEngine.Tests.Delivery;
 
 /// <summary>delivery.md against a real SMTP server in the test process: each recipient once, with the right parts, through failures.</summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DeliveryTests(PostgresFixture postgres) : MailTestBase(postgres)
 {
     private readonly TempFolder _archive = new();
-    private readonly TempFolder _out = new();
-    private TestSmtpServer _smtp = null!;
-    private string _db = "";
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        _smtp = await TestSmtpServer.StartAsync();
-        _db = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
+        await base.DisposeAsync();
         foreach (var file in Directory.EnumerateFiles(_archive.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _archive.Dispose();
-        _out.Dispose();
     }
 
     /// <summary>The command line with this test's database and archive, and (<paramref name="mail"/>) the test's mail server.</summary>
     private (int Exit, string Out, string Err) Run(bool mail, params string[] args)
     {
-        var environment = mail ? _smtp.Settings : new Dictionary<string, string>();
-        environment["REPORTENGINE_DB"] = _db;
+        var environment = mail ? Smtp.Settings : new Dictionary<string, string>();
+        environment["REPORTENGINE_DB"] = Db;
         environment["REPORTENGINE_ARCHIVE"] = _archive.Path;
         return CliProcess.Run(environment, args);
     }
@@ -46,7 +36,7 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
     /// <summary>Archives a monthly pack without sending anything (no mail server configured); its archive id.</summary>
     private string ArchiveQuietly(string period)
     {
-        var (exit, stdout, stderr) = Run(false, "pack", "--authority", "NDC", "--period", period, "--out", _out.Path, "--archive");
+        var (exit, stdout, stderr) = Run(false, "pack", "--authority", "NDC", "--period", period, "--out", Out.Path, "--archive");
         Assert.True(exit == 0, stderr);
         return stdout.TrimEnd().Split('\n')[1];
     }
@@ -60,18 +50,18 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
         AddRecipient("head.of.service@northdale.gov.uk");
         AddRecipient("councillor@northdale.gov.uk", kind: "complaints-annual");
 
-        var (exit, stdout, stderr) = Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", _out.Path, "--archive");
+        var (exit, stdout, stderr) = Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive");
         Assert.True(exit == 0, stderr);
         var id = stdout.TrimEnd().Split('\n')[1];
         Assert.Contains("sent director@northdale.gov.uk", stderr);
         Assert.Contains("sent head.of.service@northdale.gov.uk", stderr);
-        Assert.Equal(2, _smtp.Messages.Count);
-        Assert.Empty(_smtp.To("councillor@northdale.gov.uk"));
+        Assert.Equal(2, Smtp.Messages.Count);
+        Assert.Empty(Smtp.To("councillor@northdale.gov.uk"));
 
-        var pdf = File.ReadAllBytes(Path.Combine(_out.Path, "NDC-2024-01-monthly.pdf"));
+        var pdf = File.ReadAllBytes(Path.Combine(Out.Path, "NDC-2024-01-monthly.pdf"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var director = Assert.Single(_smtp.To("director@northdale.gov.uk"));
-        var head = Assert.Single(_smtp.To("head.of.service@northdale.gov.uk"));
+        var director = Assert.Single(Smtp.To("director@northdale.gov.uk"));
+        var head = Assert.Single(Smtp.To("head.of.service@northdale.gov.uk"));
         foreach (var message in new[] { director, head })
         {
             Assert.Equal("[OFFICIAL-SENSITIVE] Northdale County Council: Inspection-readiness pack, January 2024", message.Subject);
@@ -99,7 +89,7 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
         (exit, stdout, _) = Run(true, "deliver", id);
         Assert.Equal(0, exit);
         Assert.Equal(["already director@northdale.gov.uk", "already head.of.service@northdale.gov.uk"], stdout.TrimEnd().Split('\n').Order());
-        Assert.Equal(2, _smtp.Messages.Count);
+        Assert.Equal(2, Smtp.Messages.Count);
 
         (exit, stdout, _) = Run(false, "deliveries", "list", "--archive", id);
         Assert.Equal(0, exit);
@@ -118,11 +108,11 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
     {
         AddRecipient("director@northdale.gov.uk");
         var id = ArchiveQuietly("2024-01");
-        _smtp.TemporaryFailures = 2;
+        Smtp.TemporaryFailures = 2;
         var (exit, stdout, stderr) = Run(true, "deliver", id);
         Assert.True(exit == 0, stderr);
         Assert.Equal("sent director@northdale.gov.uk", stdout.Trim());
-        Assert.Single(_smtp.Messages);
+        Assert.Single(Smtp.Messages);
         Assert.Contains($"{id}\tdirector@northdale.gov.uk\tsent\t3\t", Run(false, "deliveries", "list").Out);
     }
 
@@ -131,29 +121,29 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
     {
         AddRecipient("director@northdale.gov.uk");
         AddRecipient("left.the.council@northdale.gov.uk");
-        _smtp.Refused.Add("left.the.council@northdale.gov.uk");
+        Smtp.Refused.Add("left.the.council@northdale.gov.uk");
         var id = ArchiveQuietly("2024-01");
 
         var (exit, stdout, _) = Run(true, "deliver", id);
         Assert.Equal(1, exit);
         Assert.Contains("sent director@northdale.gov.uk", stdout);
         Assert.Matches(@"failed left\.the\.council@northdale\.gov\.uk: 550 ", stdout);
-        Assert.Single(_smtp.Messages);
-        Assert.Single(_smtp.RecipientsAsked, a => a == "left.the.council@northdale.gov.uk"); // tried once, never again by itself
+        Assert.Single(Smtp.Messages);
+        Assert.Single(Smtp.RecipientsAsked, a => a == "left.the.council@northdale.gov.uk"); // tried once, never again by itself
         Assert.Matches(@"left\.the\.council@northdale\.gov\.uk\tfailed\t1\t\t[^\t]+\t550 ", Run(false, "deliveries", "list", "--archive", id).Out);
 
         (exit, stdout, _) = Run(true, "deliver", id);
         Assert.Equal(1, exit);
         Assert.Contains("already director@northdale.gov.uk", stdout);
         Assert.Contains("failed left.the.council@northdale.gov.uk: 550", stdout);
-        Assert.Single(_smtp.RecipientsAsked, a => a == "left.the.council@northdale.gov.uk");
+        Assert.Single(Smtp.RecipientsAsked, a => a == "left.the.council@northdale.gov.uk");
 
-        _smtp.Refused.Clear(); // the mailbox is put right
+        Smtp.Refused.Clear(); // the mailbox is put right
         (exit, stdout, _) = Run(true, "deliver", id, "--retry-failed");
         Assert.Equal(0, exit);
         Assert.Contains("sent left.the.council@northdale.gov.uk", stdout);
-        Assert.Single(_smtp.To("left.the.council@northdale.gov.uk"));
-        Assert.Single(_smtp.To("director@northdale.gov.uk"));
+        Assert.Single(Smtp.To("left.the.council@northdale.gov.uk"));
+        Assert.Single(Smtp.To("director@northdale.gov.uk"));
     }
 
     [Fact]
@@ -161,17 +151,17 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
     {
         AddRecipient("director@northdale.gov.uk");
         var id = ArchiveQuietly("2024-01");
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var (exit, stdout, _) = Run(true, "deliver", id);
         Assert.Equal(1, exit);
         Assert.Contains("failed director@northdale.gov.uk: no answer from 127.0.0.1", stdout);
         Assert.Contains("\tpending\t3\t", Run(false, "deliveries", "list").Out);
 
-        await _smtp.StartAgainAsync();
+        await Smtp.StartAgainAsync();
         (exit, stdout, _) = Run(true, "deliver", id);
         Assert.Equal(0, exit);
         Assert.Equal("sent director@northdale.gov.uk", stdout.Trim());
-        Assert.Single(_smtp.Messages);
+        Assert.Single(Smtp.Messages);
     }
 
     [Fact]
@@ -180,12 +170,12 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
         AddRecipient("director@northdale.gov.uk");
         var first = ArchiveQuietly("2023-12");
         Assert.Equal(0, Run(true, "deliver", first).Exit);
-        var head = System.Text.RegularExpressions.Regex.Match(Text(_smtp.Messages.Single()), @"Archive chain head: (\d+):(\S+)").Groups;
+        var head = System.Text.RegularExpressions.Regex.Match(Text(Smtp.Messages.Single()), @"Archive chain head: (\d+):(\S+)").Groups;
         ArchiveQuietly("2024-01");
 
         // Someone with the database rewrites the record the email's head names, and every hash after it, so that the
         // chain's arithmetic holds again from the start.
-        await using (var source = Npgsql.NpgsqlDataSource.Create(_db))
+        await using (var source = Npgsql.NpgsqlDataSource.Create(Db))
         {
             var index = new ReportEngine.PostgreSql.PostgresArchiveIndex(source);
             var records = await index.ListAsync();
@@ -220,10 +210,10 @@ public sealed class DeliveryTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("ReportEngine__Smtp__Security", "Sometimes", "ReportEngine:Smtp:Security 'Sometimes' is not None, StartTls or SslOnConnect")]
     public void Bad_mail_settings_stop_the_service_at_start_up(string setting, string value, string message)
     {
-        var environment = _smtp.Settings;
+        var environment = Smtp.Settings;
         environment[setting] = value;
-        environment["ReportEngine__OutputFolder"] = _out.Path;
-        var (exit, _, stderr) = CliProcess.Run(environment, "serve", "--db", _db, "--urls", "http://127.0.0.1:1");
+        environment["ReportEngine__OutputFolder"] = Out.Path;
+        var (exit, _, stderr) = CliProcess.Run(environment, "serve", "--db", Db, "--urls", "http://127.0.0.1:1");
         Assert.Equal(2, exit);
         Assert.Contains(message, stderr);
     }
