@@ -100,7 +100,8 @@ public sealed class ServeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (the OS picks it), for a server a test starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

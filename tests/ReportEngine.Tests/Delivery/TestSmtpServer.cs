@@ -55,10 +55,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public static async Task<TestSmtpServer> StartAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var server = new TestSmtpServer(((IPEndPoint)listener.LocalEndpoint).Port);
-        listener.Stop();
+        var server = new TestSmtpServer(ServeProcess.FreePort());
         await server.StartAgainAsync();
         return server;
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,7 +37,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public static async Task<TestOidcProvider> StartAsync()
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         var url = $"http://127.0.0.1:{port}/";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
@@ -90,12 +88,5 @@ public sealed class TestOidcProvider : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
