@@ -100,6 +100,17 @@ public sealed class ServeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// A client of this service that follows no redirects (so that a test can assert one) and, if the service does not
+    /// answer within a minute, fails with the request and the service's last log lines.
+    /// </summary>
+    public HttpClient Client(System.Net.CookieContainer? cookies = null)
+    {
+        var stall = new StallReport(() => Log, TimeSpan.FromSeconds(60));
+        if (cookies is not null) stall.Inner.CookieContainer = cookies;
+        return new HttpClient(stall) { BaseAddress = new Uri(Url), Timeout = Timeout.InfiniteTimeSpan };
+    }
+
     /// <summary>A loopback port nothing listens on now (the OS picks it), for a server a test starts.</summary>
     public static int FreePort()
     {

@@ -179,7 +179,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
     {
         var database = await DatabaseWithAsync(Repo.Sample);
         await using var serve = await ServeProcess.StartAsync(database, _output.Path);
-        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(serve.Url) })
+        using (var anonymous = serve.Client())
         using (var refused = await anonymous.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "monthly:NDC")])))
             Assert.Equal("/sign-in", refused.Headers.Location?.AbsolutePath); // not signed in: sent to sign in, and nothing is triggered
 
@@ -208,10 +208,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
             if (await accounts.FindAsync(email) is null)
                 await accounts.AddAsync(email, "Admin", ReportEngine.Service.Web.Accounts.Role.Admin, [], Web.DashboardFixture.Password);
         }
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
-        {
-            BaseAddress = new Uri(serve.Url),
-        };
+        var http = serve.Client(new System.Net.CookieContainer());
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Web.DashboardFixture.SignInAsync(http, email, Web.DashboardFixture.Password)).StatusCode);
         return http;
     }

@@ -58,7 +58,7 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     /// <summary>A client of the API signed in with the person's token; no redirects followed, so that a redirect can be asserted.</summary>
     public HttpClient Api(Person? person)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
+        var client = Serve.Client();
         if (person is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(person));
         return client;
     }
@@ -73,8 +73,7 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A client with a cookie jar and no sign-in yet.</summary>
-    public HttpClient Browserless() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Browserless() => Serve.Client(new CookieContainer());
 
     /// <summary>Fills in and posts the sign-in form (with the antiforgery token the form carries).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
