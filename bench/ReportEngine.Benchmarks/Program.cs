@@ -9,6 +9,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- issue [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- dashboard [requests]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- trends [iterations]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- passes [runs] [times]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -37,11 +38,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "trends":
         await TrendsBenchmark.RunAsync(Arg(1, 30));
         break;
+    case "passes":
+        await PrintPassBenchmark.RunAsync(Arg(1, 3), Arg(2, 500));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times]");
         return 2;
 }
 return 0;

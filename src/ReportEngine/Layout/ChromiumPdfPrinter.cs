@@ -70,12 +70,12 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
             pdf = await page.PdfDataAsync(new PdfOptions
             {
                 Format = PaperFormat.A4,
-                PrintBackground = true,
-                DisplayHeaderFooter = true,
+                PrintBackground = !job.PageNumbersOnly,
+                DisplayHeaderFooter = !job.PageNumbersOnly,
                 HeaderTemplate = job.HeaderHtml,
                 FooterTemplate = job.FooterHtml,
                 MarginOptions = new MarginOptions { Top = "24mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-                Tagged = true,
+                Tagged = !job.PageNumbersOnly,
                 Outline = true,
                 Timeout = timeout,
             });

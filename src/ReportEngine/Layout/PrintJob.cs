@@ -1,7 +1,11 @@
 namespace ReportEngine.Layout;
 
 /// <summary>A whole HTML document to print as A4, with Chromium's running header and footer templates.</summary>
-public sealed record PrintJob(string Html, string HeaderHtml, string FooterHtml);
-
-/// <param name="BlockedRequests">URLs the document tried to load and were refused (anything but <c>data:</c>).</param>
-public sealed record PrintedPdf(byte[] Pdf, IReadOnlyList<string> BlockedRequests);
+/// <param name="PageNumbersOnly">
+/// A print read for nothing but where each bookmark falls (the first pass, for the contents page): printed without
+/// running header and footer, backgrounds or tags, none of which moves a page break, since the margins stay the same.
+/// </param>
+public sealed record PrintJob(string Html, string HeaderHtml, string FooterHtml, bool PageNumbersOnly = false)
+{
+    public PrintJob ForPageNumbers() => this with { PageNumbersOnly = true };
+}

@@ -14,7 +14,8 @@ namespace ReportEngine.Packs;
 
 /// <summary>
 /// The pipeline of one report: compute → compose → template → print, for evidence already gathered. Writes nothing.
-/// The contents page needs page numbers, so a report is printed twice: the first print's bookmarks give the pages.
+/// The contents page needs page numbers, so a report is printed twice: the first print, a cheap one without header,
+/// footer, backgrounds or tags, is read only for where its bookmarks fall.
 /// One renderer serves one kind's <see cref="TemplateSet"/>.
 /// </summary>
 public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
@@ -22,6 +23,9 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
     public const string DocumentTemplate = "pack.sbn-html";
     public const string HeaderTemplate = "header.sbn-html";
     public const string FooterTemplate = "footer.sbn-html";
+
+    /// <summary>The first print for page numbers, the final one, and at most two to correct a contents page that moved a section.</summary>
+    private const int MaxPrintPasses = 4;
 
     private readonly HtmlTemplateRenderer _templates = new(templateSet);
 
@@ -55,18 +59,34 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
 
         progress?.Report(new PackProgress(PackStage.Printing, 35, "Printing (first pass, for page numbers)"));
         watch.Restart();
-        var first = await printer.PrintAsync(firstJob, cancellationToken);
+        var first = await printer.PrintAsync(firstJob.ForPageNumbers(), cancellationToken);
         var contents = ReadContents(first.Pdf);
         var printTime = watch.Elapsed;
+        var blocked = first.BlockedRequests.ToList();
 
-        watch.Restart();
-        var (model, job) = Compose(context, figures, contents);
-        templateTime += watch.Elapsed;
-
-        progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
-        watch.Restart();
-        var final = await printer.PrintAsync(job, cancellationToken);
-        printTime += watch.Elapsed;
+        // The final print is checked against the numbers it prints: should the filled-in contents page ever move a
+        // section (a longer contents page, say), the report is printed again with the numbers that print gave.
+        object model;
+        PrintJob job;
+        PrintedPdf final;
+        var passes = 1;
+        while (true)
+        {
+            watch.Restart();
+            (model, job) = Compose(context, figures, contents);
+            templateTime += watch.Elapsed;
+            progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
+            watch.Restart();
+            final = await printer.PrintAsync(job, cancellationToken);
+            printTime += watch.Elapsed;
+            blocked.AddRange(final.BlockedRequests);
+            passes++;
+            var printed = ReadContents(final.Pdf);
+            if (printed.SequenceEqual(contents)) break;
+            if (passes == MaxPrintPasses)
+                throw new Layout.PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
+            contents = printed;
+        }
 
         progress?.Report(new PackProgress(PackStage.Done, 95, "Printed"));
         return new RenderedPack(
@@ -76,8 +96,8 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             figures,
             model,
             job,
-            PrintPasses: 2,
-            first.BlockedRequests.Concat(final.BlockedRequests).ToArray(),
+            passes,
+            blocked.Distinct().ToArray(),
             new PackTimings(gatherTime, computeTime, templateTime, printTime));
     }
 

@@ -71,4 +71,23 @@ public class ReportKindTests(SamplePackFixture fixture)
         foreach (var gap in model.Gaps) Assert.Contains(gap, text);
         Assert.All(model.OpenActions, a => Assert.Contains(a.Action.Title, text));
     }
+
+    [Fact]
+    public async Task A_long_report_takes_its_contents_page_numbers_from_the_cheap_first_print_and_they_are_the_final_ones()
+    {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, 100);
+        var pack = await fixture.RenderAsync(big.Path, ReportKinds.QualityStatement, "2024-01", QualityStatement.Learning);
+        var pages = PdfText.PerPage(pack.Pdf);
+        Assert.True(pages.Count > 100, $"{pages.Count} pages");
+        // The renderer checks the final print's bookmarks against the numbers it printed and prints again when they
+        // differ; two prints means the first, printed without header, footer, backgrounds or tags, was right.
+        Assert.Equal(2, pack.PrintPasses);
+        var contents = PackRenderer.ReadContents(pack.Pdf);
+        Assert.All(contents.Skip(1), c =>
+        {
+            Assert.Contains($"{c.Title} {c.Page}", pages[1].Replace("\n", " "));
+            Assert.Contains(c.Title, pages[c.Page - 1]);
+        });
+    }
 }
