@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ReportEngine.Composition;
+using ReportEngine.Gathering;
+using ReportEngine.Issuing;
+using ReportEngine.Kinds;
+using ReportEngine.Layout;
+using ReportEngine.Packs;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Properties;
+
+/// <summary>
+/// Datasets no one has tried: copies of the sample changed at random, valid or broken. Each is either made into a report
+/// (computed, composed and templated; printing is the same for any HTML and is tested elsewhere) or refused with exit
+/// code 2 and errors that each name a file of the dataset and, where there is one, its line; never anything else.
+/// </summary>
+public sealed partial class DatasetProperties
+{
+    // Never started: composing a report needs the renderer's templates, not its browser.
+    private static readonly PackRenderer Renderer = new PackRenderers(new ChromiumPdfPrinter(new ChromiumBrowser(new ChromiumOptions())),
+        new PackOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System).For(ReportKinds.Monthly);
+
+    private static Arbitrary<DatasetMutation[]> Mutations =>
+        Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(DatasetMutation.Any, n)).ToArbitrary();
+
+    [Property(MaxTest = 150)]
+    public Property A_changed_dataset_is_made_into_a_report_or_refused_naming_file_and_line() =>
+        Prop.ForAll(Mutations, mutations =>
+        {
+            using var folder = Repo.CopyOfSample();
+            foreach (var mutation in mutations) mutation.ApplyTo(folder.Path);
+            GatheredEvidence gathered;
+            try
+            {
+                gathered = new DatasetFolderSource(folder.Path).GatherAsync().GetAwaiter().GetResult();
+            }
+            catch (DatasetRejectedException refused)
+            {
+                AssertRefusedWell(refused);
+                return;
+            }
+            AssertComposes(gathered);
+        });
+
+    [Property(MaxTest = 60)]
+    public Property A_file_of_random_bytes_is_read_or_refused_naming_the_file() =>
+        Prop.ForAll((
+                from file in Gen.Elements(DatasetMutation.Files)
+                from bytes in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))
+                from keepHeader in Gen.Elements(true, false)
+                select (File: file, Bytes: bytes, KeepHeader: keepHeader)).ToArbitrary(),
+            change =>
+            {
+                using var folder = Repo.CopyOfSample();
+                var path = folder.File(change.File);
+                var header = File.ReadLines(path).First() + "\n";
+                File.WriteAllBytes(path, [.. change.KeepHeader ? System.Text.Encoding.UTF8.GetBytes(header) : [], .. change.Bytes]);
+                var unreadable = change.Bytes.Contains((byte)0) || !IsUtf8(change.Bytes);
+                try
+                {
+                    AssertComposes(new DatasetFolderSource(folder.Path).GatherAsync().GetAwaiter().GetResult());
+                    Assert.False(unreadable, "a file with a NUL byte or bytes that are not UTF-8 was read");
+                }
+                catch (DatasetRejectedException refused)
+                {
+                    AssertRefusedWell(refused);
+                    if (unreadable) Assert.Contains(refused.Errors, e => e.ToString().StartsWith(change.File + ":", StringComparison.Ordinal));
+                }
+            });
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The same through the real command line: <c>validate</c> exits 0 or 2, never with a stack trace.</summary>
+    [Property(MaxTest = 8)]
+    public Property The_command_line_validates_a_changed_dataset_with_exit_0_or_2() =>
+        Prop.ForAll(Mutations, mutations =>
+        {
+            using var folder = Repo.CopyOfSample();
+            foreach (var mutation in mutations) mutation.ApplyTo(folder.Path);
+            var (exit, output, error) = CliProcess.Run("validate", "--data", folder.Path);
+            Assert.DoesNotContain("   at ", error);
+            if (exit == 0)
+            {
+                Assert.StartsWith("valid: ", output);
+                return;
+            }
+            Assert.Equal(FailurePolicy.Refused, exit);
+            Assert.Matches(ErrorLine(), error);
+        });
+
+    private static void AssertRefusedWell(DatasetRejectedException refused)
+    {
+        Assert.Equal(FailurePolicy.Refused, FailurePolicy.ExitCode(refused));
+        Assert.NotEmpty(refused.Errors);
+        foreach (var error in refused.Errors.Select(e => e.ToString()))
+        {
+            var match = ErrorLine().Match(error);
+            Assert.True(match.Success, $"not file:line: column: message: {error}");
+            Assert.Contains(match.Groups["file"].Value, DatasetMutation.Files);
+        }
+    }
+
+    private static void AssertComposes(GatheredEvidence gathered)
+    {
+        Assert.True(ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period));
+        var report = ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, period);
+        var figures = report.Kind.Compute(gathered.Evidence, report);
+        var context = new ReportContext(gathered, report,
+            new PackRunFacts(SamplePackFixture.GeneratedAt, Renderer.Templates.Version, PackRenderer.EngineVersion, "OFFICIAL"));
+        var (_, job) = Renderer.Compose(context, figures, []);
+        Assert.EndsWith("</html>\n", job.Html);
+    }
+
+    /// <summary><c>file.csv:LINE: column: message</c>, or <c>file.csv: message</c> for the file as a whole.</summary>
+    [GeneratedRegex(@"(?m)^(?<file>[a-z0-9_]+\.csv)(:(?<line>\d+))?: \S")]
+    private static partial Regex ErrorLine();
+}
