@@ -85,6 +85,8 @@ internal static class ArchiveCommand
             foreach (var pending in result.PendingPdfA) Console.Out.WriteLine($"PDF/A pending: {pending} (its copy is still to be made)");
             foreach (var problem in result.Problems) Console.Out.WriteLine(problem);
             Console.Out.WriteLine($"evidence: {result.Evidence}");
+            // Kept with a backup or sent away from the database, it is what a later '--head' proves the chain against.
+            if (result.Intact && await archive.Catalog.HeadAsync(ct) is { } current) Console.Out.WriteLine($"head {current}");
             Console.Out.WriteLine(result.Intact
                 ? $"intact: {result.Entries} entries and {result.Pruned.Count} pruned, the chain unbroken" +
                   (result.PendingPdfA.Count > 0 ? $"; {result.PendingPdfA.Count} PDF/A cop{(result.PendingPdfA.Count == 1 ? "y" : "ies")} pending" : "")

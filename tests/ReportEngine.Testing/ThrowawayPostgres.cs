@@ -45,6 +45,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private ThrowawayPostgres() { }
 
+    /// <summary>Runs one of the cluster's client tools (<c>pg_dump</c>, <c>pg_restore</c>) against it as the superuser.</summary>
+    public void RunTool(string tool, params string[] args) =>
+        Run(Path.Combine(_bin, tool), ["--host=127.0.0.1", $"--port={Port}", "--username=postgres", .. args]);
+
     public void Stop() => RunAsServerUser("pg_ctl", "-D", _dataDir, "-m", "fast", "-w", "stop");
 
     public void Start()

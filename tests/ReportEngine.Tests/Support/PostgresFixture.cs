@@ -5,6 +5,8 @@ public sealed class PostgresFixture : IAsyncLifetime
 {
     private ThrowawayPostgres _server = null!;
 
+    public ThrowawayPostgres Server => _server;
+
     public string ConnectionString(string database = "postgres") => _server.ConnectionString(database);
     public Task<string> CreateDatabaseAsync() => _server.CreateDatabaseAsync();
     public void Stop() => _server.Stop();
