@@ -100,6 +100,7 @@ public static class ServiceHost
             }
             await next();
         });
+        Telemetry.TelemetryExport.Start(app.Services);
         app.UseDashboard();
         // Anonymous, so they say the status and nothing more: which part failed is in the log, not for anyone who asks.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -118,8 +119,12 @@ public static class ServiceHost
         services.AddReportEngine(home);
         services.AddDashboard(configuration);
         services.AddDelivery();
+        Telemetry.TelemetryExport.Add(services, configuration);
         services.AddTransient<DeliveryJobs>();
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        // The host waits for the job server's own shutdown timeout and half a minute more to close the browser and the
+        // database; the Dockerfile's and compose.yaml's stop grace period (90 s) is this at its default.
+        services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>
+            host.ShutdownTimeout = service.Value.ShutdownTimeout + TimeSpan.FromSeconds(30));
         services.AddSingleton<IFollowUps, HangfireFollowUps>();
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
             new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));

@@ -37,7 +37,10 @@ public sealed class ReportDelivery(
         return outcomes;
     }
 
-    public async Task<DeliveryOutcome> DeliverToAsync(string archiveId, string email, bool retryFailed, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverToAsync(string archiveId, string email, bool retryFailed, CancellationToken cancellationToken) =>
+        Telemetry.DeliveryCounts.Count(await DeliverWithRetriesAsync(archiveId, email, retryFailed, cancellationToken));
+
+    private async Task<DeliveryOutcome> DeliverWithRetriesAsync(string archiveId, string email, bool retryFailed, CancellationToken cancellationToken)
     {
         var entry = await archive.Catalog.GetEntryAsync(archiveId, cancellationToken);
         string? reply = null;

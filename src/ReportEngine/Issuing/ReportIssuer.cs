@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
 using ReportEngine.Packs;
+using ReportEngine.Telemetry;
 using UglyToad.PdfPig;
 
 namespace ReportEngine.Issuing;
@@ -19,12 +20,36 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
 
     public async Task<IssuedReport> IssueAsync(ReportRequest request, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ReportTelemetry.Source.StartActivity("issue report");
+        activity?.SetTag("reportengine.kind", request.Kind.Name);
+        activity?.SetTag("reportengine.period", request.Period.ToString());
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var issued = await IssueOnceAsync(request, progress, cancellationToken);
+            activity?.SetTag("reportengine.report", issued.Report.ToString());
+            activity?.SetTag("reportengine.archive_id", issued.Entry?.Id);
+            activity?.SetTag("reportengine.reused", issued.Reused);
+            ReportTelemetry.RecordIssued(issued.Report, issued.Reused, watch.Elapsed, issued.Rendered?.Timings);
+            return issued;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            ReportTelemetry.RecordFailed(request.Kind, ex);
+            throw;
+        }
+    }
+
+    private async Task<IssuedReport> IssueOnceAsync(ReportRequest request, IProgress<PackProgress>? progress, CancellationToken cancellationToken)
+    {
         if (request.Regenerate && string.IsNullOrWhiteSpace(request.Reason))
             throw new ReportRequestRefusedException("--reason: a report is regenerated only with a reason (what was corrected)");
         var watch = Stopwatch.StartNew();
         async Task<GatheredEvidence> GatherAsync()
         {
             progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
+            using var gathering = ReportTelemetry.Source.StartActivity("gather");
             return await request.Evidence.GatherAsync(cancellationToken);
         }
         // A folder names its authority only inside; a database source is claimed before anything is read.

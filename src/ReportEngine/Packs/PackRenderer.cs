@@ -59,7 +59,12 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
 
         progress?.Report(new PackProgress(PackStage.Printing, 35, "Printing (first pass, for page numbers)"));
         watch.Restart();
-        var first = await printer.PrintAsync(firstJob.ForPageNumbers(), cancellationToken);
+        PrintedPdf first;
+        using (var span = Telemetry.ReportTelemetry.Source.StartActivity("print"))
+        {
+            span?.SetTag("reportengine.print_pass", "page numbers");
+            first = await printer.PrintAsync(firstJob.ForPageNumbers(), cancellationToken);
+        }
         var contents = ReadContents(first.Pdf);
         var printTime = watch.Elapsed;
         var blocked = first.BlockedRequests.ToList();
@@ -77,7 +82,11 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             templateTime += watch.Elapsed;
             progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
             watch.Restart();
-            final = await printer.PrintAsync(job, cancellationToken);
+            using (var span = Telemetry.ReportTelemetry.Source.StartActivity("print"))
+            {
+                span?.SetTag("reportengine.print_pass", passes == 1 ? "final" : "correction");
+                final = await printer.PrintAsync(job, cancellationToken);
+            }
             printTime += watch.Elapsed;
             blocked.AddRange(final.BlockedRequests);
             passes++;

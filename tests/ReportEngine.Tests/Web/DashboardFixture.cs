@@ -42,12 +42,17 @@ public sealed partial class DashboardFixture : IAsyncLifetime
             await accounts.AddAsync(person.Email, person.Email.Split('@')[0], person.Role, person.Authorities, Password);
             _tokens[person.Email] = await tokens.IssueAsync(person.Email, "tests", 30);
         }
-        Serve = await ServeProcess.StartAsync(Database, _output.Path);
+        Telemetry = await OtlpReceiver.StartAsync();
+        Serve = await ServeProcess.StartAsync(Database, _output.Path, Telemetry.Settings);
     }
+
+    /// <summary>Where the service exports its traces and metrics.</summary>
+    public OtlpReceiver Telemetry { get; private set; } = null!;
 
     public async Task DisposeAsync()
     {
         await Serve.DisposeAsync();
+        await Telemetry.DisposeAsync();
         await DataSource.DisposeAsync();
         await _postgres.DisposeAsync();
         _output.Dispose();

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using ReportEngine.Telemetry;
+
+namespace ReportEngine.Service.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for <c>serve</c>: the engine's traces and metrics, ASP.NET Core's and the runtime's, exported over OTLP
+/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard <c>OTEL_*</c> settings: protocol, headers,
+/// export interval). Without an endpoint nothing is collected.
+/// </summary>
+internal static class TelemetryExport
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
+        services.AddSingleton<QueueLengths>();
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("reportengine", serviceVersion: Packs.PackRenderer.EngineVersion,
+                serviceInstanceId: ServiceHost.ServerName))
+            .WithMetrics(metrics => metrics.AddMeter(ReportTelemetry.Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation())
+            .WithTracing(tracing => tracing.AddSource(ReportTelemetry.Name).AddAspNetCoreInstrumentation(o =>
+                o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/static")))
+            .UseOtlpExporter();
+    }
+
+    /// <summary>The queue gauge needs the job storage, which exists once the host is built.</summary>
+    public static void Start(IServiceProvider services) => services.GetService<QueueLengths>();
+}

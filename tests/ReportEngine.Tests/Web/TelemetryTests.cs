@@ -1,0 +1,22 @@
+namespace ReportEngine.Tests.Web;
+
+/// <summary>OpenTelemetry from a real <c>serve</c>, exported over OTLP/HTTP to a receiver the test runs.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class TelemetryTests(DashboardFixture dashboard)
+{
+    [Fact]
+    public async Task A_report_issued_is_exported_as_a_trace_with_its_stages_and_as_metrics()
+    {
+        await dashboard.SampleEntryAsync();
+        var telemetry = dashboard.Telemetry;
+        string[] metrics = ["reportengine.reports.issued", "reportengine.report.duration", "reportengine.stage.duration", "reportengine.queue.length",
+            "http.server.request.duration"];
+        string[] spans = ["issue report", "gather", "print", "reportengine.print_pass"];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !(metrics.All(m => telemetry.Received("metrics", m)) && spans.All(s => telemetry.Received("traces", s))))
+            await Task.Delay(250);
+        Assert.All(metrics, m => Assert.True(telemetry.Received("metrics", m), $"metric {m} not exported"));
+        Assert.All(spans, s => Assert.True(telemetry.Received("traces", s), $"span {s} not exported"));
+        Assert.False(telemetry.Received("traces", "/health/ready"), "health checks are not traced");
+    }
+}
