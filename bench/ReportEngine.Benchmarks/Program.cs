@@ -10,6 +10,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- dashboard [requests]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- trends [iterations]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- passes [runs] [times]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- soak [packs] [recycle-after-prints]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -41,11 +42,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "passes":
         await PrintPassBenchmark.RunAsync(Arg(1, 3), Arg(2, 500));
         break;
+    case "soak":
+        await SoakBenchmark.RunAsync(Arg(1, 1000), Arg(2, 250), Path.Combine(Repo.Root, "docs", "images", "soak-memory.svg"));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints]");
         return 2;
 }
 return 0;

@@ -11,8 +11,8 @@ public sealed class BrowserHealthCheck(ChromiumBrowser browser) : IHealthCheck
     {
         try
         {
-            var chromium = await browser.GetAsync(cancellationToken);
-            return HealthCheckResult.Healthy(await chromium.GetVersionAsync());
+            await using var lease = await browser.LeaseAsync(print: false, cancellationToken);
+            return HealthCheckResult.Healthy(await lease.Browser.GetVersionAsync());
         }
         catch (Exception ex) when (ex is BrowserUnavailableException or PuppeteerException or IOException)
         {

@@ -5,17 +5,19 @@ using PuppeteerSharp;
 namespace ReportEngine.Layout;
 
 /// <summary>
-/// One warm headless Chromium, started on first use and again if it dies. Each launch gets a fresh
-/// <c>--user-data-dir</c> that names its owner, deleted when the browser closes. A process killed outright cannot close
-/// its browser, so before the first launch each process sweeps the browsers of owners that are gone (only those in
-/// profile folders the engine made: nobody else's Chromium is touched).
+/// One warm headless Chromium, started on first use, started again if it dies, and replaced by a fresh one after
+/// <see cref="ChromiumOptions.RecycleAfterPrints"/> prints, above <see cref="ChromiumOptions.RecycleAboveMegabytes"/>, or
+/// when a print hangs. Prints hold a <see cref="BrowserLease"/>, so a browser being replaced finishes the prints it has
+/// before it closes. Each launch gets a fresh <c>--user-data-dir</c> that names its owner, deleted when the browser
+/// closes. A process killed outright cannot close its browser, so before the first launch each process sweeps the
+/// browsers of owners that are gone (only those in profile folders the engine made: nobody else's Chromium is touched).
 /// </summary>
 public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ChromiumBrowser>();
-    private IBrowser? _browser;
-    private string? _userDataDir;
+    private readonly List<BrowserGeneration> _retiring = [];
+    private BrowserGeneration? _current;
 
     public const string ProfilePrefix = "reportengine-chromium-";
     public const string OwnerFileName = "reportengine-owner";
@@ -23,34 +25,24 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
 
     public ChromiumOptions Options => options;
 
-    public async Task<IBrowser> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many browsers this process has started (a recycled or crashed one is replaced by the next).</summary>
+    public int Launches { get; private set; }
+
+    /// <summary>The warm browser for one print (or, with <paramref name="print"/> false, a look that is not counted as one).</summary>
+    public async Task<BrowserLease> LeaseAsync(bool print = true, CancellationToken cancellationToken = default)
     {
-        if (_browser is { IsConnected: true } warm) return warm;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_browser is { IsConnected: true } raced) return raced;
-            await CloseAsync();
-            if (!File.Exists(options.ExecutablePath))
-                throw new BrowserUnavailableException(
-                    $"Chromium was not found at {options.ExecutablePath}. Install it with 'apt-get install -y chromium' or set REPORTENGINE_CHROMIUM.");
-            if (Interlocked.Exchange(ref _swept, 1) == 0)
+            if (_current is { Browser.IsConnected: false } dead)
             {
-                var orphans = OrphanSweep.Run();
-                if (orphans > 0) _logger.LogWarning("Stopped {Count} Chromium processes left by a ReportEngine process that was killed", orphans);
+                _logger.LogWarning("Chromium stopped answering after {Prints} prints; starting another", dead.Prints);
+                Retire(dead);
             }
-            _userDataDir = Directory.CreateTempSubdirectory(ProfilePrefix).FullName;
-            using (var self = System.Diagnostics.Process.GetCurrentProcess())
-                await File.WriteAllTextAsync(Path.Combine(_userDataDir, OwnerFileName), $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}", cancellationToken);
-            _browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = options.ExecutablePath,
-                Headless = true,
-                Args = [.. ChromiumOptions.Arguments, $"--user-data-dir={_userDataDir}"],
-                Timeout = 60_000,
-            }, loggerFactory);
-            _logger.LogInformation("Started Chromium {Version} from {Path}", await _browser.GetVersionAsync(), options.ExecutablePath);
-            return _browser;
+            _current ??= await LaunchAsync(cancellationToken);
+            _current.Active++;
+            if (print) _current.Prints++;
+            return new BrowserLease(this, _current);
         }
         finally
         {
@@ -58,44 +50,126 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
         }
     }
 
-    private async Task CloseAsync()
+    /// <summary>Ends a lease; a browser past its limits (or whose print hung) is retired, and closed once its last print ends.</summary>
+    internal async Task ReturnAsync(BrowserGeneration generation, bool hung)
     {
-        if (_browser is not null)
+        BrowserGeneration? close = null;
+        await _gate.WaitAsync();
+        try
+        {
+            generation.Active--;
+            if (hung) generation.Hung = true;
+            if (generation == _current && RecycleReason(generation) is { } reason)
+            {
+                _logger.LogInformation("Replacing Chromium after {Reason}", reason);
+                Retire(generation);
+            }
+            if (_retiring.Contains(generation) && generation.Active == 0)
+            {
+                _retiring.Remove(generation);
+                close = generation;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (close is not null) await CloseAsync(close);
+    }
+
+    private string? RecycleReason(BrowserGeneration generation)
+    {
+        if (generation.Hung) return "a print that did not finish in time";
+        if (generation.Prints >= options.RecycleAfterPrints) return $"{generation.Prints} prints";
+        if (generation.Browser.Process is { } process
+            && ProcessTree.ResidentBytes(process.Id) is var bytes && bytes > options.RecycleAboveMegabytes * 1048576L)
+            return $"{generation.Prints} prints, holding {bytes / 1048576} MiB (the ceiling is {options.RecycleAboveMegabytes} MiB)";
+        return null;
+    }
+
+    private void Retire(BrowserGeneration generation)
+    {
+        if (_current == generation) _current = null;
+        if (!_retiring.Contains(generation)) _retiring.Add(generation);
+    }
+
+    private async Task<BrowserGeneration> LaunchAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(options.ExecutablePath))
+            throw new BrowserUnavailableException(
+                $"Chromium was not found at {options.ExecutablePath}. Install it with 'apt-get install -y chromium' or set REPORTENGINE_CHROMIUM.");
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            var orphans = OrphanSweep.Run();
+            if (orphans > 0) _logger.LogWarning("Stopped {Count} Chromium processes left by a ReportEngine process that was killed", orphans);
+        }
+        var profile = Directory.CreateTempSubdirectory(ProfilePrefix).FullName;
+        try
+        {
+            using (var self = System.Diagnostics.Process.GetCurrentProcess())
+                await File.WriteAllTextAsync(Path.Combine(profile, OwnerFileName), $"{self.Id} {self.StartTime.ToUniversalTime().Ticks}", cancellationToken);
+            var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            {
+                ExecutablePath = options.ExecutablePath,
+                Headless = true,
+                Args = [.. ChromiumOptions.Arguments, $"--user-data-dir={profile}"],
+                Timeout = 60_000,
+            }, loggerFactory);
+            Launches++;
+            _logger.LogInformation("Started Chromium {Version} from {Path}", await browser.GetVersionAsync(), options.ExecutablePath);
+            return new BrowserGeneration(browser, profile);
+        }
+        catch
+        {
+            DeleteProfile(profile);
+            throw;
+        }
+    }
+
+    private async Task CloseAsync(BrowserGeneration generation)
+    {
+        var browser = generation.Browser;
+        try
+        {
+            // A browser with a hung page may not answer a polite close: it is killed with its children instead.
+            if (generation.Hung && browser.Process is { } hung) ProcessTree.Kill(hung.Id);
+            else await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception ex) when (ex is PuppeteerException or IOException or ObjectDisposedException or TimeoutException or InvalidOperationException)
+        {
+            _logger.LogWarning("Chromium did not close cleanly ({Reason}); stopping it", ex.Message);
+            if (browser.Process is { } process) ProcessTree.Kill(process.Id);
+        }
+        browser.Dispose();
+        await DeleteProfileAsync(generation.Profile);
+    }
+
+    private async Task DeleteProfileAsync(string profile)
+    {
+        // Chromium's last children may still be writing to the profile as they exit: try a few times.
+        for (var attempt = 1; Directory.Exists(profile); attempt++)
         {
             try
             {
-                await _browser.CloseAsync();
+                Directory.Delete(profile, recursive: true);
             }
-            catch (Exception ex) when (ex is PuppeteerException or IOException or ObjectDisposedException)
+            catch (IOException ex) when (attempt < 5)
             {
-                _logger.LogWarning("Chromium did not close cleanly: {Reason}", ex.Message);
+                _logger.LogDebug("Chromium profile {Folder} not deleted yet: {Reason}", profile, ex.Message);
+                await Task.Delay(200 * attempt);
             }
-            _browser.Dispose();
-            _browser = null;
-        }
-        if (_userDataDir is not null)
-        {
-            // Chromium's last children may still be writing to the profile as they exit: try a few times.
-            for (var attempt = 1; Directory.Exists(_userDataDir); attempt++)
+            catch (IOException ex)
             {
-                try
-                {
-                    Directory.Delete(_userDataDir, recursive: true);
-                }
-                catch (IOException ex) when (attempt < 5)
-                {
-                    _logger.LogDebug("Chromium profile {Folder} not deleted yet: {Reason}", _userDataDir, ex.Message);
-                    await Task.Delay(200 * attempt);
-                }
-                catch (IOException ex)
-                {
-                    // A warning, not a failure; the next start's sweep removes it.
-                    _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", _userDataDir, ex.Message);
-                    break;
-                }
+                // A warning, not a failure; the next start's sweep removes it.
+                _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", profile, ex.Message);
+                break;
             }
-            _userDataDir = null;
         }
+    }
+
+    private static void DeleteProfile(string profile)
+    {
+        try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
     }
 
     public async ValueTask DisposeAsync()
@@ -103,13 +177,45 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
         await _gate.WaitAsync();
         try
         {
-            await CloseAsync();
+            if (_current is not null) Retire(_current);
+            foreach (var generation in _retiring) await CloseAsync(generation);
+            _retiring.Clear();
         }
         finally
         {
             _gate.Release();
             _gate.Dispose();
         }
+    }
+}
+
+/// <summary>One launched browser: its profile folder, the prints it has made and the prints using it now.</summary>
+internal sealed class BrowserGeneration(IBrowser browser, string profile)
+{
+    public IBrowser Browser { get; } = browser;
+    public string Profile { get; } = profile;
+    public int Prints { get; set; }
+    public int Active { get; set; }
+    public bool Hung { get; set; }
+}
+
+/// <summary>The browser for one print; disposing it hands the browser back (<see cref="Hung"/> first, if the print hung).</summary>
+public sealed class BrowserLease : IAsyncDisposable
+{
+    private readonly ChromiumBrowser _owner;
+    private readonly BrowserGeneration _generation;
+    private int _returned;
+
+    internal BrowserLease(ChromiumBrowser owner, BrowserGeneration generation) => (_owner, _generation) = (owner, generation);
+
+    public IBrowser Browser => _generation.Browser;
+
+    /// <summary>Set when the print did not finish in time: the browser is then killed rather than used again.</summary>
+    public bool Hung { get; set; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _returned, 1) == 0) await _owner.ReturnAsync(_generation, Hung);
     }
 }
 

@@ -13,6 +13,14 @@ public sealed class ChromiumOptions
     [Range(1, 600)]
     public int PrintTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>A browser is replaced by a fresh one after this many prints (Chromium's memory creeps with use).</summary>
+    [Range(1, 1_000_000)]
+    public int RecycleAfterPrints { get; set; } = 250;
+
+    /// <summary>…or as soon as the browser and its child processes hold more than this many MiB of memory.</summary>
+    [Range(64, 1_048_576)]
+    public int RecycleAboveMegabytes { get; set; } = 1536;
+
     internal static readonly string[] Arguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",

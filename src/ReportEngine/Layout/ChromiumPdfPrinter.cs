@@ -21,26 +21,49 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
     {
         // Every step has its own limit below; this one also covers those that have none (opening and closing the
         // page), so that a browser that stops answering fails the print instead of holding a worker for ever.
-        var limit = TimeSpan.FromSeconds(browser.Options.PrintTimeoutSeconds * 2 + 30);
+        var limit = TimeSpan.FromSeconds(browser.Options.PrintTimeoutSeconds * 2 + 10);
+        await using var lease = await browser.LeaseAsync(cancellationToken: cancellationToken);
         try
         {
-            return await PrintOnceAsync(job, cancellationToken).WaitAsync(limit, cancellationToken);
+            return await PrintOnceAsync(lease.Browser, job, cancellationToken).WaitAsync(limit, cancellationToken);
         }
         catch (TimeoutException)
         {
-            throw new PrintFailedException($"Chromium did not answer within {limit.TotalSeconds:F0} s.");
+            // The browser that hung is killed once its other prints end, and the next print starts a fresh one.
+            lease.Hung = true;
+            throw new PrintFailedException($"Chromium did not answer within {limit.TotalSeconds:F0} s; the browser is restarted.", timedOut: true);
+        }
+        catch (PrintFailedException ex) when (ex.TimedOut)
+        {
+            lease.Hung = true;
+            throw;
         }
     }
 
-    private async Task<PrintedPdf> PrintOnceAsync(PrintJob job, CancellationToken cancellationToken)
+    private async Task<PrintedPdf> PrintOnceAsync(IBrowser chromium, PrintJob job, CancellationToken cancellationToken)
     {
         var timeout = browser.Options.PrintTimeoutSeconds * 1000;
-        var chromium = await browser.GetAsync(cancellationToken);
+        var document = Encoding.UTF8.GetBytes(job.Html);
+        try
+        {
+            return await PrintOnPageAsync(chromium, job, document, timeout, cancellationToken);
+        }
+        catch (Exception ex) when ((ex is PuppeteerException or TimeoutException) && !cancellationToken.IsCancellationRequested)
+        {
+            // The browser's message may quote the document; say what failed and how big the document was, nothing more.
+            var timedOut = ex is TimeoutException || ex.InnerException is TimeoutException;
+            var crashed = ex is TargetClosedException;
+            throw new PrintFailedException($"Chromium could not print the {document.Length / 1048576.0:F1} MB report ({ex.GetType().Name}" +
+                $"{(timedOut ? $", within {timeout / 1000} s; the browser is restarted" : crashed ? ": its page crashed" : "")}).", timedOut);
+        }
+    }
+
+    private static async Task<PrintedPdf> PrintOnPageAsync(IBrowser chromium, PrintJob job, byte[] document, int timeout, CancellationToken cancellationToken)
+    {
         await using var page = await chromium.NewPageAsync();
         var blocked = new List<string>();
         await page.SetJavaScriptEnabledAsync(false);
         await page.SetRequestInterceptionAsync(true);
-        var document = Encoding.UTF8.GetBytes(job.Html);
         page.Request += async (_, e) =>
         {
             if (e.Request.Url == DocumentUrl && e.Request.IsNavigationRequest)
@@ -62,33 +85,27 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
         };
         // With JavaScript off, SetContentAsync (document.write from script) cannot fill the page: the page navigates to
         // the internal address instead, and the load event fires once every (data:) resource is in.
-        byte[] pdf;
-        try
+        await page.GoToAsync(DocumentUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
+        cancellationToken.ThrowIfCancellationRequested();
+        var pdf = await page.PdfDataAsync(new PdfOptions
         {
-            await page.GoToAsync(DocumentUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
-            cancellationToken.ThrowIfCancellationRequested();
-            pdf = await page.PdfDataAsync(new PdfOptions
-            {
-                Format = PaperFormat.A4,
-                PrintBackground = !job.PageNumbersOnly,
-                DisplayHeaderFooter = !job.PageNumbersOnly,
-                HeaderTemplate = job.HeaderHtml,
-                FooterTemplate = job.FooterHtml,
-                MarginOptions = new MarginOptions { Top = "24mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-                Tagged = !job.PageNumbersOnly,
-                Outline = true,
-                Timeout = timeout,
-            });
-        }
-        catch (Exception ex) when ((ex is PuppeteerException or TimeoutException) && !cancellationToken.IsCancellationRequested)
-        {
-            // The browser's message may quote the document; say what failed and how big the document was, nothing more.
-            throw new PrintFailedException($"Chromium could not print the {document.Length / 1048576.0:F1} MB report ({ex.GetType().Name}" +
-                $"{(ex is TimeoutException or NavigationException ? $", within {timeout / 1000} s" : "")}).");
-        }
+            Format = PaperFormat.A4,
+            PrintBackground = !job.PageNumbersOnly,
+            DisplayHeaderFooter = !job.PageNumbersOnly,
+            HeaderTemplate = job.HeaderHtml,
+            FooterTemplate = job.FooterHtml,
+            MarginOptions = new MarginOptions { Top = "24mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
+            Tagged = !job.PageNumbersOnly,
+            Outline = true,
+            Timeout = timeout,
+        });
         lock (blocked) return new PrintedPdf(pdf, blocked.ToArray());
     }
 }
 
 /// <summary>A print that failed or timed out; its message never quotes the document. Retried by jobs (a browser may recover).</summary>
-public sealed class PrintFailedException(string message) : Exception(message);
+public sealed class PrintFailedException(string message, bool timedOut = false) : Exception(message)
+{
+    /// <summary>The browser did not answer in time: it is not trusted with another print.</summary>
+    public bool TimedOut { get; } = timedOut;
+}

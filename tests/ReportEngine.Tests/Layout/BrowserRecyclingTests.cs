@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using ReportEngine.Layout;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Layout;
+
+/// <summary>
+/// The warm browser is replaced after a number of prints, above a memory ceiling, and when a print hangs (its renderer
+/// stopped with SIGSTOP) or its renderer crashes; every browser it replaces leaves no process and no profile folder.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
+{
+    private PrintJob Job => fixture.Pack.FinalPrint;
+
+    private static IReadOnlyList<string> OurProfiles() =>
+        Directory.GetDirectories(Path.GetTempPath(), ChromiumBrowser.ProfilePrefix + "*")
+            .Where(p => File.Exists(Path.Combine(p, ChromiumBrowser.OwnerFileName))
+                        && File.ReadAllText(Path.Combine(p, ChromiumBrowser.OwnerFileName)).StartsWith($"{Environment.ProcessId} ", StringComparison.Ordinal))
+            .ToList();
+
+    /// <summary>The browser processes (the main one and all it started) of each lease taken, to check they are all gone afterwards.</summary>
+    private static async Task<HashSet<int>> ProcessesOfAsync(ChromiumBrowser browser)
+    {
+        await using var lease = await browser.LeaseAsync(print: false);
+        return [.. ProcessTree.Of(lease.Browser.Process!.Id)];
+    }
+
+    /// <summary>Every process has ended (a zombie waiting for its parent has ended too); a killed one may take a moment.</summary>
+    private static async Task AssertAllGoneAsync(IEnumerable<int> processes)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        List<string> running;
+        while ((running = processes.Select(Describe).OfType<string>().ToList()).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(running.Count == 0, $"still running: {string.Join("; ", running)}");
+    }
+
+    private static string? Describe(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is "Z" or "X" ? null : $"{pid} ({state}) {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')[..Math.Min(200, File.ReadAllText($"/proc/{pid}/cmdline").Length)]}";
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task A_browser_is_replaced_after_the_set_number_of_prints_and_leaves_nothing_behind()
+    {
+        var before = OurProfiles();
+        var seen = new HashSet<int>();
+        var browser = new ChromiumBrowser(new ChromiumOptions { RecycleAfterPrints = 3 });
+        await using (browser)
+        {
+            var printer = new ChromiumPdfPrinter(browser);
+            for (var i = 0; i < 7; i++)
+            {
+                seen.UnionWith(await ProcessesOfAsync(browser));
+                Assert.NotEmpty((await printer.PrintAsync(Job)).Pdf);
+            }
+            Assert.Equal(3, browser.Launches); // prints 1–3, 4–6, 7
+        }
+        await AssertAllGoneAsync(seen);
+        Assert.Equal(before, OurProfiles());
+    }
+
+    [Fact]
+    public async Task A_browser_above_the_memory_ceiling_is_replaced_after_its_print()
+    {
+        await using var browser = new ChromiumBrowser(new ChromiumOptions { RecycleAboveMegabytes = 64 });
+        var printer = new ChromiumPdfPrinter(browser);
+        for (var i = 0; i < 3; i++) await printer.PrintAsync(Job);
+        Assert.Equal(3, browser.Launches); // any Chromium holds more than 64 MiB: each print gets a fresh one
+    }
+
+    [Fact]
+    public async Task A_print_whose_renderer_hangs_is_cut_off_and_the_browser_restarted_and_one_whose_renderer_crashes_fails_alone()
+    {
+        var before = OurProfiles();
+        var seen = new HashSet<int>();
+        var browser = new ChromiumBrowser(new ChromiumOptions { PrintTimeoutSeconds = 2 });
+        await using (browser)
+        {
+            var printer = new ChromiumPdfPrinter(browser);
+            await printer.PrintAsync(Job);
+            seen.UnionWith(await ProcessesOfAsync(browser));
+
+            // Every renderer of this browser is stopped as soon as it appears, as a renderer stuck in a loop would be.
+            var watch = Stopwatch.StartNew();
+            var hung = await Assert.ThrowsAsync<PrintFailedException>(() => WhileSignallingRenderersAsync(browser, "STOP", () => printer.PrintAsync(Job)));
+            Assert.True(hung.TimedOut, hung.Message);
+            Assert.Contains("the browser is restarted", hung.Message);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"cut off after {watch.Elapsed}");
+
+            Assert.NotEmpty((await printer.PrintAsync(Job)).Pdf);
+            Assert.Equal(2, browser.Launches);
+            await AssertAllGoneAsync(seen); // the hung browser was killed, stopped renderer and all
+
+            seen.UnionWith(await ProcessesOfAsync(browser));
+            var crashed = await Assert.ThrowsAsync<PrintFailedException>(() => WhileSignallingRenderersAsync(browser, "KILL", () => printer.PrintAsync(Job)));
+            Assert.False(crashed.TimedOut, crashed.Message);
+            Assert.NotEmpty((await printer.PrintAsync(Job)).Pdf); // the browser itself lived on
+            Assert.Equal(2, browser.Launches);
+            seen.UnionWith(await ProcessesOfAsync(browser));
+        }
+        await AssertAllGoneAsync(seen);
+        Assert.Equal(before, OurProfiles());
+    }
+
+    private static async Task<T> WhileSignallingRenderersAsync<T>(ChromiumBrowser browser, string signal, Func<Task<T>> work)
+    {
+        int root;
+        await using (var lease = await browser.LeaseAsync(print: false)) root = lease.Browser.Process!.Id;
+        var task = work();
+        var signalled = new HashSet<int>();
+        while (!task.IsCompleted)
+        {
+            foreach (var pid in ProcessTree.Of(root).Where(p => !signalled.Contains(p) && IsRenderer(p)))
+            {
+                using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                await kill.WaitForExitAsync();
+                signalled.Add(pid);
+            }
+            await Task.WhenAny(task, Task.Delay(20));
+        }
+        return await task;
+    }
+
+    private static bool IsRenderer(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Contains("--type=renderer", StringComparison.Ordinal); }
+        catch (IOException) { return false; }
+    }
+}
