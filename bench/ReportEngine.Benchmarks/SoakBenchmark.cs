@@ -33,8 +33,25 @@ internal static class SoakBenchmark
         var serve = await ServeProcess.StartAsync(database, output.Path, new Dictionary<string, string>
         {
             ["Chromium__RecycleAfterPrints"] = recycleAfter.ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore.Routing"] = "Debug",
         });
-        using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromMinutes(5) };
+        try
+        {
+            await SoakAsync(serve, token, packs, recycleAfter, plot, temporaryBefore);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            var text = serve.Log;
+            Console.Error.WriteLine($"{ex.Message}\nserve's last log lines:\n{text[Math.Max(0, text.Length - 20000)..]}");
+            await serve.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task SoakAsync(ServeProcess serve, string token, int packs, int recycleAfter, string plot, HashSet<string> temporaryBefore)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
         var samples = new List<(int Pack, double ServeMiB, double ChromiumMiB, double Seconds)>();

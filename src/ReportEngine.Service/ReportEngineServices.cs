@@ -44,7 +44,8 @@ public static class ReportEngineServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-            return new ReportArchive(new ContentStore(options.Folder), sp.GetRequiredService<IArchiveIndex>(), options,
+            var objects = options.Objects == ArchiveOptions.PostgresStore ? new PostgresObjectStore(sp.GetRequiredService<NpgsqlDataSource>()) : null;
+            return new ReportArchive(new ContentStore(options.Folder, objects), sp.GetRequiredService<IArchiveIndex>(), options,
                 sp.GetRequiredService<ReportKinds>(), sp.GetRequiredService<TimeProvider>());
         });
         return services;

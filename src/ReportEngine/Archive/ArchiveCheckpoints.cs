@@ -6,36 +6,32 @@ using System.Text.Json;
 namespace ReportEngine.Archive;
 
 /// <summary>
-/// Signed checkpoints of the chain, one per record, written once into the file store (<c>checkpoints/000000000042.json</c>,
-/// read-only): the file store's own memory of every link, so that rows lost or rolled back in the database are caught by
-/// the files, and checkpoints lost or rolled back in the files are caught by the rows.
+/// Signed checkpoints of the chain, one per record, written once into the archive's store beside the objects (files:
+/// <c>checkpoints/000000000042.json</c>, read-only): the store's own memory of every link, so that rows lost or rolled
+/// back in the index are caught by the checkpoints, and checkpoints lost or rolled back are caught by the rows. (With the
+/// objects in PostgreSQL too, a rollback of the whole database is caught by a head kept elsewhere: <c>verify --head</c>.)
 /// </summary>
 public sealed class ArchiveCheckpoints(ContentStore store)
 {
-    private string Folder => Path.Combine(store.Root, "checkpoints");
-
-    public string PathOf(long seq) => Path.Combine(Folder, $"{seq.ToString("D12", CultureInfo.InvariantCulture)}.json");
-
-    public bool Exists(long seq) => File.Exists(PathOf(seq));
+    /// <summary>The file of a checkpoint, when the store is files (tests tamper with them).</summary>
+    public string PathOf(long seq) => ((FileObjectStore)store.Objects).CheckpointPathOf(seq);
 
     /// <summary>Writes the checkpoint of <paramref name="record"/> unless it exists (write-once: an existing one is never replaced).</summary>
     public async Task WriteAsync(ArchiveRecord record, ArchiveSigner signer, CancellationToken cancellationToken)
     {
         var checkpoint = new Checkpoint(record.Seq, record.Hash, signer.Sign(Checkpoint.Digest(record.Seq, record.Hash)));
-        await ContentStore.WriteOnceAsync(PathOf(record.Seq), JsonSerializer.SerializeToUtf8Bytes(checkpoint), cancellationToken);
+        await store.Objects.PutCheckpointAsync(record.Seq, JsonSerializer.SerializeToUtf8Bytes(checkpoint), cancellationToken);
     }
 
-    /// <summary>Every checkpoint on disk; a file that cannot be read comes back as a checkpoint with no hash, which never verifies.</summary>
-    public IReadOnlyList<Checkpoint> ReadAll()
+    /// <summary>Every checkpoint stored; one that cannot be read comes back as a checkpoint with no hash, which never verifies.</summary>
+    public async Task<IReadOnlyList<Checkpoint>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Folder)) return [];
         var checkpoints = new List<Checkpoint>();
-        foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
+        foreach (var (seq, body) in await store.Objects.CheckpointsAsync(cancellationToken))
         {
-            if (!long.TryParse(Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)) continue;
             try
             {
-                var checkpoint = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllBytes(path));
+                var checkpoint = JsonSerializer.Deserialize<Checkpoint>(body);
                 checkpoints.Add(checkpoint is not null && checkpoint.Seq == seq ? checkpoint : new Checkpoint(seq, "", ""));
             }
             catch (JsonException)

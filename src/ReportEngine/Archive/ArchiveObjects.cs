@@ -17,7 +17,7 @@ internal static class ArchiveObjects
     public static async Task<IReadOnlyList<string>> OfAsync(ContentStore store, ArchiveRecord record, CancellationToken cancellationToken)
     {
         var objects = record.Files.Values.ToList();
-        if (record.Files.TryGetValue(ArchiveFile.Templates, out var manifest) && store.Exists(manifest))
+        if (record.Files.TryGetValue(ArchiveFile.Templates, out var manifest) && await store.ExistsAsync(manifest, cancellationToken))
             objects.AddRange((await TemplateManifest.LoadAsync(store, manifest, cancellationToken)).Files.Values);
         return objects;
     }

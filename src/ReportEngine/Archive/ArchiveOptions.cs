@@ -20,6 +20,16 @@ public sealed class ArchiveOptions
     /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default; 1 to 100.</summary>
     public Dictionary<string, string> RetentionYears { get; set; } = [];
 
+    /// <summary>
+    /// Where objects and checkpoints live: <c>files</c> in <see cref="Folder"/> (the default), or <c>postgresql</c> in the
+    /// archive's database, so that serve processes on several machines share the archive without a shared folder. The
+    /// folder still holds this machine's own things: the published public key, markers of writes in progress.
+    /// </summary>
+    public string Objects { get; set; } = FilesStore;
+
+    public const string FilesStore = "files";
+    public const string PostgresStore = "postgresql";
+
     /// <summary>For a record whose kind the engine no longer knows.</summary>
     public const int DefaultRetentionYears = 7;
 
@@ -40,6 +50,8 @@ public sealed class ArchiveOptionsValidator(ReportKinds kinds) : IValidateOption
     public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
     {
         var failures = new List<string>();
+        if (options.Objects is not (ArchiveOptions.FilesStore or ArchiveOptions.PostgresStore))
+            failures.Add($"Archive:Objects: '{options.Objects}' is not '{ArchiveOptions.FilesStore}' or '{ArchiveOptions.PostgresStore}'");
         foreach (var (kind, years) in options.RetentionYears)
         {
             if (kinds.Find(kind) is null)

@@ -38,7 +38,7 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, Arc
             else if (marker is not null)
             {
                 referenced ??= await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
-                foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) store.Delete(sha);
+                foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) await store.DeleteAsync(sha, cancellationToken);
             }
             File.Delete(path);
             recovered++;

@@ -68,7 +68,7 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
         if (tombstones.Count > 0)
         {
             var referenced = await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
-            foreach (var sha in prunedObjects.Where(o => !referenced.Contains(o))) store.Delete(sha);
+            foreach (var sha in prunedObjects.Where(o => !referenced.Contains(o))) await store.DeleteAsync(sha, cancellationToken);
         }
         return new PruneResult(plan, tombstones);
     }

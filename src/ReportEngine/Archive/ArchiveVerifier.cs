@@ -12,7 +12,7 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
     {
         var records = await index.ListAsync(cancellationToken);
         var head = await index.HeadAsync(cancellationToken);
-        var saved = checkpoints.ReadAll();
+        var saved = await checkpoints.ReadAllAsync(cancellationToken);
         var problems = new List<string>();
         var bySeq = records.ToDictionary(r => r.Seq);
         var prunedAt = records.Where(r => r.Type == ArchiveRecordType.Tombstone && r.PrunedSeq is not null).ToDictionary(r => r.PrunedSeq!.Value);

@@ -26,7 +26,7 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
             PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);
         // Another worker got there first: its copy stands; ours goes unless the bytes are the same.
-        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA]) store.Delete(staged.Files[ArchiveFile.PdfA]);
+        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA]) await store.DeleteAsync(staged.Files[ArchiveFile.PdfA], cancellationToken);
         return true;
     }
 }

@@ -19,7 +19,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 
         var entry = first.Entry;
         Assert.Equal([ArchiveFile.Metrics, ArchiveFile.Pdf, ArchiveFile.Snapshot, ArchiveFile.Templates], entry.Files.Keys.Order());
-        Assert.All(entry.Files.Values, sha => Assert.True(test.Store.Exists(sha)));
+        Assert.All(entry.Files.Values, sha => Assert.True(File.Exists(test.Store.PathOf(sha))));
         Assert.Equal(entry.Files[ArchiveFile.Templates], second.Entry.Files[ArchiveFile.Templates]); // shared, stored once
         Assert.Equal(entry.Files[ArchiveFile.Snapshot], second.Entry.Files[ArchiveFile.Snapshot]);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
@@ -137,14 +137,14 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
             [ArchiveFile.Pdf] = orphanPdf, [ArchiveFile.Snapshot] = EvidenceSnapshot.Serialize(gathered),
         }, renderer.Templates, CancellationToken.None);
         await staged.DisposeAsync();
-        Assert.True(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
+        Assert.True(File.Exists(test.Store.PathOf(ContentStore.Sha256(orphanPdf))));
         Assert.Single(await test.Archive.Catalog.ListAsync(new ArchiveQuery())); // nobody sees it
 
         var restarted = test.Open();
         Assert.Equal(1, await restarted.Recovery.RecoverAsync());
-        Assert.False(test.Store.Exists(ContentStore.Sha256(orphanPdf)));
-        Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Snapshot]));  // shared with the kept entry: still there
-        Assert.True(test.Store.Exists(kept.Entry.Files[ArchiveFile.Templates]));
+        Assert.False(File.Exists(test.Store.PathOf(ContentStore.Sha256(orphanPdf))));
+        Assert.True(File.Exists(test.Store.PathOf(kept.Entry.Files[ArchiveFile.Snapshot])));  // shared with the kept entry: still there
+        Assert.True(File.Exists(test.Store.PathOf(kept.Entry.Files[ArchiveFile.Templates])));
         Assert.Empty(Directory.GetFiles(Path.Combine(test.Folder, "pending")));
         Assert.True((await restarted.VerifyAsync()).Intact);
         Assert.Single(await restarted.Catalog.ListAsync(new ArchiveQuery()));
@@ -167,7 +167,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         File.WriteAllText(marker, $"{{\"Id\":\"X-committed\",\"Objects\":[\"{ContentStore.Sha256(pdf)}\"]}}");
 
         Assert.Equal(1, await test.Open().Recovery.RecoverAsync());
-        Assert.True(test.Store.Exists(ContentStore.Sha256(pdf)));
+        Assert.True(File.Exists(test.Store.PathOf(ContentStore.Sha256(pdf))));
         Assert.True((await test.Archive.VerifyAsync()).Intact);
     }
 
@@ -224,8 +224,8 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.StartsWith("retention: monthly reports are kept 7 years; created 2024-02-01", tombstone.Reason);
         Assert.Equal([held.Id], result.Plan.Held.Select(e => e.Id));
         Assert.Equal([held.Id, recent.Id], (await test.Archive.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
-        Assert.False(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
-        Assert.True(test.Store.Exists(old.Files[ArchiveFile.Templates])); // still used by the others
+        Assert.False(File.Exists(test.Store.PathOf(old.Files[ArchiveFile.Pdf])));
+        Assert.True(File.Exists(test.Store.PathOf(old.Files[ArchiveFile.Templates]))); // still used by the others
 
         var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
@@ -299,6 +299,6 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Single((await test.Archive.Retention.PruneAsync("test")).Tombstones);
         var afterPrune = await test.Archive.VerifyAsync();
         Assert.True(afterPrune.Intact, string.Join("\n", afterPrune.Problems));
-        Assert.False(test.Store.Exists(entry.Files[ArchiveFile.Pdf]));
+        Assert.False(File.Exists(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
     }
 }

@@ -79,7 +79,7 @@ public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgre
         var result = await test.Archive.Retention.PruneAsync("test");
         Assert.Empty(result.Tombstones);
         Assert.Equal([entries[2].Id], result.Plan.Untrusted.Select(e => e.Id));
-        Assert.True(test.Store.Exists(entries[2].Files[ArchiveFile.Pdf]));
+        Assert.True(File.Exists(test.Store.PathOf(entries[2].Files[ArchiveFile.Pdf])));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgre
         test.Clock.AdjustTime(new DateTimeOffset(2034, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var ahead = await Assert.ThrowsAsync<ArchiveClockException>(() => test.Archive.Retention.PruneAsync("test"));
         Assert.Contains("more than a day ahead of the database's", ahead.Message);
-        Assert.True(test.Store.Exists(entry.Files[ArchiveFile.Pdf]));
+        Assert.True(File.Exists(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
 
         // Clocks that agree: nothing has expired, a dry run lists nothing.
         test.Clock.AdjustTime(realNow.AddMinutes(2));
@@ -246,7 +246,7 @@ public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgre
         var dry = await test.Archive.Retention.PruneAsync("test", dryRun: true);
         Assert.Equal([old.Id], dry.Plan.Expired.Select(e => e.Entry.Id));
         Assert.Empty(dry.Tombstones);
-        Assert.True(test.Store.Exists(old.Files[ArchiveFile.Pdf]));
+        Assert.True(File.Exists(test.Store.PathOf(old.Files[ArchiveFile.Pdf])));
 
         var done = await test.Archive.Retention.PruneAsync("test");
         Assert.Equal(dry.Plan.Expired.Select(e => e.Entry.Id), done.Tombstones.Select(t => t.PrunedId));
