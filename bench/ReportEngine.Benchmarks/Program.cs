@@ -11,6 +11,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- trends [iterations]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- passes [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- soak [packs] [recycle-after-prints]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- load [requests] [users] [scheduled]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -45,11 +46,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "soak":
         await SoakBenchmark.RunAsync(Arg(1, 1000), Arg(2, 250), Path.Combine(Repo.Root, "docs", "images", "soak-memory.svg"));
         break;
+    case "load":
+        await LoadBenchmark.RunAsync(Arg(1, 500), Arg(2, 20), Arg(3, 100));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled]");
         return 2;
 }
 return 0;

@@ -44,6 +44,10 @@ internal static class SoakBenchmark
         {
             var text = serve.Log;
             Console.Error.WriteLine($"{ex.Message}\nserve's last log lines:\n{text[Math.Max(0, text.Length - 20000)..]}");
+            // With SOAK_DUMP=FILE, the stalled service is dumped first (dotnet-dump), for 'dumpasync' to show what it awaits.
+            if (Environment.GetEnvironmentVariable("SOAK_DUMP") is { Length: > 0 } dump)
+                using (var collect = Process.Start("dotnet-dump", ["collect", "-p", serve.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", dump])!)
+                    await collect.WaitForExitAsync();
             await serve.DisposeAsync();
             throw;
         }
@@ -51,7 +55,7 @@ internal static class SoakBenchmark
 
     private static async Task SoakAsync(ServeProcess serve, string token, int packs, int recycleAfter, string plot, HashSet<string> temporaryBefore)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
         var samples = new List<(int Pack, double ServeMiB, double ChromiumMiB, double Seconds)>();

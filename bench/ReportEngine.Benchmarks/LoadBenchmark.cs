@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using ReportEngine.Metrics;
+using ReportEngine.PostgreSql;
+using ReportEngine.Service.Web.Accounts;
+using ReportEngine.Testing;
+
+namespace ReportEngine.Benchmarks;
+
+/// <summary>
+/// The morning an inspection is announced: a leadership team of <c>users</c> people send <c>requests</c> on-demand
+/// requests through the API (monthly packs, quality-statement reports and annual reports of two authorities, a third
+/// of them repeats of reports already archived) while <c>scheduled</c> scheduled packs wait in their queue, all on one
+/// real <c>serve</c>. Each person asks, waits for the report and downloads it, then asks for the next.
+/// </summary>
+internal static class LoadBenchmark
+{
+    private sealed record Ask(string Authority, string Kind, string Period, string? Statement)
+    {
+        public object Body => new { authority = Authority, kind = Kind, period = Period, statement = Statement };
+    }
+
+    public static async Task RunAsync(int requests, int users, int scheduled)
+    {
+        await using var postgres = ThrowawayPostgres.Create();
+        var database = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
+        using var southdale = Repo.CopyOfSample();
+        await File.WriteAllTextAsync(southdale.File("authority.csv"), "code,name,council_type,population\nSDC,Southdale Borough Council,UNITARY,281000\n");
+        await using (var source = NpgsqlDataSource.Create(database))
+            await new PostgresEvidenceStore(source).ImportAsync(await new Gathering.DatasetFolderSource(southdale.Path).GatherAsync(), TimeProvider.System);
+
+        var tokens = new List<string>();
+        await using (var source = NpgsqlDataSource.Create(database))
+        {
+            var accounts = new AccountStore(source, TimeProvider.System);
+            var issuer = new ApiTokens(source, accounts, TimeProvider.System);
+            for (var i = 1; i <= users; i++)
+            {
+                await accounts.AddAsync($"leader{i}@northdale.gov.uk", $"Leader {i}", Role.Requester, ["NDC", "SDC"], null);
+                tokens.Add(await issuer.IssueAsync($"leader{i}@northdale.gov.uk", "load", 1));
+            }
+        }
+        var asks = Plan(requests);
+        using var output = new TempFolder();
+        await using var serve = await ServeProcess.StartAsync(database, output.Path);
+
+        // The scheduled backlog is queued first, as the night's schedule would have left it.
+        var storage = TestDatabases.HangfireStorage(database);
+        for (var i = 0; i < scheduled; i++)
+            TestDatabases.EnqueuePack(storage, i % 2 == 0 ? "NDC" : "SDC", new ReportingPeriod(2019, 1).Shift(i / 2).ToString());
+        var monitoring = storage.GetMonitoringApi();
+
+        var peakServe = 0L;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peakServe = Math.Max(peakServe, Rss(serve.ProcessId));
+                await Task.Delay(500);
+            }
+        });
+
+        var times = new ConcurrentBag<(TimeSpan Time, bool Repeat, long ScheduledWaiting)>();
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(tokens.Select(async token =>
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromMinutes(10) };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < asks.Count)
+            {
+                var (ask, repeat) = asks[i];
+                var asked = Stopwatch.StartNew();
+                var response = await http.PostAsJsonAsync("/api/v1/requests", ask.Body);
+                var request = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode}: {request}");
+                while (request.GetProperty("status").GetString() is not ("done" or "failed"))
+                {
+                    await Task.Delay(500); // the request page asks once a second
+                    request = await http.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{request.GetProperty("id").GetInt64()}");
+                }
+                if (request.GetProperty("status").GetString() != "done") throw new InvalidOperationException(request.ToString());
+                var pdf = await http.GetByteArrayAsync($"/api/v1/packs/{request.GetProperty("archiveId").GetString()}/pdf");
+                if (pdf.Length == 0) throw new InvalidOperationException("empty PDF");
+                times.Add((asked.Elapsed, repeat, monitoring.EnqueuedCount("scheduled")));
+                if (times.Count % 50 == 0) Console.Error.WriteLine($"{times.Count} requests answered, {watch.Elapsed.TotalMinutes:F1} min");
+            }
+        }));
+        var onDemandDone = watch.Elapsed;
+        var waitingWhenDone = monitoring.EnqueuedCount("scheduled");
+        while (monitoring.EnqueuedCount("scheduled") + monitoring.ProcessingCount() > 0 || monitoring.EnqueuedCount("default") > 0) await Task.Delay(500);
+        var allDone = watch.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+
+        await using var db = NpgsqlDataSource.Create(database);
+        var runs = await new PackRunStore(db).ListAsync();
+        var renderedTwice = runs.Count(r => r.Renders > 1);
+        var all = times.Select(t => t.Time).ToList();
+        var fresh = times.Where(t => !t.Repeat).Select(t => t.Time).ToList();
+        var repeats = times.Where(t => t.Repeat).Select(t => t.Time).ToList();
+        Console.WriteLine($"{requests} on-demand requests from {users} people at once (a third repeats of archived reports) while {scheduled} scheduled packs were queued; one serve, 2 workers");
+        Console.WriteLine();
+        Console.WriteLine("| request → PDF downloaded | requests | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, set) in new[] { ("all", all), ("rendered for this request", fresh), ("repeats, answered from the archive", repeats) })
+            Console.WriteLine($"| {name} | {set.Count} | {Stats.Percentile(set, 50):F0} | {Stats.Percentile(set, 95):F0} | {set.Max(t => t.TotalMilliseconds):F0} |");
+        Console.WriteLine();
+        Console.WriteLine($"- every request answered: {times.Count} of {requests}; reports rendered more than once: {renderedTwice} (of {runs.Count} issued)");
+        Console.WriteLine($"- on-demand work overtook the backlog: the last on-demand request was answered after {onDemandDone.TotalMinutes:F1} min with {waitingWhenDone} of {scheduled} scheduled packs still waiting; everything was done after {allDone.TotalMinutes:F1} min");
+        Console.WriteLine($"- reports issued per minute over the whole run: {runs.Count / allDone.TotalMinutes:F1}; peak memory of serve {peakServe / 1048576.0:F0} MiB");
+    }
+
+    /// <summary>Distinct reports for two thirds of the requests, then repeats of those, shuffled with a fixed seed.</summary>
+    private static List<(Ask Ask, bool Repeat)> Plan(int requests)
+    {
+        var random = new Random(12);
+        string[] statements = ["LEARNING", "ASSESSING_NEEDS", "SAFEGUARDING", "PARTNERSHIPS", "GOVERNANCE"];
+        var distinct = new List<Ask>();
+        foreach (var authority in new[] { "NDC", "SDC" })
+        {
+            for (var month = 0; month < 24; month++)
+            {
+                var period = new ReportingPeriod(2022, 2).Shift(month).ToString();
+                distinct.Add(new Ask(authority, "monthly", period, null));
+                distinct.AddRange(statements.Select(s => new Ask(authority, "quality-statement", period, s)));
+            }
+            distinct.Add(new Ask(authority, "complaints-annual", "2022-23", null));
+            distinct.Add(new Ask(authority, "complaints-annual", "2023-24", null));
+        }
+        var first = distinct.OrderBy(_ => random.Next()).Take(requests - requests / 3).ToList();
+        // A repeat comes after its first request in the list, so it finds the report archived (or being issued).
+        var plan = first.Select(a => (a, false)).ToList();
+        for (var i = 0; i < requests / 3; i++)
+        {
+            var of = random.Next(plan.Count / 2);
+            plan.Insert(random.Next(of + 1, plan.Count + 1), (first[of], true));
+        }
+        return plan;
+    }
+
+    private static long Rss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { return 0; }
+    }
+}
