@@ -47,13 +47,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, TimeProvider cloc
             {
                 Parameters = { new() { Value = archiveId }, new() { Value = email } },
             };
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            DeliveryRecord? record;
+            // The reader goes before its connection can: disposed after the connection went back to the pool, it would
+            // close whatever reader another caller has on that connection now (Npgsql reuses the object).
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+                record = await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+            if (record is null)
             {
                 await connection.DisposeAsync();
                 return null;
             }
-            var record = Read(reader);
             return new DeliveryClaim(record, connection, transaction, clock);
         }
         catch

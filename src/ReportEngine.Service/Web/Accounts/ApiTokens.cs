@@ -54,15 +54,18 @@ public sealed class ApiTokens(NpgsqlDataSource dataSource, AccountStore accounts
     public async Task<(Account? Account, string? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100) return (null, "malformed token");
-        await using var command = dataSource.CreateCommand(
-            "SELECT account_id, expires_at, revoked_at FROM reportengine.api_tokens WHERE sha256 = $1");
-        command.Parameters.Add(new() { Value = Hash(token) });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return (null, "unknown token");
-        var accountId = reader.GetInt64(0);
-        if (!reader.IsDBNull(2)) return (null, "revoked token");
-        if (reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow()) return (null, "expired token");
-        await reader.DisposeAsync();
+        long accountId;
+        // The reader is disposed exactly once, before the next query: Npgsql reuses a reader object with its connection,
+        // so disposing one again after its connection went back to the pool would close another request's reader.
+        await using (var command = dataSource.CreateCommand("SELECT account_id, expires_at, revoked_at FROM reportengine.api_tokens WHERE sha256 = $1"))
+        {
+            command.Parameters.Add(new() { Value = Hash(token) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return (null, "unknown token");
+            accountId = reader.GetInt64(0);
+            if (!reader.IsDBNull(2)) return (null, "revoked token");
+            if (reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow()) return (null, "expired token");
+        }
         return await accounts.FindAsync(accountId, cancellationToken) is { Disabled: false } account ? (account, null) : (null, "account disabled");
     }
 
