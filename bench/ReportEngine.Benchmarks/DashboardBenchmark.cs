@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using ReportEngine.Layout;
-using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
@@ -19,13 +17,7 @@ internal static class DashboardBenchmark
     {
         await using var postgres = ThrowawayPostgres.Create();
         var database = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
-        string token;
-        await using (var source = NpgsqlDataSource.Create(database))
-        {
-            var accounts = new AccountStore(source, TimeProvider.System);
-            await accounts.AddAsync("bench@northdale.gov.uk", "Bench", Role.Requester, ["NDC"], null);
-            token = await new ApiTokens(source, accounts, TimeProvider.System).IssueAsync("bench@northdale.gov.uk", "bench", 1);
-        }
+        var token = await BenchAccounts.RequesterTokenAsync(database, "bench@northdale.gov.uk", "NDC");
         using var output = new TempFolder();
         await using var serve = await ServeProcess.StartAsync(database, output.Path);
         using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromMinutes(5) };

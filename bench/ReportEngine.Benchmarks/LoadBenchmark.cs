@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using ReportEngine.Metrics;
 using ReportEngine.PostgreSql;
-using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
@@ -34,16 +32,7 @@ internal static class LoadBenchmark
             await new PostgresEvidenceStore(source).ImportAsync(await new Gathering.DatasetFolderSource(southdale.Path).GatherAsync(), TimeProvider.System);
 
         var tokens = new List<string>();
-        await using (var source = NpgsqlDataSource.Create(database))
-        {
-            var accounts = new AccountStore(source, TimeProvider.System);
-            var issuer = new ApiTokens(source, accounts, TimeProvider.System);
-            for (var i = 1; i <= users; i++)
-            {
-                await accounts.AddAsync($"leader{i}@northdale.gov.uk", $"Leader {i}", Role.Requester, ["NDC", "SDC"], null);
-                tokens.Add(await issuer.IssueAsync($"leader{i}@northdale.gov.uk", "load", 1));
-            }
-        }
+        for (var i = 1; i <= users; i++) tokens.Add(await BenchAccounts.RequesterTokenAsync(database, $"leader{i}@northdale.gov.uk", "NDC", "SDC"));
         var asks = Plan(requests);
         using var output = new TempFolder();
         await using var serve = await ServeProcess.StartAsync(database, output.Path);
@@ -60,7 +49,7 @@ internal static class LoadBenchmark
         {
             while (!sampling.IsCancellationRequested)
             {
-                peakServe = Math.Max(peakServe, Rss(serve.ProcessId));
+                peakServe = Math.Max(peakServe, ResidentMemory.Of(serve.ProcessId));
                 await Task.Delay(500);
             }
         });
@@ -143,15 +132,5 @@ internal static class LoadBenchmark
             plan.Insert(random.Next(of + 1, plan.Count + 1), (first[of], true));
         }
         return plan;
-    }
-
-    private static long Rss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException) { return 0; }
     }
 }

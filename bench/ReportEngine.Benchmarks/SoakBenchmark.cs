@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
-using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
@@ -22,13 +20,7 @@ internal static class SoakBenchmark
         var temporaryBefore = Leftovers();
         await using var postgres = ThrowawayPostgres.Create();
         var database = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
-        string token;
-        await using (var source = NpgsqlDataSource.Create(database))
-        {
-            var accounts = new AccountStore(source, TimeProvider.System);
-            await accounts.AddAsync("soak@northdale.gov.uk", "Soak", Role.Requester, ["NDC"], null);
-            token = await new ApiTokens(source, accounts, TimeProvider.System).IssueAsync("soak@northdale.gov.uk", "soak", 1);
-        }
+        var token = await BenchAccounts.RequesterTokenAsync(database, "soak@northdale.gov.uk", "NDC");
         using var output = new TempFolder();
         var serve = await ServeProcess.StartAsync(database, output.Path, new Dictionary<string, string>
         {
@@ -70,7 +62,7 @@ internal static class SoakBenchmark
                 request = await http.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{request.GetProperty("id").GetInt64()}");
             }
             if (request.GetProperty("status").GetString() != "done") throw new InvalidOperationException(request.ToString());
-            var (serveBytes, chromiumBytes) = Resident(serve.ProcessId);
+            var (serveBytes, chromiumBytes) = (ResidentMemory.Of(serve.ProcessId), ResidentMemory.OfDescendants(serve.ProcessId));
             samples.Add((i, serveBytes / 1048576.0, chromiumBytes / 1048576.0, watch.Elapsed.TotalSeconds));
             if (i % 50 == 0) Console.Error.WriteLine($"pack {i}: serve {samples[^1].ServeMiB:F0} MiB, Chromium {samples[^1].ChromiumMiB:F0} MiB, {watch.Elapsed.TotalMinutes:F1} min");
         }
@@ -101,40 +93,6 @@ internal static class SoakBenchmark
     }
 
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
-
-    /// <summary>The service's resident bytes, and the sum over every Chromium process descended from it.</summary>
-    private static (long Serve, long Chromium) Resident(int servePid)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { }
-        }
-        var tree = new HashSet<int> { servePid };
-        for (var grew = true; grew;)
-        {
-            grew = false;
-            foreach (var (pid, parent) in parents) if (tree.Contains(parent) && tree.Add(pid)) grew = true;
-        }
-        tree.Remove(servePid);
-        return (Rss(servePid), tree.Sum(Rss));
-    }
-
-    private static long Rss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException) { return 0; }
-    }
 
     /// <summary>Chromium processes, the engine's profile folders and its temporary files now on this machine.</summary>
     private static HashSet<string> Leftovers()

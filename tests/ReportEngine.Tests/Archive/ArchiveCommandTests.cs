@@ -11,7 +11,6 @@ public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in Directory.EnumerateFiles(_archive.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _archive.Dispose();
         _out.Dispose();
     }

@@ -109,8 +109,6 @@ public sealed class TestArchive : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        // Objects are read-only; the folder goes anyway.
-        foreach (var file in Directory.EnumerateFiles(_folder.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _folder.Dispose();
         _keys.Dispose();
     }

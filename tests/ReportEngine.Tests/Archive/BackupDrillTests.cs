@@ -15,7 +15,6 @@ public sealed class BackupDrillTests(PostgresFixture postgres) : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in Directory.EnumerateFiles(_work.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _work.Dispose();
     }
 

@@ -13,7 +13,6 @@ public sealed class DeliveryTests(PostgresFixture postgres) : MailTestBase(postg
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var file in Directory.EnumerateFiles(_archive.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _archive.Dispose();
     }
 

@@ -31,7 +31,6 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
 
     public Task DisposeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(_work.Path, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
         _work.Dispose();
         return Task.CompletedTask;
     }
