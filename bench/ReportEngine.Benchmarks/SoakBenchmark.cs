@@ -74,7 +74,7 @@ internal static class SoakBenchmark
 
         double At(int pack, Func<(int Pack, double ServeMiB, double ChromiumMiB, double Seconds), double> value) =>
             samples.Where(s => Math.Abs(s.Pack - pack) <= 10).Select(value).Average(); // a 21-pack window: one sample is one moment of a sawtooth
-        var first = Math.Min(100, packs / 10);
+        var first = Math.Min(100, packs / 5);
         Console.WriteLine($"{packs} monthly packs through one serve (2 workers), requested one after another through the API; Chromium recycled every {recycleAfter} prints (two per pack)");
         Console.WriteLine();
         Console.WriteLine($"| resident memory (MiB, mean of packs ±10) | pack {first} | pack {packs} | growth |");
@@ -92,7 +92,8 @@ internal static class SoakBenchmark
         Console.WriteLine($"- plot: {plot}");
     }
 
-    private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
+    /// <summary>Log lines holding <paramref name="what"/> (a JSON line holds a message twice: as written and as its format).</summary>
+    private static int CountOf(string text, string what) => text.Split('\n').Count(line => line.Contains(what, StringComparison.Ordinal));
 
     /// <summary>Chromium processes, the engine's profile folders and its temporary files now on this machine.</summary>
     private static HashSet<string> Leftovers()
