@@ -40,7 +40,7 @@ internal static class LoadBenchmark
         // The scheduled backlog is queued first, as the night's schedule would have left it.
         var storage = TestDatabases.HangfireStorage(database);
         for (var i = 0; i < scheduled; i++)
-            TestDatabases.EnqueuePack(storage, i % 2 == 0 ? "NDC" : "SDC", new ReportingPeriod(2019, 1).Shift(i / 2).ToString());
+            TestDatabases.EnqueueScheduled(storage, $"{(i % 2 == 0 ? "NDC" : "SDC")}/monthly/{new ReportingPeriod(2019, 1).Shift(i / 2)}");
         var monitoring = storage.GetMonitoringApi();
 
         var peakServe = 0L;
