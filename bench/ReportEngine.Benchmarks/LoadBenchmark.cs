@@ -111,7 +111,8 @@ internal static class LoadBenchmark
     private static List<(Ask Ask, bool Repeat)> Plan(int requests)
     {
         var random = new Random(12);
-        string[] statements = ["LEARNING", "ASSESSING_NEEDS", "SAFEGUARDING", "PARTNERSHIPS", "GOVERNANCE"];
+        // Every statement: 2 authorities × 24 months × 10 reports + 4 annual = 484 distinct reports, enough for 500 requests.
+        string[] statements = ["ASSESSING_NEEDS", "HEALTHIER_LIVES", "EQUITY", "CARE_PROVISION", "PARTNERSHIPS", "SAFE_SYSTEMS", "SAFEGUARDING", "GOVERNANCE", "LEARNING"];
         var distinct = new List<Ask>();
         foreach (var authority in new[] { "NDC", "SDC" })
         {
