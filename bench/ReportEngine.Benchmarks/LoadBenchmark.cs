@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using ReportEngine.Layout;
 using ReportEngine.Metrics;
 using ReportEngine.PostgreSql;
 using ReportEngine.Testing;
@@ -49,7 +50,7 @@ internal static class LoadBenchmark
         {
             while (!sampling.IsCancellationRequested)
             {
-                peakServe = Math.Max(peakServe, ResidentMemory.Of(serve.ProcessId));
+                peakServe = Math.Max(peakServe, ProcessTree.ResidentOf(serve.ProcessId));
                 await Task.Delay(500);
             }
         });

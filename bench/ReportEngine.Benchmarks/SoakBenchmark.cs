@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ReportEngine.Layout;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
@@ -62,7 +63,8 @@ internal static class SoakBenchmark
                 request = await http.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{request.GetProperty("id").GetInt64()}");
             }
             if (request.GetProperty("status").GetString() != "done") throw new InvalidOperationException(request.ToString());
-            var (serveBytes, chromiumBytes) = (ResidentMemory.Of(serve.ProcessId), ResidentMemory.OfDescendants(serve.ProcessId));
+            var serveBytes = ProcessTree.ResidentOf(serve.ProcessId);
+            var chromiumBytes = ProcessTree.ResidentBytes(serve.ProcessId) - serveBytes; // everything under serve is its browser
             samples.Add((i, serveBytes / 1048576.0, chromiumBytes / 1048576.0, watch.Elapsed.TotalSeconds));
             if (i % 50 == 0) Console.Error.WriteLine($"pack {i}: serve {samples[^1].ServeMiB:F0} MiB, Chromium {samples[^1].ChromiumMiB:F0} MiB, {watch.Elapsed.TotalMinutes:F1} min");
         }

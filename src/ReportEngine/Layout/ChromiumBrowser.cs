@@ -121,7 +121,7 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
         }
         catch
         {
-            DeleteProfile(profile);
+            await DeleteProfileAsync(profile);
             throw;
         }
     }
@@ -165,11 +165,6 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
                 break;
             }
         }
-    }
-
-    private static void DeleteProfile(string profile)
-    {
-        try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
     }
 
     public async ValueTask DisposeAsync()

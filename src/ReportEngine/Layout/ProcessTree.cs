@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace ReportEngine.Layout;
 
-/// <summary>A process and everything it started, read from Linux's /proc (elsewhere: the process alone, size unknown).</summary>
-internal static class ProcessTree
+/// <summary>
+/// A process and everything it started, read from Linux's /proc (elsewhere: the process alone, size unknown). Public for
+/// the benchmarks, which sample the memory of <c>serve</c> and its browser with it.
+/// </summary>
+public static class ProcessTree
 {
     /// <summary>The resident memory, in bytes, of <paramref name="root"/> and all its descendants.</summary>
     public static long ResidentBytes(int root) => Of(root).Sum(ResidentOf);
@@ -62,7 +65,8 @@ internal static class ProcessTree
         }
     }
 
-    private static long ResidentOf(int pid)
+    /// <summary>The resident memory, in bytes, of one process (0 when it is gone).</summary>
+    public static long ResidentOf(int pid)
     {
         try
         {

@@ -59,12 +59,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
 
         progress?.Report(new PackProgress(PackStage.Printing, 35, "Printing (first pass, for page numbers)"));
         watch.Restart();
-        PrintedPdf first;
-        using (var span = Telemetry.ReportTelemetry.Source.StartActivity("print"))
-        {
-            span?.SetTag("reportengine.print_pass", "page numbers");
-            first = await printer.PrintAsync(firstJob.ForPageNumbers(), cancellationToken);
-        }
+        var first = await PrintPassAsync(firstJob.ForPageNumbers(), "page numbers", cancellationToken);
         var contents = ReadContents(first.Pdf);
         var printTime = watch.Elapsed;
         var blocked = first.BlockedRequests.ToList();
@@ -82,11 +77,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             templateTime += watch.Elapsed;
             progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
             watch.Restart();
-            using (var span = Telemetry.ReportTelemetry.Source.StartActivity("print"))
-            {
-                span?.SetTag("reportengine.print_pass", passes == 1 ? "final" : "correction");
-                final = await printer.PrintAsync(job, cancellationToken);
-            }
+            final = await PrintPassAsync(job, passes == 1 ? "final" : "correction", cancellationToken);
             printTime += watch.Elapsed;
             blocked.AddRange(final.BlockedRequests);
             passes++;
@@ -108,6 +99,14 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             passes,
             blocked.Distinct().ToArray(),
             new PackTimings(gatherTime, computeTime, templateTime, printTime));
+    }
+
+    /// <summary>One print of the report, traced as a <c>print</c> span named for its pass.</summary>
+    private async Task<PrintedPdf> PrintPassAsync(PrintJob job, string pass, CancellationToken cancellationToken)
+    {
+        using var span = Telemetry.ReportTelemetry.Source.StartActivity("print");
+        span?.SetTag("reportengine.print_pass", pass);
+        return await printer.PrintAsync(job, cancellationToken);
     }
 
     /// <summary>Builds the view model and renders the document, header and footer templates.</summary>

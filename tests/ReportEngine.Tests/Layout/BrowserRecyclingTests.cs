@@ -41,7 +41,9 @@ public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
-            return state is "Z" or "X" ? null : $"{pid} ({state}) {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')[..Math.Min(200, File.ReadAllText($"/proc/{pid}/cmdline").Length)]}";
+            if (state is "Z" or "X") return null;
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            return $"{pid} ({state}) {commandLine[..Math.Min(200, commandLine.Length)]}";
         }
         catch (IOException)
         {
