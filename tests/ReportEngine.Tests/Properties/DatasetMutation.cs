@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -65,6 +66,8 @@ public abstract record DatasetMutation(string File)
     {
         var path = Path.Combine(folder, File);
         if (!System.IO.File.Exists(path)) return;
+        // A file an earlier change emptied has no rows to change.
+        if (this is SetCell or DeleteRow or DuplicateRow && ReadRows(path).Count == 0) return;
         switch (this)
         {
             case SetCell cell:
@@ -109,7 +112,10 @@ public abstract record DatasetMutation(string File)
 
     private static List<string[]> ReadRows(string path)
     {
-        using var reader = new CsvParser(new StreamReader(path, Encoding.UTF8), CultureInfo.InvariantCulture);
+        // An earlier change in the same case may have left stray quotes: read them as a lenient spreadsheet would, since
+        // the change being made, not this reading, is what the property is about.
+        var lenient = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null };
+        using var reader = new CsvParser(new StreamReader(path, Encoding.UTF8), lenient);
         var rows = new List<string[]>();
         while (reader.Read()) rows.Add(reader.Record!);
         return rows;
