@@ -18,20 +18,23 @@ internal static class SoakBenchmark
 {
     public static async Task RunAsync(int packs, int recycleAfter, string plot)
     {
-        var temporaryBefore = Leftovers();
+        // The service gets a temporary folder of its own, so what it leaves is told apart from what other programs on the
+        // machine (a test suite starting its own browsers) leave in /tmp.
+        using var temporary = new TempFolder();
         await using var postgres = ThrowawayPostgres.Create();
         var database = await TestDatabases.WithImportedAsync(await postgres.CreateDatabaseAsync(), Repo.Sample);
         var token = await BenchAccounts.RequesterTokenAsync(database, "soak@northdale.gov.uk", "NDC");
         using var output = new TempFolder();
         var serve = await ServeProcess.StartAsync(database, output.Path, new Dictionary<string, string>
         {
+            ["TMPDIR"] = temporary.Path,
             ["Chromium__RecycleAfterPrints"] = recycleAfter.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore.Routing"] = "Debug",
         });
         try
         {
-            await SoakAsync(serve, token, packs, recycleAfter, plot, temporaryBefore);
+            await SoakAsync(serve, token, packs, recycleAfter, plot, temporary.Path);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
@@ -46,7 +49,7 @@ internal static class SoakBenchmark
         }
     }
 
-    private static async Task SoakAsync(ServeProcess serve, string token, int packs, int recycleAfter, string plot, HashSet<string> temporaryBefore)
+    private static async Task SoakAsync(ServeProcess serve, string token, int packs, int recycleAfter, string plot, string temporary)
     {
         using var http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -72,7 +75,7 @@ internal static class SoakBenchmark
         var log = serve.Log;
         await serve.DisposeAsync();
         await Task.Delay(2000);
-        var left = Leftovers().Except(temporaryBefore).ToList();
+        var left = Leftovers(temporary).ToList();
 
         double At(int pack, Func<(int Pack, double ServeMiB, double ChromiumMiB, double Seconds), double> value) =>
             samples.Where(s => Math.Abs(s.Pack - pack) <= 10).Select(value).Average(); // a 21-pack window: one sample is one moment of a sawtooth
@@ -97,8 +100,8 @@ internal static class SoakBenchmark
     /// <summary>Log lines holding <paramref name="what"/> (a JSON line holds a message twice: as written and as its format).</summary>
     private static int CountOf(string text, string what) => text.Split('\n').Count(line => line.Contains(what, StringComparison.Ordinal));
 
-    /// <summary>Chromium processes, the engine's profile folders and its temporary files now on this machine.</summary>
-    private static HashSet<string> Leftovers()
+    /// <summary>Chromium processes started with a profile in <paramref name="temporary"/>, and anything left in that folder.</summary>
+    private static HashSet<string> Leftovers(string temporary)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -106,13 +109,12 @@ internal static class SoakBenchmark
             if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
             try
             {
-                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("reportengine-chromium-", StringComparison.Ordinal))
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(temporary, StringComparison.Ordinal))
                     found.Add($"Chromium process {Path.GetFileName(dir)}");
             }
             catch (IOException) { }
         }
-        foreach (var entry in Directory.EnumerateFileSystemEntries(Path.GetTempPath(), "reportengine-chromium-*")) found.Add(entry);
-        foreach (var entry in Directory.EnumerateFiles(Path.GetTempPath(), "*.tmp")) found.Add(entry);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(temporary)) found.Add(entry);
         return found;
     }
 
