@@ -352,5 +352,168 @@ write("targets.csv", ["metric", "target", "better", "amber_within"], [
     ["actions.overdue", 0, "LOWER", 3],
     ["actions.completed_on_time_pct_12m", 80, "HIGHER", 10],
     ["readiness.evidence_coverage_pct", 90, "HIGHER", 10],
+    ["reviews.reviewed_12m_pct", 85, "HIGHER", 5],
+    ["waits.over_6_months.CARE_ACT_ASSESSMENT", 0, "LOWER", 10],
+    ["dols.within_21d_pct_12m", 30, "HIGHER", 10],
 ])
+
+# --- Care Act operations (operations.md): waits, long-term support, reviews, safeguarding, DoLS ---------------------
+# Sized for a county of 612,000: about 0.9% of people in long-term support, ~2,300 safeguarding concerns and ~3,500
+# DoLS applications a year (national 2023-24: 332,000 received, 124,000 not completed at year end), a Care Act
+# assessment list of about 400 that grew through 2023 and eased in the last months. Rows are as extracted on
+# 2024-03-31: nothing after that date is known. A separate generator, so the files above stay byte-identical.
+orng = random.Random(20240331)
+EXTRACT = D(2024, 3, 31)
+OPS_START = (2021, 4)                       # the trend's first month (Feb 2022) needs its waiting list and a year of history
+OPS_MONTHS = list(months(OPS_START, 36))    # Apr 2021 - Mar 2024
+_people = set()
+
+def person():
+    while True:
+        p = "P%08X" % orng.getrandbits(32)
+        if p not in _people:
+            _people.add(p)
+            return p
+
+def known(d):
+    return d if d is not None and d <= EXTRACT else None
+
+def lognormal_days(median, sigma, lo=0, hi=None):
+    import math
+    v = int(round(math.exp(math.log(median) + orng.gauss(0, sigma))))
+    v = max(lo, v)
+    return min(hi, v) if hi is not None else v
+
+WAIT_KINDS = [  # kind, requests a month, median days to start, spread
+    ("CARE_ACT_ASSESSMENT", 205, 38, 0.9),
+    ("CARER_ASSESSMENT", 42, 30, 0.8),
+    ("OT_ASSESSMENT", 105, 55, 0.8),
+    ("FINANCIAL_ASSESSMENT", 85, 18, 0.7),
+    ("REVIEW", 38, 45, 0.8),
+]
+waits, wseq = [], 0
+for i, (y, m) in enumerate(OPS_MONTHS):
+    pressure = 1.0 + 0.45 * max(0, min(i - 12, 18)) / 18 - 0.25 * max(0, i - 30) / 6   # waits lengthen into 2023, ease in 2024
+    for kind, per_month, median, spread in WAIT_KINDS:
+        for _ in range(int(per_month * orng.uniform(0.9, 1.1))):
+            wseq += 1
+            requested = rand_day(y, m)
+            delay = lognormal_days(median * pressure, spread, lo=0, hi=420)
+            started, closed, reason = requested + dt.timedelta(days=delay), None, None
+            roll = orng.random()
+            if roll < 0.065:                                     # closed while still waiting, never started
+                reason = orng.choices(["DIED", "MOVED_AWAY", "WITHDRAWN", "NO_LONGER_NEEDED"], [25, 12, 35, 28])[0]
+                closed, started = requested + dt.timedelta(days=orng.randint(1, max(2, delay))), None
+            else:
+                closed, reason = started + dt.timedelta(days=orng.randint(5, 45)), "COMPLETED"
+            started, closed = known(started), known(closed)
+            if closed is None:
+                reason = None
+            if requested <= EXTRACT:
+                waits.append([f"W{wseq:06d}", person(), kind, requested, started, closed, reason])
+waits.sort(key=lambda r: (r[3], r[0]))
+write("waits.csv", ["id", "person_id", "kind", "requested_on", "started_on", "closed_on", "close_reason"], waits)
+
+# Long-term support: about 5,400 people at any time; some move from home care to a care home (two episodes sharing a day).
+episodes, supported = [], []
+def support(pid, start, end):
+    setting = orng.choices(["COMMUNITY", "RESIDENTIAL", "NURSING"], [62, 26, 12])[0]
+    if setting == "COMMUNITY" and orng.random() < 0.12:
+        move = start + dt.timedelta(days=orng.randint(60, 900))
+        if (end is None or move < end) and move <= EXTRACT:
+            episodes.append([pid, "COMMUNITY", start, move])
+            episodes.append([pid, orng.choice(["RESIDENTIAL", "NURSING"]), move, known(end)])
+            return
+    episodes.append([pid, setting, start, known(end)])
+for _ in range(5400):                                           # in support when the history starts
+    pid, start = person(), D(2021, 4, 1) - dt.timedelta(days=orng.randint(30, 2500))
+    end = D(2021, 4, 1) + dt.timedelta(days=orng.randint(0, 4000)) if orng.random() < 0.55 else None
+    support(pid, start, end); supported.append((pid, start, end))
+for y, m in OPS_MONTHS:                                          # new starters, balancing those who leave
+    for _ in range(orng.randint(55, 75)):
+        pid, start = person(), rand_day(y, m)
+        if start > EXTRACT:
+            continue
+        end = start + dt.timedelta(days=orng.randint(20, 2000)) if orng.random() < 0.5 else None
+        support(pid, start, end); supported.append((pid, start, end))
+episodes.sort(key=lambda r: (r[2], r[0]))
+write("long_term_support.csv", ["person_id", "setting", "start_date", "end_date"], episodes)
+
+# Reviews: yearly for most; the share reviewed slips in 2023 as reviewers are moved to the assessment list.
+reviews = []
+for pid, start, end in supported:
+    due = start + dt.timedelta(days=orng.randint(300, 400))
+    while due <= EXTRACT and (end is None or due <= end):
+        slip = 0.12 + (0.14 if D(2023, 1, 1) <= due <= D(2023, 12, 31) else 0)
+        if due >= D(2021, 1, 1) and orng.random() > slip:
+            reviews.append([pid, due, True])
+        if orng.random() < 0.08 and due + dt.timedelta(days=120) <= EXTRACT:
+            reviews.append([pid, due + dt.timedelta(days=orng.randint(20, 200)), False])   # unplanned, after a change
+        due += dt.timedelta(days=orng.randint(330, 420))
+reviews = [r for r in reviews if r[1] <= EXTRACT]
+reviews.sort(key=lambda r: (r[1], r[0]))
+write("reviews.csv", ["person_id", "completed_on", "planned"], reviews)
+
+# Safeguarding: ~190 concerns a month, one in six about someone with a concern in the year before; about 38% lead to
+# a section 42 enquiry, 8% to another enquiry. Making Safeguarding Personal recorded for most.
+concerns, enquiries, cseq, eseq, repeat_pool = [], [], 0, 0, []
+for y, m in [(2020, 11), (2020, 12), (2021, 1), (2021, 2), (2021, 3)] + OPS_MONTHS:
+    for _ in range(int(190 * orng.uniform(0.88, 1.12))):
+        cseq += 1
+        received = rand_day(y, m)
+        pid = orng.choice(repeat_pool) if repeat_pool and orng.random() < 0.17 else person()
+        repeat_pool.append(pid)
+        repeat_pool = repeat_pool[-2400:]
+        decided = received + dt.timedelta(days=lognormal_days(3, 1.0, hi=60))
+        decision = orng.choices(["S42_ENQUIRY", "OTHER_ENQUIRY", "NO_ENQUIRY"], [38, 8, 54])[0]
+        if known(decided) is None:
+            decided = decision = None
+        if received > EXTRACT:
+            continue
+        cid = f"SC{cseq:06d}"
+        concerns.append([cid, pid, received, decided, decision])
+        if decision in ("S42_ENQUIRY", "OTHER_ENQUIRY"):
+            started = decided + dt.timedelta(days=orng.randint(0, 6))
+            for attempt in range(2):                                 # a few are reopened as a new row
+                if started > EXTRACT:
+                    break
+                eseq += 1
+                concluded = known(started + dt.timedelta(days=lognormal_days(70, 0.75, lo=3, hi=520)))
+                row = [f"SE{eseq:06d}", cid, started, concluded, None, None, None, None, None]
+                if concluded is not None:
+                    asked = orng.choices(["ASKED_EXPRESSED", "ASKED_NOT_EXPRESSED", "NOT_ASKED", "NOT_RECORDED"], [66, 15, 12, 7])[0]
+                    risk = orng.choices(["IDENTIFIED", "INCONCLUSIVE", "NONE", "CEASED_AT_REQUEST"], [68, 11, 16, 5])[0]
+                    action = orng.random() < (0.92 if risk == "IDENTIFIED" else 0.4)
+                    row[4:] = [asked,
+                               orng.choices(["FULLY", "PARTIALLY", "NOT_ACHIEVED"], [68, 26, 6])[0] if asked == "ASKED_EXPRESSED" else None,
+                               risk, action,
+                               orng.choices(["REMOVED", "REDUCED", "REMAINS"], [31, 58, 11])[0] if risk == "IDENTIFIED" and action else None]
+                enquiries.append(row)
+                if concluded is None or orng.random() > 0.025:
+                    break
+                started = concluded + dt.timedelta(days=orng.randint(10, 90))
+concerns.sort(key=lambda r: (r[2], r[0]))
+enquiries.sort(key=lambda r: (r[2], r[0]))
+write("safeguarding_concerns.csv", ["id", "person_id", "received_on", "decided_on", "decision"], concerns)
+write("safeguarding_enquiries.csv", ["id", "concern_id", "started_on", "concluded_on", "outcomes_asked", "outcomes_achieved", "risk",
+                                     "action_taken", "risk_outcome"], enquiries)
+
+# DoLS: ~290 applications a month, a quarter urgent; about a fifth of standard ones decided within 21 days; many closed
+# without a decision (discharged, died, withdrawn); a backlog of over a thousand, the oldest over a year.
+dols, dseq = [], 0
+for y, m in OPS_MONTHS:
+    for _ in range(int(290 * orng.uniform(0.9, 1.1))):
+        dseq += 1
+        received = rand_day(y, m)
+        urgent = orng.random() < 0.26
+        outcome = orng.choices(["GRANTED", "NOT_GRANTED", "CLOSED_CHANGE", "CLOSED_DIED", "CLOSED_WITHDRAWN"], [58, 5, 19, 11, 7])[0]
+        if outcome in ("GRANTED", "NOT_GRANTED"):
+            days = orng.randint(3, 21) if orng.random() < (0.45 if urgent else 0.22) else lognormal_days(110, 0.7, lo=22, hi=700)
+        else:
+            days = lognormal_days(70, 0.9, lo=1, hi=600)
+        signed = known(received + dt.timedelta(days=days))
+        if received <= EXTRACT:
+            dols.append([f"DL{dseq:06d}", person(), received, urgent, signed, outcome if signed else None])
+dols.sort(key=lambda r: (r[2], r[0]))
+write("dols_applications.csv", ["id", "person_id", "received_on", "urgent", "signed_off_on", "outcome"], dols)
 print(f"wrote {OUT}")

@@ -98,8 +98,49 @@ internal static class EvidenceTables
          Numeric<Target>("amber_within", t => t.AmberWithin)],
         r => new Target(r.GetString(0), r.GetDecimal(1), r.Code<Better>(2), r.GetDecimal(3)));
 
+    public static readonly EvidenceTable<Wait> Waits = new("waits",
+        [Text<Wait>("id", w => w.Id), Text<Wait>("person_id", w => w.PersonId), Code<Wait, WaitKind>("kind", w => w.Kind),
+         Date<Wait>("requested_on", w => w.RequestedOn), Date<Wait>("started_on", w => w.StartedOn), Date<Wait>("closed_on", w => w.ClosedOn),
+         Code<Wait, WaitCloseReason>("close_reason", w => w.CloseReason)],
+        r => new Wait(r.GetString(0), r.GetString(1), r.Code<WaitKind>(2), r.GetFieldValue<DateOnly>(3), r.Nullable<DateOnly>(4),
+            r.Nullable<DateOnly>(5), r.NullableCode<WaitCloseReason>(6)));
+
+    public static readonly EvidenceTable<SupportEpisode> LongTermSupport = new("long_term_support",
+        [Text<SupportEpisode>("person_id", e => e.PersonId), Code<SupportEpisode, SupportSetting>("setting", e => e.Setting),
+         Date<SupportEpisode>("start_date", e => e.StartDate), Date<SupportEpisode>("end_date", e => e.EndDate)],
+        r => new SupportEpisode(r.GetString(0), r.Code<SupportSetting>(1), r.GetFieldValue<DateOnly>(2), r.Nullable<DateOnly>(3)));
+
+    public static readonly EvidenceTable<SupportReview> Reviews = new("reviews",
+        [Text<SupportReview>("person_id", v => v.PersonId), Date<SupportReview>("completed_on", v => v.CompletedOn), Bool<SupportReview>("planned", v => v.Planned)],
+        r => new SupportReview(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetBoolean(2)));
+
+    public static readonly EvidenceTable<SafeguardingConcern> Concerns = new("safeguarding_concerns",
+        [Text<SafeguardingConcern>("id", c => c.Id), Text<SafeguardingConcern>("person_id", c => c.PersonId),
+         Date<SafeguardingConcern>("received_on", c => c.ReceivedOn), Date<SafeguardingConcern>("decided_on", c => c.DecidedOn),
+         Code<SafeguardingConcern, ConcernDecision>("decision", c => c.Decision)],
+        r => new SafeguardingConcern(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.Nullable<DateOnly>(3), r.NullableCode<ConcernDecision>(4)));
+
+    public static readonly EvidenceTable<SafeguardingEnquiry> Enquiries = new("safeguarding_enquiries",
+        [Text<SafeguardingEnquiry>("id", e => e.Id), Text<SafeguardingEnquiry>("concern_id", e => e.ConcernId),
+         Date<SafeguardingEnquiry>("started_on", e => e.StartedOn), Date<SafeguardingEnquiry>("concluded_on", e => e.ConcludedOn),
+         Code<SafeguardingEnquiry, OutcomesAsked>("outcomes_asked", e => e.OutcomesAsked),
+         Code<SafeguardingEnquiry, OutcomesAchieved>("outcomes_achieved", e => e.OutcomesAchieved),
+         Code<SafeguardingEnquiry, EnquiryRisk>("risk", e => e.Risk), new("action_taken", NpgsqlDbType.Boolean, e => e.ActionTaken),
+         Code<SafeguardingEnquiry, RiskOutcome>("risk_outcome", e => e.RiskOutcome)],
+        r => new SafeguardingEnquiry(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.Nullable<DateOnly>(3),
+            r.NullableCode<OutcomesAsked>(4), r.NullableCode<OutcomesAchieved>(5), r.NullableCode<EnquiryRisk>(6), r.Nullable<bool>(7),
+            r.NullableCode<RiskOutcome>(8)));
+
+    public static readonly EvidenceTable<DolsApplication> Dols = new("dols_applications",
+        [Text<DolsApplication>("id", d => d.Id), Text<DolsApplication>("person_id", d => d.PersonId), Date<DolsApplication>("received_on", d => d.ReceivedOn),
+         Bool<DolsApplication>("urgent", d => d.Urgent), Date<DolsApplication>("signed_off_on", d => d.SignedOffOn),
+         Code<DolsApplication, DolsOutcome>("outcome", d => d.Outcome)],
+        r => new DolsApplication(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetBoolean(3), r.Nullable<DateOnly>(4),
+            r.NullableCode<DolsOutcome>(5)));
+
     /// <summary>Child tables first, so deletes never break a reference.</summary>
     public static IEnumerable<string> Names =>
         [Scores.Name, Findings.Name, Complaints.Name, OmbudsmanCases.Name, OmbudsmanBenchmarks.Name, Staff.Name, Courses.Name,
-         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name, ComplaintLearning.Name, Targets.Name];
+         CourseRequirements.Name, Training.Name, Supervisions.Name, Actions.Name, BankHolidays.Name, ComplaintLearning.Name, Targets.Name,
+         Waits.Name, LongTermSupport.Name, Reviews.Name, Concerns.Name, Enquiries.Name, Dols.Name];
 }

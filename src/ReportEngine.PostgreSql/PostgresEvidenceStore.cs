@@ -35,12 +35,13 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO {EvidenceDatabase.Schema}.authorities (code, name, council_type, population, dataset_sha256, rows_per_file, has_bank_holidays, imported_at,
-                has_complaint_learning, has_targets)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                has_complaint_learning, has_targets, operations_files)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, council_type = EXCLUDED.council_type, population = EXCLUDED.population,
                 dataset_sha256 = EXCLUDED.dataset_sha256, rows_per_file = EXCLUDED.rows_per_file,
                 has_bank_holidays = EXCLUDED.has_bank_holidays, imported_at = EXCLUDED.imported_at,
-                has_complaint_learning = EXCLUDED.has_complaint_learning, has_targets = EXCLUDED.has_targets
+                has_complaint_learning = EXCLUDED.has_complaint_learning, has_targets = EXCLUDED.has_targets,
+                operations_files = EXCLUDED.operations_files
             """, connection, transaction))
         {
             upsert.Parameters.Add(new() { Value = code });
@@ -53,6 +54,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             upsert.Parameters.Add(new() { Value = clock.GetUtcNow() });
             upsert.Parameters.Add(new() { Value = evidence.HasComplaintLearning });
             upsert.Parameters.Add(new() { Value = evidence.HasTargets });
+            upsert.Parameters.Add(new() { Value = evidence.Operations.Files.Where(f => f.Supplied).Select(f => f.File).ToArray() });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -70,6 +72,13 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         await EvidenceTables.BankHolidays.CopyAsync(connection, code, evidence.BankHolidays.DatasetDates ?? [], cancellationToken);
         await EvidenceTables.ComplaintLearning.CopyAsync(connection, code, evidence.ComplaintLearning ?? [], cancellationToken);
         await EvidenceTables.Targets.CopyAsync(connection, code, evidence.Targets ?? [], cancellationToken);
+        var operations = evidence.Operations;
+        await EvidenceTables.Waits.CopyAsync(connection, code, operations.Waits ?? [], cancellationToken);
+        await EvidenceTables.LongTermSupport.CopyAsync(connection, code, operations.LongTermSupport ?? [], cancellationToken);
+        await EvidenceTables.Reviews.CopyAsync(connection, code, operations.Reviews ?? [], cancellationToken);
+        await EvidenceTables.Concerns.CopyAsync(connection, code, operations.Concerns ?? [], cancellationToken);
+        await EvidenceTables.Enquiries.CopyAsync(connection, code, operations.Enquiries ?? [], cancellationToken);
+        await EvidenceTables.Dols.CopyAsync(connection, code, operations.Dols ?? [], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -102,8 +111,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         string sha256;
         Dictionary<string, int> rows;
         bool hasHolidays, hasLearning, hasTargets;
+        HashSet<string> operationsFiles;
         await using (var command = new NpgsqlCommand(
-            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays, has_complaint_learning, has_targets FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
+            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, has_bank_holidays, has_complaint_learning, has_targets, operations_files FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
             connection, transaction) { Parameters = { new() { Value = authorityCode } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -115,7 +125,18 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             hasHolidays = reader.GetBoolean(5);
             hasLearning = reader.GetBoolean(6);
             hasTargets = reader.GetBoolean(7);
+            operationsFiles = reader.GetFieldValue<string[]>(8).ToHashSet(StringComparer.Ordinal);
         }
+
+        async Task<IReadOnlyList<T>?> Operations<T>(EvidenceTable<T> table, string file) =>
+            operationsFiles.Contains(file) ? await table.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null;
+        var careAct = new CareActEvidence(
+            await Operations(EvidenceTables.Waits, CareActEvidence.WaitsFile),
+            await Operations(EvidenceTables.LongTermSupport, CareActEvidence.LongTermSupportFile),
+            await Operations(EvidenceTables.Reviews, CareActEvidence.ReviewsFile),
+            await Operations(EvidenceTables.Concerns, CareActEvidence.ConcernsFile),
+            await Operations(EvidenceTables.Enquiries, CareActEvidence.EnquiriesFile),
+            await Operations(EvidenceTables.Dols, CareActEvidence.DolsFile));
 
         var evidence = new EvidenceSet(
             authority,
@@ -134,7 +155,8 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
                 ? BankHolidayCalendar.FromDates(await EvidenceTables.BankHolidays.ReadAsync(connection, transaction, authorityCode, cancellationToken))
                 : BankHolidayCalendar.EnglandAndWales,
             hasLearning ? await EvidenceTables.ComplaintLearning.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null,
-            hasTargets ? await EvidenceTables.Targets.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null);
+            hasTargets ? await EvidenceTables.Targets.ReadAsync(connection, transaction, authorityCode, cancellationToken) : null,
+            operationsFiles.Count > 0 ? careAct : null);
         await transaction.CommitAsync(cancellationToken);
 
         var rowsPerFile = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();

@@ -25,8 +25,9 @@ public static class CodeNames
         for (var i = 0; i < pascal.Length; i++)
         {
             var c = pascal[i];
-            // A new word starts at an upper-case letter, or at the first digit after a letter (UpheldPer100k → UPHELD_PER_100K).
-            if (i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && !char.IsDigit(pascal[i - 1])))) sb.Append('_');
+            // A new word starts at an upper-case letter, or at the first digit after a lower-case letter
+            // (UpheldPer100k → UPHELD_PER_100K); a digit after a capital stays in its word (S42Enquiry → S42_ENQUIRY).
+            if (i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && char.IsLower(pascal[i - 1])))) sb.Append('_');
             sb.Append(char.ToUpperInvariant(c));
         }
         return sb.ToString();

@@ -18,8 +18,14 @@ public sealed record EvidenceSet(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<ComplaintLearning>? ComplaintLearning = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<Target>? Targets = null)
+    IReadOnlyList<Target>? Targets = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    CareActEvidence? CareAct = null)
 {
+    /// <summary>operations.md's files; each is null when the dataset lacks it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CareActEvidence Operations => CareAct ?? CareActEvidence.None;
+
     /// <summary>Whether the dataset has complaint_learning.csv (an absent file and an empty one read differently).</summary>
     public bool HasComplaintLearning => ComplaintLearning is not null;
 

@@ -60,13 +60,26 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         var holidays = await Read(ContractTables.BankHolidays);
         var learning = await Read(ContractTables.ComplaintLearning);
         var targets = await Read(ContractTables.Targets);
+        var waits = await Read(CareActTables.Waits);
+        var episodes = await Read(CareActTables.LongTermSupport);
+        var reviews = await Read(CareActTables.Reviews);
+        var concerns = await Read(CareActTables.Concerns);
+        var enquiries = await Read(CareActTables.Enquiries);
+        var dols = await Read(CareActTables.Dols);
 
         CheckAcrossRows(errors, authority, scores, findings, complaints, cases, benchmarks, staff, courses, requirements, training, supervisions, actions);
         new CrossFileChecks(errors).References(ContractTables.ComplaintLearning.FileName, learning, l => l.ComplaintRef, "complaint_ref",
             complaints.Select(c => c.Row.Ref).ToHashSet(), ContractTables.Complaints.FileName);
         foreach (var repeat in targets.GroupBy(t => t.Row.Metric, StringComparer.Ordinal).SelectMany(g => g.Skip(1)))
             errors.Add(new DatasetError(ContractTables.Targets.FileName, repeat.Line, "metric", $"'{repeat.Row.Metric}' has a target already"));
+        var supplied = files.Keys.ToHashSet(StringComparer.Ordinal);
+        new CareActChecks(errors).Check(supplied, waits, episodes, reviews, concerns, enquiries, dols);
         if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
+
+        IReadOnlyList<T>? IfSupplied<T>(TableSpec<T> spec, IReadOnlyList<Lined<T>> rows) => supplied.Contains(spec.FileName) ? Rows(rows) : null;
+        var careAct = new CareActEvidence(IfSupplied(CareActTables.Waits, waits), IfSupplied(CareActTables.LongTermSupport, episodes),
+            IfSupplied(CareActTables.Reviews, reviews), IfSupplied(CareActTables.Concerns, concerns), IfSupplied(CareActTables.Enquiries, enquiries),
+            IfSupplied(CareActTables.Dols, dols));
 
         var evidence = new EvidenceSet(
             authority[0].Row,
@@ -76,7 +89,8 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
                 ? BankHolidayCalendar.FromDates(Rows(holidays))
                 : BankHolidayCalendar.EnglandAndWales,
             files.ContainsKey(ContractTables.ComplaintLearning.FileName) ? Rows(learning) : null,
-            files.ContainsKey(ContractTables.Targets.FileName) ? Rows(targets) : null);
+            files.ContainsKey(ContractTables.Targets.FileName) ? Rows(targets) : null,
+            careAct.Files.Any(f => f.Supplied) ? careAct : null);
         return new GatheredEvidence(evidence, Provenance(files, rowCounts));
     }
 

@@ -18,6 +18,15 @@ public static class MetricCatalog
         "workforce.turnover_pct_12m", "workforce.agency_fte_share_pct", "workforce.agency_fte_share_sw_pct",
         "actions.open", "actions.overdue", "actions.completed_on_time_pct_12m",
         "readiness.self_pct", "readiness.cqc_pct", "readiness.evidence_coverage_pct", "readiness.evidence_freshness_pct",
+        // operations.md
+        "reviews.reviewed_12m_pct", "reviews.overdue",
+        "safeguarding.concerns_12m", "safeguarding.concerns_per_100k_12m", "safeguarding.conversion_pct_12m",
+        "safeguarding.median_days_to_decision_12m", "safeguarding.undecided_at_end", "safeguarding.s42_started_12m",
+        "safeguarding.s42_concluded_12m", "safeguarding.median_days_to_conclude_12m", "safeguarding.s42_open_at_end",
+        "safeguarding.s42_open_over_6_months", "safeguarding.msp_asked_pct_12m", "safeguarding.msp_achieved_pct_12m",
+        "safeguarding.risk_reduced_removed_pct_12m", "safeguarding.repeat_concern_pct_12m",
+        "dols.received_12m", "dols.urgent_received_12m", "dols.not_completed_at_end", "dols.longest_wait_days", "dols.decided_12m",
+        "dols.closed_without_decision_12m", "dols.median_days_to_decide_12m", "dols.within_21d_pct_12m",
     };
 
     /// <summary>Keys with a variable last part: the fixed part, a dot, then a month, a year, a code or a team.</summary>
@@ -26,6 +35,7 @@ public static class MetricCatalog
         "complaints.received_by_month.", "complaints.theme.", "training.compliance_pct.", "actions.open_rag.",
         "lgsco.detailed_investigations.", "lgsco.enquiry_on_time_pct.", "lgsco.satisfactory_remedy_pct.", "lgsco.upheld_per_100k.",
         "lgsco.uphold_rate_pct.", "lgsco.similar_avg.UPHOLD_RATE_PCT.", "lgsco.similar_avg.UPHELD_PER_100K.",
+        .. WaitMetrics.Families,
     ];
 
     /// <returns>Null when <paramref name="key"/> may have a target; otherwise why not, in one line.</returns>

@@ -22,7 +22,30 @@ public static class MetricDirection
         ["complaints.overdue_open"] = Better.Lower,
         ["actions.overdue"] = Better.Lower,
         ["training.overdue"] = Better.Lower,
+        // operations.md
+        ["reviews.reviewed_12m_pct"] = Better.Higher,
+        ["safeguarding.msp_asked_pct_12m"] = Better.Higher,
+        ["safeguarding.msp_achieved_pct_12m"] = Better.Higher,
+        ["safeguarding.risk_reduced_removed_pct_12m"] = Better.Higher,
+        ["dols.within_21d_pct_12m"] = Better.Higher,
+        ["reviews.overdue"] = Better.Lower,
+        ["safeguarding.median_days_to_decision_12m"] = Better.Lower,
+        ["safeguarding.undecided_at_end"] = Better.Lower,
+        ["safeguarding.median_days_to_conclude_12m"] = Better.Lower,
+        ["safeguarding.s42_open_at_end"] = Better.Lower,
+        ["safeguarding.s42_open_over_6_months"] = Better.Lower,
+        ["dols.not_completed_at_end"] = Better.Lower,
+        ["dols.longest_wait_days"] = Better.Lower,
+        ["dols.median_days_to_decide_12m"] = Better.Lower,
     };
+
+    /// <summary>Every <c>waits.*</c> figure is better lower, except the counts of waits closed unstarted, which have no direction.</summary>
+    static MetricDirection()
+    {
+        foreach (var family in WaitMetrics.Families.Where(f => !f.Contains("_unstarted_", StringComparison.Ordinal)))
+            foreach (var kind in CodeNames<WaitKind>.Codes)
+                Defaults[family + kind] = Better.Lower;
+    }
 
     /// <summary>The figures with a direction of their own.</summary>
     public static IEnumerable<string> Keys => Defaults.Keys;

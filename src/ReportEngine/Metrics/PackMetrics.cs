@@ -12,7 +12,8 @@ public sealed record PackMetrics(
     TrainingMetrics Training,
     WorkforceMetrics Workforce,
     ActionMetrics Actions,
-    ReadinessMetrics Readiness) : IReportFigures
+    ReadinessMetrics Readiness,
+    CareActMetrics CareAct) : IReportFigures
 {
     public const int ContractVersion = 1;
 
@@ -24,7 +25,8 @@ public sealed record PackMetrics(
         TrainingMetrics.Compute(evidence, period),
         WorkforceMetrics.Compute(evidence, period),
         ActionMetrics.Compute(evidence, period),
-        ReadinessMetrics.Compute(evidence, period));
+        ReadinessMetrics.Compute(evidence, period),
+        CareActMetrics.Compute(evidence, period));
 
     /// <summary>The figures under their metrics.md keys, in the order metrics.md lists them.</summary>
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
@@ -65,5 +67,7 @@ public sealed record PackMetrics(
         yield return K("readiness.cqc_band", new TextValue(r.Cqc.Band));
         yield return K("readiness.evidence_coverage_pct", r.EvidenceCoverage);
         yield return K("readiness.evidence_freshness_pct", r.EvidenceFreshness);
+
+        foreach (var key in CareAct.ByKey()) yield return key;
     }
 }

@@ -18,6 +18,8 @@ public sealed record PackOutlook(
     [
         "complaints.ack_on_time_pct", "complaints.response_on_time_pct", "complaints.uphold_rate_pct", "complaints.received_12m",
         "training.compliance_pct", "supervision.compliance_pct", "workforce.turnover_pct_12m", "actions.overdue",
+        // operations.md: present when the key's files are.
+        "waits.waiting.CARE_ACT_ASSESSMENT", "reviews.reviewed_12m_pct", "safeguarding.s42_open_at_end", "dols.not_completed_at_end",
     ];
 
     public const int TrendMonths = 24;
@@ -32,6 +34,7 @@ public sealed record PackOutlook(
             .ToList();
         var monthly = months.Select(m => m.ByKey().Where(k => TrendKeys.Contains(k.Key)).ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value))).ToList();
         var trends = TrendKeys
+            .Where(byKey.ContainsKey)
             .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, monthly[i].GetValueOrDefault(key))).ToList()))
             .ToList();
         return new PackOutlook(

@@ -5,7 +5,8 @@ namespace ReportEngine.Metrics;
 
 /// <summary>
 /// The quality-statement report's figures (reports.md) for month M and statement S. For <c>LEARNING</c> the report also
-/// prints the monthly pack's complaints, training and supervision figures, so those are computed and written too.
+/// prints the monthly pack's complaints, training and supervision figures, so those are computed and written too; for
+/// <c>ASSESSING_NEEDS</c> the waits and reviews of operations.md, for <c>SAFEGUARDING</c> its safeguarding and DoLS figures.
 /// </summary>
 public sealed record QualityStatementFigures(
     QualityStatement Statement,
@@ -16,7 +17,8 @@ public sealed record QualityStatementFigures(
     Ratio EvidenceCoverage,
     Ratio EvidenceFreshness,
     ActionMetrics Actions,
-    PackMetrics? Monthly) : IReportFigures
+    PackMetrics? Monthly,
+    CareActMetrics? CareAct = null) : IReportFigures
 {
     public static QualityStatementFigures Compute(EvidenceSet evidence, ReportingPeriod month, QualityStatement statement)
     {
@@ -34,7 +36,8 @@ public sealed record QualityStatementFigures(
             Ratio.Percent(ReadinessMetrics.CoverageCategories.Count(c => recent.Any(f => f.Category == c)), ReadinessMetrics.CoverageCategories.Length),
             Ratio.Percent(recent.Count, findings.Count),
             ActionMetrics.Of(evidence.Actions.Where(a => a.Statement == statement), month),
-            statement == QualityStatement.Learning ? PackMetrics.Compute(evidence, month) : null);
+            statement == QualityStatement.Learning ? PackMetrics.Compute(evidence, month) : null,
+            statement is QualityStatement.AssessingNeeds or QualityStatement.Safeguarding ? CareActMetrics.Compute(evidence, month) : null);
     }
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
@@ -47,6 +50,13 @@ public sealed record QualityStatementFigures(
         yield return K("qs.actions_open", N(Actions.Open));
         yield return K("qs.actions_overdue", N(Actions.Overdue));
         yield return K("qs.actions_completed_on_time_pct_12m", Actions.CompletedOnTime12m);
+        if (CareAct is { } operations)
+        {
+            var figures = Statement == QualityStatement.AssessingNeeds
+                ? (operations.Waits?.ByKey() ?? []).Concat(operations.Reviews?.ByKey() ?? [])
+                : (operations.Safeguarding?.ByKey() ?? []).Concat(operations.Dols?.ByKey() ?? []);
+            foreach (var figure in figures) yield return figure;
+        }
         if (Monthly is null) yield break;
         // LEARNING prints the monthly pack's complaints, training and supervision figures; every printed figure is in metrics.json.
         foreach (var figure in Monthly.ByKey().Where(f => f.Key.StartsWith("complaints.", StringComparison.Ordinal)

@@ -18,6 +18,8 @@ public static class AttentionList
     private const string Actions = "Improvement actions";
     private const string Scorecard = "Quality statement scorecard";
     private const string Coverage = "Evidence coverage";
+    private const string AssessingNeeds = "Assessing needs: waits and reviews";
+    private const string Safeguarding = "Safeguarding and DoLS";
 
     public static IReadOnlyList<AttentionItem> Build(MonthlyFigures figures, EvidenceSet evidence, IReadOnlyList<ContentsEntry> contents)
     {
@@ -59,6 +61,8 @@ public static class AttentionList
         _ when key.StartsWith("actions.", StringComparison.Ordinal) => Actions,
         "readiness.evidence_coverage_pct" or "readiness.evidence_freshness_pct" => Coverage,
         _ when key.StartsWith("readiness.", StringComparison.Ordinal) => Scorecard,
+        _ when key.StartsWith("waits.", StringComparison.Ordinal) || key.StartsWith("reviews.", StringComparison.Ordinal) => AssessingNeeds,
+        _ when key.StartsWith("safeguarding.", StringComparison.Ordinal) || key.StartsWith("dols.", StringComparison.Ordinal) => Safeguarding,
         _ => Workforce,
     };
 

@@ -31,6 +31,16 @@ public static class MetricLabels
         ["readiness.cqc_pct"] = "Readiness on CQC's scores",
         ["readiness.evidence_coverage_pct"] = "Evidence coverage",
         ["readiness.evidence_freshness_pct"] = "Evidence gathered in the last 12 months",
+        ["waits.waiting.CARE_ACT_ASSESSMENT"] = "People waiting for a Care Act assessment",
+        ["waits.over_6_months.CARE_ACT_ASSESSMENT"] = "People waiting over six months for a Care Act assessment",
+        ["waits.median_days_waiting.CARE_ACT_ASSESSMENT"] = "Median days waited for a Care Act assessment",
+        ["reviews.reviewed_12m_pct"] = "People in long-term support reviewed in 12 months",
+        ["reviews.overdue"] = "People in long-term support not reviewed in 12 months",
+        ["safeguarding.s42_open_at_end"] = "Section 42 enquiries open",
+        ["safeguarding.msp_achieved_pct_12m"] = "Outcomes people wanted fully or partly achieved",
+        ["safeguarding.msp_asked_pct_12m"] = "People asked what outcomes they wanted",
+        ["dols.not_completed_at_end"] = "DoLS applications not completed",
+        ["dols.within_21d_pct_12m"] = "Standard DoLS applications decided within 21 days",
     };
 
     public static string Of(string key) => Labels.TryGetValue(key, out var label) ? label : key;

@@ -26,7 +26,8 @@ public sealed record MonthlyPackViewModel(
     IDictionary<string, object> Directions,
     DateOnly? CqcAssessedOn,
     DateOnly? SelfAssessedOn,
-    IDictionary<string, object> Trends);
+    IDictionary<string, object> Trends,
+    CareAct.CareActView CareAct);
 
 /// <summary>A figure's target and where the figure stands: a word and a shape as well as a colour, so colour is never the only sign.</summary>
 public sealed record TargetView(string Text, string? Status, string Word, string Shape)

@@ -34,6 +34,7 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
             ReadinessMetrics.CoverageCategories.Where(c => recent.All(f => f.Category != c)).Select(PackFormat.Category).ToList(),
             figures.Actions.OpenActions.Select(a => new OpenActionRow(a, a.DueDate < month.End)).ToList(),
             figures.Monthly,
-            ProvenanceView.For(context));
+            ProvenanceView.For(context),
+            figures.CareAct is { } operations ? CareAct.CareActView.Of(operations, null, month, evidence.Operations) : null);
     }
 }

@@ -5,6 +5,7 @@ namespace ReportEngine.Composition.Statement;
 
 /// <summary>What the quality-statement report's templates render: one statement, as an inspector reads it.</summary>
 /// <param name="Monthly">The monthly pack's figures, for <c>LEARNING</c> only.</param>
+/// <param name="CareAct">operations.md's figures and sentences, for <c>ASSESSING_NEEDS</c> and <c>SAFEGUARDING</c> only.</param>
 public sealed record QualityStatementViewModel(
     PackHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
@@ -18,7 +19,8 @@ public sealed record QualityStatementViewModel(
     IReadOnlyList<string> Gaps,
     IReadOnlyList<OpenActionRow> OpenActions,
     PackMetrics? Monthly,
-    ProvenanceView Provenance);
+    ProvenanceView Provenance,
+    CareAct.CareActView? CareAct);
 
 /// <summary>A score of the statement: by whom (CQC, self-assessment, mock, peer), when, what, and why.</summary>
 public sealed record ScoreRow(string By, DateOnly AssessedOn, int Score, string Wording, string? Rationale);

@@ -70,6 +70,8 @@ internal sealed class RowReader(CsvTable table, ErrorList errors)
         return false;
     }
 
+    public bool? OptionalBool(string column) => Cell(column) is null ? null : Bool(column);
+
     public T Code<T>(string column) where T : struct, Enum =>
         Required(column) is { } s ? ParseCode<T>(column, s) ?? default : default;
 

@@ -1,0 +1,23 @@
+using ReportEngine.Evidence;
+
+namespace ReportEngine.Metrics;
+
+/// <summary>
+/// operations.md's figures, each group present only when every file it uses is: waits (waits.csv), reviews
+/// (long_term_support.csv and reviews.csv), safeguarding (the concerns file; enquiries with both), DoLS.
+/// </summary>
+public sealed record CareActMetrics(WaitMetrics? Waits, ReviewMetrics? Reviews, SafeguardingMetrics? Safeguarding, DolsMetrics? Dols)
+{
+    public static CareActMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
+    {
+        var files = evidence.Operations;
+        return new CareActMetrics(
+            files.Waits is { } waits ? WaitMetrics.Compute(waits, period) : null,
+            files is { LongTermSupport: { } episodes, Reviews: { } reviews } ? ReviewMetrics.Compute(episodes, reviews, period) : null,
+            files.Concerns is { } concerns ? SafeguardingMetrics.Compute(concerns, files.Enquiries, evidence.Authority.Population, period) : null,
+            files.Dols is { } dols ? DolsMetrics.Compute(dols, period) : null);
+    }
+
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() =>
+        (Waits?.ByKey() ?? []).Concat(Reviews?.ByKey() ?? []).Concat(Safeguarding?.ByKey() ?? []).Concat(Dols?.ByKey() ?? []);
+}
