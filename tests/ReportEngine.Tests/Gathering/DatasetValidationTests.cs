@@ -136,7 +136,7 @@ public class DatasetValidationTests
     [Fact]
     public async Task The_sample_has_targets_and_a_dataset_without_the_file_has_none()
     {
-        Assert.Equal(11, (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Targets!.Count);
+        Assert.Equal(14, (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Targets!.Count);
         using var folder = Repo.CopyOfSample();
         File.Delete(folder.File("targets.csv"));
         Assert.Null((await new DatasetFolderSource(folder.Path).GatherAsync()).Evidence.Targets);

@@ -48,7 +48,8 @@ public class SamplePackTests(SamplePackFixture fixture)
     {
         var bookmarks = PackRenderer.ReadContents(fixture.Pack.Pdf);
         Assert.Equal(
-            ["Contents", "Executive summary", "Quality statement scorecard", "Evidence coverage", "Learning, improvement and innovation",
+            ["Contents", "Executive summary", "Quality statement scorecard", "Evidence coverage", "Assessing needs: waits and reviews",
+             "Safeguarding and DoLS", "Learning, improvement and innovation",
              "Complaints and learning from feedback", "Workforce learning and development", "Improvement actions",
              "Appendix: how the figures are defined", "Appendix: provenance"],
             bookmarks.Select(b => b.Title));
