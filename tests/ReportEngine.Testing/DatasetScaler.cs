@@ -6,6 +6,8 @@ namespace ReportEngine.Testing;
 /// <summary>
 /// Makes a dataset N times the size of another: every row of the per-person and per-case files is repeated N times
 /// with its keys (and the keys it refers to) suffixed, so the copy stays valid. Reference files are kept as they are.
+/// operations.md's files are scaled only when asked: their rows are most of the sample's, and the tests that want a slow
+/// pack want it from the files every dataset has.
 /// </summary>
 public static class DatasetScaler
 {
@@ -21,13 +23,26 @@ public static class DatasetScaler
         ["actions.csv"] = ["id"],
     };
 
-    public static void Scale(string source, string target, int times)
+    private static readonly Dictionary<string, string[]> Operations = new()
+    {
+        ["waits.csv"] = ["id", "person_id"],
+        ["long_term_support.csv"] = ["person_id"],
+        ["reviews.csv"] = ["person_id"],
+        ["safeguarding_concerns.csv"] = ["id", "person_id"],
+        ["safeguarding_enquiries.csv"] = ["id", "concern_id"],
+        ["dols_applications.csv"] = ["id", "person_id"],
+    };
+
+    /// <summary>The names of operations.md's files, for a benchmark that measures a dataset with and without them.</summary>
+    public static IReadOnlyCollection<string> OperationsFiles => Operations.Keys;
+
+    public static void Scale(string source, string target, int times, bool operations = false)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source, "*.csv"))
         {
             var name = Path.GetFileName(file);
-            if (!Scaled.TryGetValue(name, out var keyColumns))
+            if (!Scaled.TryGetValue(name, out var keyColumns) && !(operations && Operations.TryGetValue(name, out keyColumns)))
             {
                 File.Copy(file, Path.Combine(target, name), overwrite: true);
                 continue;

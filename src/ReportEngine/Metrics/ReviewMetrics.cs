@@ -15,26 +15,10 @@ public sealed record ReviewMetrics(Ratio Reviewed12m)
     {
         var e = period.End;
         var yearBefore = e.AddMonths(-12);
-        var inSupport = episodes.GroupBy(x => x.PersonId, StringComparer.Ordinal)
-            .Where(g => CoversEveryDay(g, yearBefore, e))
-            .Select(g => g.Key)
-            .ToList();
         var reviewed = reviews.Where(r => r.CompletedOn > yearBefore && r.CompletedOn <= e).Select(r => r.PersonId).ToHashSet(StringComparer.Ordinal);
+        // In support on every day from E − 12 months to E: one merged span covers them all.
+        var inSupport = CareActIndexes.SupportSpans(episodes).Where(p => p.Spans.Any(span => span.From <= yearBefore && span.To >= e)).Select(p => p.Person);
         return new ReviewMetrics(Ratio.Percent(inSupport, reviewed.Contains));
-    }
-
-    /// <summary>Whether on every date from <paramref name="from"/> to <paramref name="to"/> one of the episodes is active.</summary>
-    internal static bool CoversEveryDay(IEnumerable<SupportEpisode> episodes, DateOnly from, DateOnly to)
-    {
-        var uncovered = from; // the first day not yet known to be covered
-        foreach (var episode in episodes.OrderBy(x => x.StartDate))
-        {
-            if (episode.StartDate > uncovered) return false;
-            if (episode.EndDate is not { } end) return true;
-            if (end >= uncovered) uncovered = end.AddDays(1);
-            if (uncovered > to) return true;
-        }
-        return false;
     }
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()

@@ -22,10 +22,9 @@ public sealed record SafeguardingMetrics(
         var e = period.End;
         var received = concerns.Where(c => period.InR12(c.ReceivedOn)).ToList();
         var decided = concerns.Where(c => period.InR12(c.DecidedOn)).ToList();
-        var byPerson = concerns.ToLookup(c => c.PersonId, StringComparer.Ordinal);
+        var index = CareActIndexes.ConcernsOf(concerns);
         // A repeat: the same person had a concern in the twelve months before this one's day (the same day is not before it).
-        bool IsRepeat(SafeguardingConcern c) =>
-            byPerson[c.PersonId].Any(o => o.ReceivedOn >= c.ReceivedOn.AddMonths(-12) && o.ReceivedOn < c.ReceivedOn);
+        bool IsRepeat(SafeguardingConcern c) => index.HadConcernBetween(c.PersonId, c.ReceivedOn.AddMonths(-12), c.ReceivedOn);
         return new SafeguardingMetrics(
             received.Count,
             population > 0 ? received.Count * 100000.0 / population : null,
@@ -63,7 +62,7 @@ public sealed record EnquiryMetrics(
     public static EnquiryMetrics Compute(IReadOnlyList<SafeguardingConcern> concerns, IReadOnlyList<SafeguardingEnquiry> enquiries, ReportingPeriod period)
     {
         var e = period.End;
-        var s42Concerns = concerns.Where(c => c.Decision == ConcernDecision.S42Enquiry).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var s42Concerns = CareActIndexes.ConcernsOf(concerns).S42Concerns;
         var s42 = enquiries.Where(x => s42Concerns.Contains(x.ConcernId)).ToList();
         var concluded = s42.Where(x => period.InR12(x.ConcludedOn)).ToList();
         var open = s42.Where(x => x.StartedOn <= e && !(x.ConcludedOn <= e)).ToList();
