@@ -28,6 +28,8 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
             ReportIdentity.Of("NDC", ReportKinds.Monthly, new ReportingPeriod(2024, 1)),
             ReportIdentity.Of("NDC", ReportKinds.ComplaintsAnnual, PeriodType.BusinessYear.Containing(new DateOnly(2024, 3, 1))),
             ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.Learning),
+            ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.AssessingNeeds),
+            ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.Safeguarding),
         };
         return string.Join("\n", reports.Select(r => System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(r, r.Kind.Compute(evidence, r)))));
     }
@@ -58,9 +60,32 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         Assert.Equal(folder.Evidence.Staff, database.Evidence.Staff);
         Assert.Equal(folder.Evidence.Training, database.Evidence.Training);
         Assert.Equal(folder.Evidence.ComplaintLearning, database.Evidence.ComplaintLearning);
+        var (fromFolder, fromDatabase) = (folder.Evidence.Operations, database.Evidence.Operations);
+        Assert.Equal(fromFolder.Waits, fromDatabase.Waits);
+        Assert.Equal(fromFolder.LongTermSupport, fromDatabase.LongTermSupport);
+        Assert.Equal(fromFolder.Reviews, fromDatabase.Reviews);
+        Assert.Equal(fromFolder.Concerns, fromDatabase.Concerns);
+        Assert.Equal(fromFolder.Enquiries, fromDatabase.Enquiries);
+        Assert.Equal(fromFolder.Dols, fromDatabase.Dols);
         Assert.Equal(folder.Provenance.Sha256, database.Provenance.Sha256);
         Assert.Equal(folder.Provenance.RowsPerFile, database.Provenance.RowsPerFile);
         Assert.Equal(await MetricsJsonFromAsync(new DatasetFolderSource(Repo.Sample)), await MetricsJsonFromAsync(new PostgresEvidenceSource(store, "NDC")));
+    }
+
+    [Fact]
+    public async Task A_dataset_without_some_operations_files_reads_back_without_them()
+    {
+        var (source, store) = await NewStoreAsync();
+        await using var _ = source;
+        using var folder = Repo.CopyOfSample();
+        File.Delete(folder.File("reviews.csv"));
+        File.Delete(folder.File("long_term_support.csv"));
+        File.Delete(folder.File("safeguarding_enquiries.csv"));
+        await store.ImportAsync(await new DatasetFolderSource(folder.Path).GatherAsync(), TimeProvider.System);
+
+        var operations = (await store.GatherAsync("NDC")).Evidence.Operations;
+        Assert.Equal([true, false, false, true, false, true], operations.Files.Select(f => f.Supplied));
+        Assert.Equal(await MetricsJsonFromAsync(new DatasetFolderSource(folder.Path)), await MetricsJsonFromAsync(new PostgresEvidenceSource(store, "NDC")));
     }
 
     [Fact]
