@@ -7,11 +7,7 @@ namespace ReportEngine.Tests.Gathering;
 /// <summary>operations.md's files: optional, validated like the rest of the contract, all or nothing.</summary>
 public class CareActValidationTests
 {
-    private static async Task<IReadOnlyList<string>> ErrorsOf(TempFolder folder)
-    {
-        var ex = await Assert.ThrowsAsync<DatasetRejectedException>(() => new DatasetFolderSource(folder.Path).GatherAsync());
-        return ex.Errors.Select(e => e.ToString()).ToList();
-    }
+    private static Task<IReadOnlyList<string>> ErrorsOf(TempFolder folder) => DatasetValidationTests.ErrorsOf(folder);
 
     private static void Write(TempFolder folder, string file, params string[] lines) => File.WriteAllLines(folder.File(file), lines);
 

@@ -5,7 +5,8 @@ namespace ReportEngine.Tests.Gathering;
 
 public class DatasetValidationTests
 {
-    private static async Task<IReadOnlyList<string>> ErrorsOf(TempFolder folder)
+    /// <summary>The errors a dataset folder is refused with, as <c>file:line: column: message</c>; fails when it is not refused.</summary>
+    internal static async Task<IReadOnlyList<string>> ErrorsOf(TempFolder folder)
     {
         var ex = await Assert.ThrowsAsync<DatasetRejectedException>(() => new DatasetFolderSource(folder.Path).GatherAsync());
         return ex.Errors.Select(e => e.ToString()).ToList();
