@@ -17,6 +17,7 @@ internal sealed class EvidenceTable<T>(string name, IReadOnlyList<EvidenceColumn
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {EvidenceDatabase.Schema}.{name} (authority_code, seq, {ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = EvidenceDatabase.BulkStatementTimeout;
         for (var seq = 0; seq < rows.Count; seq++)
         {
             await importer.StartRowAsync(cancellationToken);
@@ -37,20 +38,12 @@ internal sealed class EvidenceTable<T>(string name, IReadOnlyList<EvidenceColumn
             $"SELECT {ColumnList} FROM {EvidenceDatabase.Schema}.{name} WHERE authority_code = $1 ORDER BY seq", connection, transaction)
         {
             Parameters = { new() { Value = authority } },
+            CommandTimeout = (int)EvidenceDatabase.BulkStatementTimeout.TotalSeconds,
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
         return rows;
-    }
-
-    public async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string authority, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"DELETE FROM {EvidenceDatabase.Schema}.{name} WHERE authority_code = $1", connection, transaction)
-        {
-            Parameters = { new() { Value = authority } },
-        };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         foreach (var table in EvidenceTables.Names)
         {
             await using var delete = new NpgsqlCommand($"DELETE FROM {EvidenceDatabase.Schema}.{table} WHERE authority_code = $1", connection, transaction)
-                { Parameters = { new() { Value = code } } };
+                { Parameters = { new() { Value = code } }, CommandTimeout = (int)EvidenceDatabase.BulkStatementTimeout.TotalSeconds };
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -110,7 +110,8 @@ public class CommandLineTests(PostgresFixture postgres)
     {
         await using var source = Npgsql.NpgsqlDataSource.Create(db);
         var text = new System.Text.StringBuilder();
-        foreach (var table in new[] { "authorities", "complaints", "staff", "training", "supervision", "findings", "actions", "qs_scores", "lgsco_cases" })
+        foreach (var table in new[] { "authorities", "complaints", "staff", "training", "supervision", "findings", "actions", "qs_scores", "lgsco_cases",
+                     "waits", "long_term_support", "reviews", "safeguarding_concerns", "safeguarding_enquiries", "dols_applications" })
         {
             await using var command = source.CreateCommand($"SELECT t::text FROM reportengine.{table} t ORDER BY 1");
             await using var reader = await command.ExecuteReaderAsync();
