@@ -43,7 +43,9 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Contains("Tagged:          yes", info);
         Assert.Contains($"Subject:         Inspection-readiness archive entry {entry.Id}", info);
         Assert.Contains($"Keywords:        archive-id={entry.Id}; snapshot-sha256={entry.Files[ArchiveFile.Snapshot]}", info);
-        var appendix = System.Text.RegularExpressions.Regex.Replace(PdfText.PerPage(issued)[^1], @"\s+", "");
+        var pages = PdfText.PerPage(issued);
+        var appendix = System.Text.RegularExpressions.Regex.Replace(
+            string.Concat(pages.Skip(pages.ToList().FindLastIndex(p => p.Contains("Appendix: provenance", StringComparison.Ordinal)))), @"\s+", "");
         Assert.Contains($"Archiveentry{entry.Id}", appendix);
         Assert.Contains($"Datasnapshothash(SHA-256){entry.Files[ArchiveFile.Snapshot]}", appendix);
 
