@@ -70,7 +70,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
 
         await WaitForPacksAsync(database, 20, TimeSpan.FromMinutes(3));
         var monitor = storage.GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while ((monitor.EnqueuedCount("default") > 0 || monitor.ProcessingCount() > 0) && DateTime.UtcNow < deadline) await Task.Delay(100);
 
         var runs = await RunsAsync(database);
