@@ -16,11 +16,11 @@ public static class PdfArchival
     {
         using var work = new WorkFolder();
         var input = work.Write("issued.pdf", pdf);
-        var trailer = JsonNode.Parse(await ExternalTool.RunAsync("qpdf", ["--json=2", "--json-key=qpdf", "--json-object=trailer", input], cancellationToken))!;
+        var trailer = JsonNode.Parse(await ExternalTool.RunAsync("qpdf", ["--json=2", "--json-key=qpdf", "--json-object=trailer", input], work.Folder, cancellationToken))!;
         var header = trailer["qpdf"]![0]!.DeepClone();
         var infoRef = trailer["qpdf"]![1]!["trailer"]!["value"]!["/Info"]!.GetValue<string>();
         var objectId = string.Join(',', infoRef.Split(' ').Take(2));
-        var infoJson = JsonNode.Parse(await ExternalTool.RunAsync("qpdf", ["--json=2", "--json-key=qpdf", $"--json-object={objectId}", input], cancellationToken))!;
+        var infoJson = JsonNode.Parse(await ExternalTool.RunAsync("qpdf", ["--json=2", "--json-key=qpdf", $"--json-object={objectId}", input], work.Folder, cancellationToken))!;
         var info = infoJson["qpdf"]![1]![$"obj:{infoRef}"]!["value"]!.AsObject();
         info["/Subject"] = $"u:Inspection-readiness archive entry {archiveId}";
         info["/Keywords"] = $"u:archive-id={archiveId}; snapshot-sha256={snapshotSha256}";
@@ -33,7 +33,7 @@ public static class PdfArchival
         var updatePath = work.Write("update.json", Encoding.UTF8.GetBytes(update.ToJsonString()));
         var output = work.PathOf("stamped.pdf");
         // 3: qpdf succeeded with warnings.
-        await ExternalTool.RunAsync("qpdf", [input, $"--update-from-json={updatePath}", output], cancellationToken, 0, 3);
+        await ExternalTool.RunAsync("qpdf", [input, $"--update-from-json={updatePath}", output], work.Folder, cancellationToken, 0, 3);
         return await File.ReadAllBytesAsync(output, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ public static class PdfArchival
         [
             "-q", "-dPDFA=2", "-dBATCH", "-dNOPAUSE", "-dSAFER", $"--permit-file-read={profile}", "-dPDFACompatibilityPolicy=1",
             "-sColorConversionStrategy=RGB", "-sDEVICE=pdfwrite", $"-sOutputFile={output}", definition, input,
-        ], cancellationToken);
+        ], work.Folder, cancellationToken);
         return await File.ReadAllBytesAsync(output, cancellationToken);
     }
 
@@ -80,6 +80,9 @@ public static class PdfArchival
     private sealed class WorkFolder : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("reportengine-archive-").FullName;
+
+        /// <summary>Where the tool runs and keeps its own temporary files.</summary>
+        public string Folder => _path;
 
         public string PathOf(string name) => Path.Combine(_path, name);
 
