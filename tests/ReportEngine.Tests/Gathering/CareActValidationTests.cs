@@ -87,6 +87,9 @@ public class CareActValidationTests
         Assert.Contains("safeguarding_enquiries.csv:6: concern_id: concern 'C3' was not decided, not S42_ENQUIRY or OTHER_ENQUIRY", errors);
         Assert.Contains("safeguarding_enquiries.csv:7: concern_id: 'NOPE' is not in safeguarding_concerns.csv", errors);
         Assert.Contains("safeguarding_enquiries.csv:8: started_on: is before concern 'C1' was decided (2023-01-05)", errors);
+        // E7 started before E1 (line 2) but comes later in the file: reported at E7, naming E1, never itself.
+        Assert.Contains("safeguarding_enquiries.csv:8: started_on: enquiry 'E1' (line 2) of the same concern starts while this one is open; one concern has at most one open enquiry", errors);
+        Assert.DoesNotContain(errors, e => e.Contains("'E7' (line 8)", StringComparison.Ordinal));
         Assert.Contains("safeguarding_enquiries.csv:9: outcomes_achieved: is set but outcomes_asked is not ASKED_EXPRESSED", errors);
         Assert.Contains("safeguarding_enquiries.csv:9: risk_outcome: is empty but risk is IDENTIFIED and action_taken is true", errors);
         Assert.Contains("safeguarding_enquiries.csv:10: action_taken: is empty but concluded_on is set", errors);

@@ -84,21 +84,28 @@ internal sealed class CareActChecks(ErrorList errors)
         foreach (var group in enquiries.GroupBy(e => e.Row.ConcernId, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
         {
             var earlier = new List<Lined<SafeguardingEnquiry>>();
-            foreach (var enquiry in group)
+            foreach (var (line, enquiry) in group)
             {
-                foreach (var other in earlier)
-                {
-                    var (first, second) = other.Row.StartedOn <= enquiry.Row.StartedOn ? (other.Row, enquiry.Row) : (enquiry.Row, other.Row);
-                    if (first.ConcludedOn is { } concluded && second.StartedOn > concluded) continue;
-                    errors.Add(new DatasetError(file, enquiry.Line, "started_on", first.ConcludedOn is null
-                        ? $"enquiry '{first.Id}' (line {LineOf(group, first)}) of the same concern is open then; one concern has at most one open enquiry"
-                        : $"is not after enquiry '{first.Id}' (line {LineOf(group, first)}) of the same concern concluded ({first.ConcludedOn:yyyy-MM-dd}); reopened work starts after it"));
-                    break;
-                }
-                earlier.Add(enquiry);
+                // Reported at the later row of the file, naming the earlier row, whichever of the two started first.
+                if (earlier.FirstOrDefault(e => !OneAfterTheOther(e.Row, enquiry)) is { Row: not null } other)
+                    errors.Add(new DatasetError(file, line, "started_on", Clash($"enquiry '{other.Row.Id}' (line {other.Line})", other.Row, enquiry)));
+                earlier.Add(new Lined<SafeguardingEnquiry>(line, enquiry));
             }
         }
 
-        static int LineOf(IEnumerable<Lined<SafeguardingEnquiry>> rows, SafeguardingEnquiry row) => rows.First(r => ReferenceEquals(r.Row, row)).Line;
+        static string Clash(string named, SafeguardingEnquiry other, SafeguardingEnquiry row) =>
+            other.StartedOn <= row.StartedOn
+                ? other.ConcludedOn is { } concluded
+                    ? $"is not after {named} of the same concern concluded ({concluded:yyyy-MM-dd}); reopened work starts after it"
+                    : $"{named} of the same concern is open then; one concern has at most one open enquiry"
+                : row.ConcludedOn is { } ended
+                    ? $"{named} of the same concern starts before this one concluded ({ended:yyyy-MM-dd}); reopened work starts after it"
+                    : $"{named} of the same concern starts while this one is open; one concern has at most one open enquiry";
+
+        static bool OneAfterTheOther(SafeguardingEnquiry a, SafeguardingEnquiry b)
+        {
+            var (first, second) = a.StartedOn <= b.StartedOn ? (a, b) : (b, a);
+            return first.ConcludedOn is { } concluded && second.StartedOn > concluded;
+        }
     }
 }
