@@ -16,14 +16,15 @@ public sealed record WaitMetrics(IReadOnlyList<WaitsOfKind> Kinds)
         return new WaitMetrics(Enum.GetValues<WaitKind>().Select(kind =>
         {
             var rows = byKind[kind];
-            var waiting = rows.Where(w => w.IsWaitingAt(e)).Select(w => CareActDays.Between(w.RequestedOn, e)).ToList();
+            var waitingRows = rows.Where(w => w.IsWaitingAt(e)).ToList();
+            var waiting = waitingRows.Select(w => CareActDays.Between(w.RequestedOn, e)).ToList();
             var closedUnstarted = rows.Where(w => w.StartedOn is null && period.InR12(w.ClosedOn)).ToList();
             return new WaitsOfKind(
                 kind,
                 waiting.Count,
                 Statistics.Median(waiting),
                 waiting.Count == 0 ? null : waiting.Max(),
-                rows.Count(w => w.IsWaitingAt(e) && CareActDays.OverSixMonths(w.RequestedOn, e)),
+                waitingRows.Count(w => CareActDays.OverSixMonths(w.RequestedOn, e)),
                 Statistics.Median(rows.Where(w => period.InR12(w.StartedOn)).Select(w => CareActDays.Between(w.RequestedOn, w.StartedOn!.Value))),
                 closedUnstarted.Count,
                 closedUnstarted.Count(w => w.CloseReason == WaitCloseReason.Died));
