@@ -9,7 +9,7 @@ namespace ReportEngine.Service;
 /// The follow-up jobs of an archived report, keyed by its archive id: running one again does nothing that was done.
 /// Ghostscript failing is retried too (a killed or starved process is not a bad input).
 /// </summary>
-[AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+[AutomaticRetry(LogEvents = false, Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class FollowUpJobs(ReportArchive archive, ILogger<FollowUpJobs> logger)
 {
     [JobDisplayName("PDF/A copy of {0}")]

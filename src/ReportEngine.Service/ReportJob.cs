@@ -15,7 +15,7 @@ namespace ReportEngine.Service;
 /// retried, duplicated and concurrent jobs wait and then find it issued. Permanent failures (bad data, template
 /// errors, see <see cref="FailurePolicy"/>) fail at once; database and browser faults retry with growing delays.
 /// </summary>
-[AutomaticRetry(Attempts = RetryAttempts, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
+[AutomaticRetry(LogEvents = false, Attempts = RetryAttempts, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
     ExceptOn = [typeof(PermanentFailureException)])]
 public sealed class ReportJob(
     ReportIssuer issuer,
@@ -92,18 +92,11 @@ public sealed class ReportJob(
         var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, Path.GetFileNameWithoutExtension(identity.FileName)[(identity.Authority.Length + 1)..]);
         var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, new PostgresEvidenceSource(evidence, identity.Authority),
             requester, reason, regenerate, OutputFolder: folder);
-        try
-        {
-            var issued = await issuer.IssueAsync(request, progress, grace.Token);
-            new JobProgress(context).Report(new PackProgress(PackStage.Done, 100,
-                $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
-            return issued;
-        }
-        catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
-        {
-            logger.LogError("Report {Report} cannot be issued: {Reason}", identity, ex.Message);
-            throw;
-        }
+        // A failure is said in one line by the job event log, with the progress the report had reached.
+        var issued = await issuer.IssueAsync(request, progress, grace.Token);
+        new JobProgress(context).Report(new PackProgress(PackStage.Done, 100,
+            $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
+        return issued;
     }
 }
 

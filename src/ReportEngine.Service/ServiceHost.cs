@@ -136,7 +136,8 @@ public static class ServiceHost
             var options = sp.GetRequiredService<IOptions<ServiceOptions>>().Value;
             UseSerialization(config)
                 .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), StorageOptions(options.InvisibilityTimeout))
-                .UseJobDetailsRenderer(10, ShowProgress);
+                .UseJobDetailsRenderer(10, ShowProgress)
+                .UseFilter(new JobEventLog(sp.GetRequiredService<ILogger<JobEventLog>>()));
         });
         services.AddHangfireServer((sp, server) =>
         {

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Reflection;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Logging;
+
+namespace ReportEngine.Service;
+
+/// <summary>
+/// Says in one log line what happened to a job that did not simply run: taken over from a process that stopped while
+/// running it, tried again after a failure, or given up. Each line names the job as the dashboard does, the progress it
+/// had reached, and the cause in a sentence; the stack trace stays out of it (it is in the job's state in Hangfire).
+/// Runs after <see cref="AutomaticRetryAttribute"/> (order 20), so it sees the state the retry policy chose; the jobs'
+/// own retry attributes do not log, so that every event is this one line.
+/// </summary>
+public sealed class JobEventLog(ILogger<JobEventLog> logger) : IElectStateFilter, IJobFilter
+{
+    private const string Unknown = "unknown";
+
+    public bool AllowMultiple => false;
+
+    public int Order => 100;
+
+    public void OnStateElection(ElectStateContext context)
+    {
+        var job = context.BackgroundJob;
+        switch (context.CandidateState)
+        {
+            case ProcessingState processing when context.CurrentState == ProcessingState.StateName:
+                var previous = context.Connection.GetStateData(job.Id)?.Data;
+                var server = previous is not null && previous.TryGetValue("ServerId", out var id) ? id : Unknown;
+                if (server == processing.ServerId) return;
+                logger.LogWarning("Job {JobId} ({Job}) taken over from server {Server}, which stopped while running it{Progress}",
+                    job.Id, NameOf(job.Job), server, ProgressOf(context));
+                break;
+            case ScheduledState retry when context.CurrentState == ProcessingState.StateName:
+                logger.LogWarning("Job {JobId} ({Job}) failed{Progress}; it runs again at {RetryAt:HH:mm:ss} UTC ({Reason})",
+                    job.Id, NameOf(job.Job), ProgressOf(context), retry.EnqueueAt, OneLine(retry.Reason));
+                break;
+            case FailedState failed:
+                logger.LogError("Job {JobId} ({Job}) failed{Progress} and is not tried again: {Problem}",
+                    job.Id, NameOf(job.Job), ProgressOf(context), OneLine($"{failed.Exception.GetType().Name}: {failed.Exception.Message}"));
+                break;
+        }
+    }
+
+    /// <summary>The name the dashboard shows (<see cref="JobDisplayNameAttribute"/> filled with the arguments).</summary>
+    private static string NameOf(Job? job)
+    {
+        if (job is null) return Unknown;
+        var display = job.Method.GetCustomAttribute<JobDisplayNameAttribute>()?.DisplayName;
+        return display is null ? $"{job.Type.Name}.{job.Method.Name}" : string.Format(CultureInfo.InvariantCulture, display, [.. job.Args]);
+    }
+
+    /// <summary>" at 40% — Printing" for a report job, which records its progress; nothing for other jobs.</summary>
+    private static string ProgressOf(ElectStateContext context) =>
+        context.GetJobParameter<string>(JobProgress.Parameter) is { Length: > 0 } progress ? $" at {progress}" : "";
+
+    private static string OneLine(string? text) => string.Join(' ', (text ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
