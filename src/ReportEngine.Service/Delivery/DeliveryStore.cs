@@ -66,6 +66,13 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Records a copy the mail server accepted when its claim could not (the claim's connection was lost on the way):
+    /// without the lock, so it must not undo a later outcome, and a delivery sent already stays as it was.
+    /// </summary>
+    public Task RecordSentAsync(string archiveId, string email, string reply, CancellationToken cancellationToken = default) =>
+        dataSource.ExecuteAsync($"{DeliveryClaim.MarkSent} AND state <> 'sent'", cancellationToken, archiveId, email, DeliveryClaim.Shorten(reply), clock.GetUtcNow());
+
     /// <summary><c>&lt;ARCHIVE-ID.RECIPIENT-HASH@DOMAIN&gt;</c>: the same for every attempt, so that a copy sent twice is recognisable as one message.</summary>
     public static string MessageId(string archiveId, string email, string domain) =>
         $"{archiveId}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.ToLowerInvariant())))[..16]}@{domain}";
@@ -79,9 +86,10 @@ public sealed class DeliveryClaim(DeliveryRecord record, NpgsqlConnection connec
 {
     public DeliveryRecord Record { get; } = record;
 
-    public Task SentAsync(string reply, CancellationToken cancellationToken) =>
-        FinishAsync("UPDATE reportengine.deliveries SET state = 'sent', attempts = attempts + 1, last_reply = $3, sent_at = $4, updated_at = $4 WHERE archive_id = $1 AND lower(email) = lower($2)",
-            reply, cancellationToken);
+    internal const string MarkSent =
+        "UPDATE reportengine.deliveries SET state = 'sent', attempts = attempts + 1, last_reply = $3, sent_at = $4, updated_at = $4 WHERE archive_id = $1 AND lower(email) = lower($2)";
+
+    public Task SentAsync(string reply, CancellationToken cancellationToken) => FinishAsync(MarkSent, reply, cancellationToken);
 
     /// <summary>A temporary failure: counted, and the delivery stays pending.</summary>
     public Task NotYetAsync(string reply, CancellationToken cancellationToken) =>
@@ -95,9 +103,12 @@ public sealed class DeliveryClaim(DeliveryRecord record, NpgsqlConnection connec
 
     private async Task FinishAsync(string sql, string reply, CancellationToken cancellationToken)
     {
-        await transaction.ExecuteAsync(sql, cancellationToken, Record.ArchiveId, Record.Email, reply.Length > 500 ? reply[..500] : reply, clock.GetUtcNow());
+        await transaction.ExecuteAsync(sql, cancellationToken, Record.ArchiveId, Record.Email, Shorten(reply), clock.GetUtcNow());
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>A server's reply as kept: its first 500 characters.</summary>
+    internal static string Shorten(string reply) => reply.Length > 500 ? reply[..500] : reply;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ReportEngine.Archive;
 
 namespace ReportEngine.Service.Delivery;
@@ -60,7 +61,7 @@ public sealed class ReportDelivery(
             try
             {
                 reply = await sender.SendAsync(message, cancellationToken);
-                await claim.SentAsync(reply, CancellationToken.None);
+                await RecordSentAsync(claim, reply);
                 logger.LogInformation("Sent archive entry {ArchiveId} to {Recipient}: {Reply}", archiveId, email, reply);
                 return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Sent, reply);
             }
@@ -78,5 +79,40 @@ public sealed class ReportDelivery(
             }
         }
         return new DeliveryOutcome(email, DeliveryOutcome.Kinds.Deferred, reply);
+    }
+
+    /// <summary>How long a copy the mail server accepted is kept trying to be recorded while the database is away.</summary>
+    private static readonly TimeSpan RecordSentFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The mail server has the copy now, so it must be recorded as sent, or a retry would send it again. When the claim
+    /// cannot (its connection was lost: the database restarted while the copy was on its way), it is recorded on a new
+    /// connection as soon as the database is back.
+    /// </summary>
+    private async Task RecordSentAsync(DeliveryClaim claim, string reply)
+    {
+        try
+        {
+            await claim.SentAsync(reply, CancellationToken.None);
+            return;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            logger.LogWarning("Archive entry {ArchiveId} was accepted for {Recipient}, but the database lost the record of it ({Problem}); recording it again",
+                claim.Record.ArchiveId, claim.Record.Email, ex.Message);
+        }
+        var giveUp = DateTime.UtcNow + RecordSentFor;
+        for (var wait = TimeSpan.FromSeconds(1); ; wait = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds * 2, 30)))
+        {
+            await Task.Delay(wait);
+            try
+            {
+                await deliveries.RecordSentAsync(claim.Record.ArchiveId, claim.Record.Email, reply);
+                return;
+            }
+            catch (NpgsqlException) when (DateTime.UtcNow < giveUp)
+            {
+            }
+        }
     }
 }

@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Addresses answered "550 mailbox unavailable" at RCPT TO.</summary>
     public HashSet<string> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Runs as the server is asked to take a recipient (RCPT TO), before it answers: it can hold a sender there.</summary>
+    public Func<string, Task>? OnRecipient { get; set; }
+
     /// <summary>Runs as a message is accepted, before the server says 250.</summary>
     public Action<MimeMessage>? OnAccepting { get; set; }
 
@@ -122,11 +125,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Filter(TestSmtpServer server) : MailboxFilter
     {
-        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        public override async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
             var address = to.AsAddress();
             lock (server._recipientsAsked) server._recipientsAsked.Add(address);
-            return Task.FromResult(!server.Refused.Contains(address));
+            if (server.OnRecipient is { } onRecipient) await onRecipient(address);
+            return !server.Refused.Contains(address);
         }
     }
 }

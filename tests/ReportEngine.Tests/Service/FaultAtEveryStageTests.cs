@@ -1,20 +1,30 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Npgsql;
+using ReportEngine.Service.Delivery;
+using ReportEngine.Tests.Delivery;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;
 
 /// <summary>
 /// A report asked for through the API, and at one stage of making it (gathering, printing, archiving, making the
-/// PDF/A copy) either <c>serve</c> is killed outright (SIGKILL, its browser with it) and started again, or PostgreSQL is
-/// restarted under it. Whatever happens, the report is issued once, its PDF/A copy is made once, the archive verifies,
-/// and the request ends done. The dataset is the sample scaled 30 times, so that every stage lasts long enough to be hit.
+/// PDF/A copy, sending it by email) either <c>serve</c> is killed outright (SIGKILL, its browser with it) and started
+/// again, or PostgreSQL is restarted under it. Whatever happens, the report is issued once, its PDF/A copy is made once,
+/// its one recipient gets one message, the archive verifies, the request ends done, and the log says what happened in
+/// one line: a job taken over from the killed process, a job tried again, a sent copy recorded again. The dataset is the
+/// sample scaled 30 times, so that every stage lasts long enough to be hit; the mail server holds the sender at RCPT TO
+/// while the fault happens.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLifetime
 {
+    private const string Recipient = "director@northdale.gov.uk";
+    private const string SendingEmail = "Sending email";
+
     private readonly TempFolder _work = new();
+    private TestSmtpServer _smtp = null!;
     private string _database = "";
     private string _token = "";
 
@@ -27,12 +37,14 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
         var accounts = new ReportEngine.Service.Web.Accounts.AccountStore(source, TimeProvider.System);
         await accounts.AddAsync("director@northdale.gov.uk", "Director", ReportEngine.Service.Web.Accounts.Role.Requester, ["NDC"], null);
         _token = await new ReportEngine.Service.Web.Accounts.ApiTokens(source, accounts, TimeProvider.System).IssueAsync("director@northdale.gov.uk", "faults", 1);
+        await new RecipientStore(source, ReportEngine.Kinds.ReportKinds.Standard).AddAsync(new Recipient("NDC", "monthly", Recipient, "Director", false));
+        _smtp = await TestSmtpServer.StartAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await _smtp.DisposeAsync();
         _work.Dispose();
-        return Task.CompletedTask;
     }
 
     public enum Fault { KillServe, RestartPostgres }
@@ -43,18 +55,33 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
         { "Printing", Fault.KillServe, "2023-03" },
         { "Archiving", Fault.KillServe, "2023-04" },
         { "PDF/A", Fault.KillServe, "2023-05" },
+        { SendingEmail, Fault.KillServe, "2023-10" },
         { "Reading the evidence", Fault.RestartPostgres, "2023-06" },
         { "Printing", Fault.RestartPostgres, "2023-07" },
         { "Archiving", Fault.RestartPostgres, "2023-08" },
         { "PDF/A", Fault.RestartPostgres, "2023-09" },
+        { SendingEmail, Fault.RestartPostgres, "2023-11" },
     };
 
     [Theory]
     [MemberData(nameof(Stages))]
-    public async Task A_fault_at_each_stage_still_issues_the_report_once_with_one_pdfa_copy(string stage, Fault fault, string period)
+    public async Task A_fault_at_each_stage_still_issues_the_report_once_with_one_pdfa_copy_and_one_message(string stage, Fault fault, string period)
     {
         var output = Path.Combine(_work.Path, "packs");
-        var serve = await ServeProcess.StartAsync(_database, output);
+        var atRecipient = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        if (stage == SendingEmail)
+        {
+            var held = 0;
+            _smtp.OnRecipient = async _ =>
+            {
+                if (Interlocked.Exchange(ref held, 1) == 1) return;
+                atRecipient.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(8));
+            };
+        }
+        var earlierLogs = new StringBuilder();
+        var serve = await ServeProcess.StartAsync(_database, output, _smtp.Settings);
         try
         {
             using var http = serve.Client();
@@ -62,24 +89,27 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
             var asked = await (await http.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period })).Content.ReadFromJsonAsync<JsonElement>();
             var id = asked.GetProperty("id").GetInt64();
 
-            await WaitForStageAsync(stage, id, serve);
+            await WaitForStageAsync(stage, id, serve, atRecipient.Task);
             switch (fault)
             {
                 case Fault.KillServe:
                     serve.Kill();
+                    earlierLogs.Append(serve.Log);
                     await serve.DisposeAsync();
-                    serve = await ServeProcess.StartAsync(_database, output);
+                    release.TrySetResult();
+                    serve = await ServeProcess.StartAsync(_database, output, _smtp.Settings);
                     break;
                 case Fault.RestartPostgres:
                     postgres.Stop();
                     await Task.Delay(1000);
                     postgres.Start();
+                    release.TrySetResult();
                     break;
             }
 
             var deadline = DateTime.UtcNow.AddMinutes(3);
             string status;
-            while ((status = await StatusAsync(id)) is not ("done" or "failed") || await PendingPdfAAsync() > 0)
+            while ((status = await StatusAsync(id)) is not ("done" or "failed") || await PendingPdfAAsync() > 0 || await SentAsync() < 1 || await JobsLeftAsync() > 0)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"after a fault at '{stage}' the request is {status}\n{serve.Log}");
                 await Task.Delay(500);
@@ -87,6 +117,8 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
             Assert.True(status == "done", serve.Log);
             Assert.Equal(1, await CountAsync("type = 'Entry' AND period = $1", period));
             Assert.Equal(1, await CountAsync("type = 'Addition' AND adds_to IN (SELECT id FROM reportengine.archive_records WHERE period = $1)", period));
+            Assert.Single(_smtp.To(Recipient));
+            AssertTheLogSaysWhatHappened(stage, fault, serve.Log, earlierLogs + serve.Log);
         }
         finally
         {
@@ -96,11 +128,49 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
         Assert.True(exit == 0, stdout);
     }
 
-    /// <summary>Waits until the request shows <paramref name="stage"/> (or, for the PDF/A copy, Ghostscript runs under the service).</summary>
-    private async Task WaitForStageAsync(string stage, long id, ServeProcess serve)
+    /// <summary>
+    /// Every entry of the surviving process's log is one line of JSON, and the fault is told in one line: each job the
+    /// killed process was running is taken over once, by name; a restart of the database never gives a job up; a copy
+    /// sent while the database restarted is recorded again, once.
+    /// </summary>
+    private static void AssertTheLogSaysWhatHappened(string stage, Fault fault, string survivorLog, string allLogs)
+    {
+        var entries = survivorLog.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var events = entries.Where(e => e.GetProperty("Category").GetString() == "ReportEngine.Service.JobEventLog")
+            .Select(e => e.GetProperty("Message").GetString()!).ToList();
+        var lost = entries.Count(e => e.GetProperty("Message").GetString()!.Contains("the database lost the record", StringComparison.Ordinal));
+        var everything = $"the log said:\n{string.Join('\n', events)}\n---\n{allLogs}";
+        switch (fault)
+        {
+            case Fault.KillServe:
+                var job = stage switch { "PDF/A" => "PDF/A copy of", SendingEmail => "Deliver ", _ => "Requested report" };
+                // The stage's job among them; with two workers, the other may have been running something too.
+                var takeovers = events.Where(e => e.Contains("taken over", StringComparison.Ordinal)).ToList();
+                Assert.True(takeovers.Any(e => e.Contains(job, StringComparison.Ordinal)), everything);
+                Assert.True(takeovers.Select(e => e.Split(' ')[1]).Distinct().Count() == takeovers.Count, everything);
+                Assert.DoesNotContain(events, e => e.Contains("not tried again", StringComparison.Ordinal));
+                break;
+            case Fault.RestartPostgres:
+                Assert.DoesNotContain(events, e => e.Contains("not tried again", StringComparison.Ordinal) || e.Contains("taken over", StringComparison.Ordinal));
+                Assert.True(lost == (stage == SendingEmail ? 1 : 0), everything);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the request shows <paramref name="stage"/> (or, for the PDF/A copy, Ghostscript runs under the
+    /// service; for email, the mail server holds the sender at RCPT TO).
+    /// </summary>
+    private async Task WaitForStageAsync(string stage, long id, ServeProcess serve, Task atRecipient)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!(stage == "PDF/A" ? GhostscriptRunsUnder(serve.ProcessId) : (await StageAsync(id))?.StartsWith(stage, StringComparison.Ordinal) == true))
+        while (!(stage switch
+               {
+                   "PDF/A" => GhostscriptRunsUnder(serve.ProcessId),
+                   SendingEmail => atRecipient.IsCompleted,
+                   _ => (await StageAsync(id))?.StartsWith(stage, StringComparison.Ordinal) == true,
+               }))
         {
             Assert.True(DateTime.UtcNow < deadline, $"the stage '{stage}' never came\n{serve.Log}");
             await Task.Delay(20);
@@ -120,6 +190,11 @@ public sealed class FaultAtEveryStageTests(PostgresFixture postgres) : IAsyncLif
 
     private async Task<long> PendingPdfAAsync() => await ScalarAsync<long?>(
         "SELECT count(*) FROM reportengine.archive_records e WHERE e.type = 'Entry' AND NOT EXISTS (SELECT 1 FROM reportengine.archive_records a WHERE a.adds_to = e.id)") ?? 1;
+
+    private async Task<long> SentAsync() => await ScalarAsync<long?>("SELECT count(*) FROM reportengine.deliveries WHERE state = 'sent'") ?? 0;
+
+    /// <summary>Jobs still waiting or running: a job taken over from a killed process runs out before the test looks at the log.</summary>
+    private async Task<long> JobsLeftAsync() => await ScalarAsync<long?>("SELECT count(*) FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing', 'Scheduled')") ?? 1;
 
     private async Task<long> CountAsync(string where, string period) =>
         await ScalarAsync<long?>($"SELECT count(*) FROM reportengine.archive_records WHERE {where}", period) ?? 0;
