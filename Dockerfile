@@ -6,13 +6,22 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Re
 COPY src/ src/
 RUN dotnet publish src/ReportEngine.Cli/ReportEngine.Cli.csproj -c Release -o /app --nologo -p:RestoreLockedMode=true
 
-# Runtime: ASP.NET Core runtime (for `serve`), Debian's Chromium, the pack fonts, the archive's tools, and curl for the
-# health check.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The ASP.NET Core runtime, taken from Microsoft's image. Since .NET 10 that image is Ubuntu, whose `chromium` package is
+# only a stub for a snap (no snap runs in a container); the runtime is a portable build, so it is copied onto Debian 12,
+# where Debian's own Chromium, the one ReportEngine is tested with, is an ordinary package.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dotnet
+
+# Runtime: Debian 12, the runtime's own libraries, Debian's Chromium, the pack fonts, the archive's tools, and curl for
+# the health check.
+FROM debian:bookworm-slim AS runtime
+# packages (image-rehearsal reads this list)
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata \
       chromium fonts-liberation2 fonts-noto-core fonts-noto-color-emoji ghostscript qpdf curl \
  && rm -rf /var/lib/apt/lists/*
+COPY --from=dotnet /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 WORKDIR /app
 COPY --from=build /app ./
 COPY templates/ templates/
@@ -26,6 +35,7 @@ VOLUME /data
 ENV REPORTENGINE_HOME=/app \
     REPORTENGINE_CHROMIUM=/usr/bin/chromium \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_RUNNING_IN_CONTAINER=true \
     ASPNETCORE_HTTP_PORTS=8080 \
     ReportEngine__OutputFolder=/data/packs \
     Archive__Folder=/data/archive
