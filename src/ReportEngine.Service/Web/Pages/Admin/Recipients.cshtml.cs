@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportEngine.Kinds;
 using ReportEngine.Service.Delivery;
-using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Service.Web.Audit;
-using ReportEngine.Service.Web.Security;
 
 namespace ReportEngine.Service.Web.Pages.Admin;
 
@@ -39,18 +37,8 @@ public sealed class RecipientsModel(RecipientStore recipients, ReportKinds kinds
 
     private async Task<IActionResult> ChangeAsync(string action, Func<Task<string>> change, CancellationToken cancellationToken)
     {
-        var actor = HttpContext.Account().Actor;
-        try
-        {
-            Done = await change();
-            await audit.WriteAsync(new AuditEvent(actor, action, "succeeded", Authority, null, HttpContext.Address(), Done), cancellationToken);
-        }
-        catch (AccountProblemException ex)
-        {
-            Errors["email"] = ex.Message.Replace("--email: ", "").Replace("--kind: ", "");
-            Response.StatusCode = 400;
-            await audit.WriteAsync(new AuditEvent(actor, action, "refused", Authority, null, HttpContext.Address(), ex.Message), cancellationToken);
-        }
+        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, Authority, change, text => text, cancellationToken);
+        if (refusal is not null) Errors["email"] = refusal.Replace("--email: ", "").Replace("--kind: ", "");
         Recipients = await recipients.ListAsync(cancellationToken: cancellationToken);
         return Page();
     }

@@ -62,18 +62,8 @@ public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog
 
     private async Task<IActionResult> ChangeAsync(string action, Func<Task<string>> change, CancellationToken cancellationToken, string? authority = null)
     {
-        var actor = HttpContext.Account().Actor;
-        try
-        {
-            Done = await change();
-            await audit.WriteAsync(new AuditEvent(actor, action, "succeeded", authority, null, HttpContext.Address(), $"{Email}: {Done}"), cancellationToken);
-        }
-        catch (AccountProblemException ex)
-        {
-            Errors["email"] = ex.Message;
-            Response.StatusCode = 400;
-            await audit.WriteAsync(new AuditEvent(actor, action, "refused", authority, null, HttpContext.Address(), $"{Email}: {ex.Message}"), cancellationToken);
-        }
+        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, authority, change, text => $"{Email}: {text}", cancellationToken);
+        if (refusal is not null) Errors["email"] = refusal;
         Accounts = await accounts.ListAsync(cancellationToken);
         return Page();
     }
