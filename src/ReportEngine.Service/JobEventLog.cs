@@ -18,6 +18,9 @@ public sealed class JobEventLog(ILogger<JobEventLog> logger) : IElectStateFilter
 {
     private const string Unknown = "unknown";
 
+    /// <summary>The report a report job issues, so that its lines name it (a request's job is named by the request's number).</summary>
+    public const string ReportParameter = "Report";
+
     public bool AllowMultiple => false;
 
     public int Order => 100;
@@ -32,25 +35,32 @@ public sealed class JobEventLog(ILogger<JobEventLog> logger) : IElectStateFilter
                 var server = previous is not null && previous.TryGetValue("ServerId", out var id) ? id : Unknown;
                 if (server == processing.ServerId) return;
                 logger.LogWarning("Job {JobId} ({Job}) taken over from server {Server}, which stopped while running it{Progress}",
-                    job.Id, NameOf(job.Job), server, ProgressOf(context));
+                    job.Id, NameOf(context), server, ProgressOf(context));
                 break;
             case ScheduledState retry when context.CurrentState == ProcessingState.StateName:
                 logger.LogWarning("Job {JobId} ({Job}) failed{Progress}; it runs again at {RetryAt:HH:mm:ss} UTC ({Reason})",
-                    job.Id, NameOf(job.Job), ProgressOf(context), retry.EnqueueAt, OneLine(retry.Reason));
+                    job.Id, NameOf(context), ProgressOf(context), retry.EnqueueAt, OneLine(retry.Reason));
                 break;
             case FailedState failed:
                 logger.LogError("Job {JobId} ({Job}) failed{Progress} and is not tried again: {Problem}",
-                    job.Id, NameOf(job.Job), ProgressOf(context), OneLine($"{failed.Exception.GetType().Name}: {failed.Exception.Message}"));
+                    job.Id, NameOf(context), ProgressOf(context), OneLine($"{failed.Exception.GetType().Name}: {failed.Exception.Message}"));
                 break;
         }
     }
 
-    /// <summary>The name the dashboard shows (<see cref="JobDisplayNameAttribute"/> filled with the arguments).</summary>
-    private static string NameOf(Job? job)
+    /// <summary>
+    /// The name the dashboard shows (<see cref="JobDisplayNameAttribute"/> filled with the arguments), and the report
+    /// when the name does not say it: "Requested report 5: NDC/monthly/2024-01".
+    /// </summary>
+    private static string NameOf(ElectStateContext context)
     {
+        var job = context.BackgroundJob.Job;
         if (job is null) return Unknown;
         var display = job.Method.GetCustomAttribute<JobDisplayNameAttribute>()?.DisplayName;
-        return display is null ? $"{job.Type.Name}.{job.Method.Name}" : string.Format(CultureInfo.InvariantCulture, display, [.. job.Args]);
+        var name = display is null ? $"{job.Type.Name}.{job.Method.Name}" : string.Format(CultureInfo.InvariantCulture, display, [.. job.Args]);
+        return context.GetJobParameter<string>(ReportParameter) is { Length: > 0 } report && !name.Contains(report, StringComparison.Ordinal)
+            ? $"{name}: {report}"
+            : name;
     }
 
     /// <summary>" at 40% — Printing" for a report job, which records its progress; nothing for other jobs.</summary>

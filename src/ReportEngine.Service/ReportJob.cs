@@ -83,6 +83,7 @@ public sealed class ReportJob(
         IProgress<PackProgress> progress, PerformContext? context, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Report"] = identity.ToString() });
+        context?.SetJobParameter(JobEventLog.ReportParameter, identity.ToString());
 
         // On shutdown Hangfire cancels at once; a report under way gets most of the shutdown timeout to finish instead,
         // and is handed back to the queue only if it cannot.
