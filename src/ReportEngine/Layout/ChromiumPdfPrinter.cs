@@ -46,7 +46,7 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
         var document = Encoding.UTF8.GetBytes(job.Html);
         try
         {
-            return await PrintOnPageAsync(chromium, job, document, timeout, cancellationToken);
+            return await PrintOnNewPageAsync(chromium, job, document, timeout, cancellationToken);
         }
         catch (Exception ex) when ((ex is PuppeteerException or TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
@@ -58,9 +58,40 @@ public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
         }
     }
 
-    private static async Task<PrintedPdf> PrintOnPageAsync(IBrowser chromium, PrintJob job, byte[] document, int timeout, CancellationToken cancellationToken)
+    private static async Task<PrintedPdf> PrintOnNewPageAsync(IBrowser chromium, PrintJob job, byte[] document, int timeout, CancellationToken cancellationToken)
     {
-        await using var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync();
+        try
+        {
+            return await PrintOnPageAsync(page, job, document, timeout, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync(page);
+        }
+    }
+
+    /// <summary>How long closing a page may take before it is let go.</summary>
+    private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Chromium can accept a page's close and then never confirm it, notably when the page's renderer has just died
+    /// (puppeteer-sharp #3530); waiting for that would hold the print until the whole-print deadline and mark a
+    /// working browser as hung. The page is let go instead: the print has its outcome already.
+    /// </summary>
+    private static async Task CloseAsync(IPage page)
+    {
+        try
+        {
+            await page.CloseAsync().WaitAsync(CloseLimit);
+        }
+        catch (Exception ex) when (ex is TimeoutException or PuppeteerException)
+        {
+        }
+    }
+
+    private static async Task<PrintedPdf> PrintOnPageAsync(IPage page, PrintJob job, byte[] document, int timeout, CancellationToken cancellationToken)
+    {
         var blocked = new List<string>();
         await page.SetJavaScriptEnabledAsync(false);
         await page.SetRequestInterceptionAsync(true);
