@@ -84,12 +84,12 @@ internal sealed class CareActChecks(ErrorList errors)
         foreach (var group in enquiries.GroupBy(e => e.Row.ConcernId, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
         {
             var earlier = new List<Lined<SafeguardingEnquiry>>();
-            foreach (var (line, enquiry) in group)
+            foreach (var enquiry in group)
             {
                 // Reported at the later row of the file, naming the earlier row, whichever of the two started first.
-                if (earlier.FirstOrDefault(e => !OneAfterTheOther(e.Row, enquiry)) is { Row: not null } other)
-                    errors.Add(new DatasetError(file, line, "started_on", Clash($"enquiry '{other.Row.Id}' (line {other.Line})", other.Row, enquiry)));
-                earlier.Add(new Lined<SafeguardingEnquiry>(line, enquiry));
+                if (earlier.FirstOrDefault(e => !OneAfterTheOther(e.Row, enquiry.Row)) is { Row: not null } other)
+                    errors.Add(new DatasetError(file, enquiry.Line, "started_on", Clash($"enquiry '{other.Row.Id}' (line {other.Line})", other.Row, enquiry.Row)));
+                earlier.Add(enquiry);
             }
         }
 
