@@ -12,6 +12,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- passes [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- soak [packs] [recycle-after-prints]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- load [requests] [users] [scheduled]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- holds [runs]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -49,11 +50,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "load":
         await LoadBenchmark.RunAsync(Arg(1, 500), Arg(2, 20), Arg(3, 100));
         break;
+    case "holds":
+        await HoldsBenchmark.RunAsync(Arg(1, 200));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs]");
         return 2;
 }
 return 0;

@@ -42,6 +42,9 @@ public sealed class PostgresObjectStore(NpgsqlDataSource dataSource) : IObjectSt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public Task<IAsyncDisposable> HoldAsync(ObjectsAccess access, CancellationToken cancellationToken) =>
+        AdvisoryObjectsHold.TakeAsync(dataSource, access, cancellationToken);
+
     public async Task PutCheckpointAsync(long seq, byte[] body, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"INSERT INTO {Checkpoints} (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO NOTHING");

@@ -58,10 +58,20 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
             all.Add(manifest);
         }
 
-        var marker = await PendingMarker.CreateAsync(store, id, all.Select(ContentStore.Sha256).Distinct().ToList(), cancellationToken);
         var roles = files.ToDictionary(f => f.Key, f => ContentStore.Sha256(f.Value));
         if (manifest is not null) roles[ArchiveFile.Templates] = ContentStore.Sha256(manifest);
-        var staged = new StagedEntry(id, roles, marker);
+        var hold = await store.HoldAsync(ObjectsAccess.Writing, cancellationToken);
+        FileStream marker;
+        try
+        {
+            marker = await PendingMarker.CreateAsync(store, id, all.Select(ContentStore.Sha256).Distinct().ToList(), cancellationToken);
+        }
+        catch
+        {
+            await hold.DisposeAsync();
+            throw;
+        }
+        var staged = new StagedEntry(id, roles, marker, hold);
         try
         {
             foreach (var bytes in all) await store.PutAsync(bytes, cancellationToken);
@@ -111,12 +121,31 @@ public sealed record Supersession(string EntryId, string Reason);
 
 public sealed record ArchivedPack(ArchiveRecord Entry, RenderedPack Pack);
 
-/// <summary>Objects written for an entry not yet committed; the held marker file keeps recovery away from it.</summary>
-public sealed class StagedEntry(string id, IReadOnlyDictionary<string, string> files, FileStream marker) : IAsyncDisposable
+/// <summary>
+/// Objects written for an entry not yet committed: the held marker file keeps recovery away from it, and the objects
+/// are held for writing, so that none it found already stored is removed before it commits.
+/// </summary>
+public sealed class StagedEntry : IAsyncDisposable
 {
-    public string Id { get; } = id;
-    public IReadOnlyDictionary<string, string> Files { get; } = files;
-    internal FileStream Marker { get; } = marker;
+    private readonly IAsyncDisposable _hold;
+    private int _disposed;
 
-    public ValueTask DisposeAsync() => Marker.DisposeAsync();
+    internal StagedEntry(string id, IReadOnlyDictionary<string, string> files, FileStream marker, IAsyncDisposable hold)
+    {
+        Id = id;
+        Files = files;
+        Marker = marker;
+        _hold = hold;
+    }
+
+    public string Id { get; }
+    public IReadOnlyDictionary<string, string> Files { get; }
+    internal FileStream Marker { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await Marker.DisposeAsync();
+        await _hold.DisposeAsync();
+    }
 }

@@ -15,8 +15,9 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, Arc
         SweepTemporaryFiles();
         var pending = PendingMarker.FolderOf(store);
         if (!Directory.Exists(pending)) return 0;
-        var recovered = 0;
-        HashSet<string>? referenced = null; // read once, and only when an uncommitted record needs it
+        var committedMarkers = new List<string>();
+        var abandonedMarkers = new List<string>();
+        var abandoned = new List<string>(); // objects of records never committed, removed unless a record holds them
         foreach (var path in Directory.EnumerateFiles(pending, "*.json"))
         {
             PendingMarker? marker;
@@ -34,16 +35,24 @@ public sealed class ArchiveRecovery(ContentStore store, IArchiveIndex index, Arc
                 marker = null; // torn marker: nothing was stored after it
             }
             var committed = marker is null ? null : await index.FindAsync(marker.Id, cancellationToken);
-            if (committed is not null) await checkpoints.WriteAsync(committed, signer.Value, cancellationToken);
-            else if (marker is not null)
+            if (committed is not null)
             {
-                referenced ??= await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
-                foreach (var sha in marker.Objects.Where(o => !referenced.Contains(o))) await store.DeleteAsync(sha, cancellationToken);
+                await checkpoints.WriteAsync(committed, signer.Value, cancellationToken);
+                committedMarkers.Add(path);
             }
-            File.Delete(path);
-            recovered++;
+            else
+            {
+                abandoned.AddRange(marker?.Objects ?? []);
+                abandonedMarkers.Add(path);
+            }
         }
-        return recovered;
+        // A marker goes only once its work is done: one left (killed here, or writes held the objects too long) is dealt
+        // with at the next recovery.
+        foreach (var path in committedMarkers) File.Delete(path);
+        if (!await ArchiveObjects.RemoveUnreferencedAsync(store, index, abandoned, ArchiveObjects.RemovalWait, cancellationToken))
+            return committedMarkers.Count;
+        foreach (var path in abandonedMarkers) File.Delete(path);
+        return committedMarkers.Count + abandonedMarkers.Count;
     }
 
     /// <summary>How old a temporary file must be before it is taken for a dead writer's: no live write takes this long.</summary>

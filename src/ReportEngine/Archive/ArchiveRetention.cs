@@ -65,11 +65,8 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
             foreach (var addition in records.Where(r => r.Type == ArchiveRecordType.Addition && r.AddsTo == entry.Id))
                 prunedObjects.UnionWith(addition.Files.Values);
         }
-        if (tombstones.Count > 0)
-        {
-            var referenced = await ArchiveObjects.ReferencedAsync(store, await index.ListAsync(cancellationToken), cancellationToken);
-            foreach (var sha in prunedObjects.Where(o => !referenced.Contains(o))) await store.DeleteAsync(sha, cancellationToken);
-        }
+        // Retention must remove what it pruned: this waits for writes in progress however long they take.
+        await ArchiveObjects.RemoveUnreferencedAsync(store, index, prunedObjects, giveUpAfter: null, cancellationToken);
         return new PruneResult(plan, tombstones);
     }
 

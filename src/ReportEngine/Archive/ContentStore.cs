@@ -42,5 +42,8 @@ public sealed class ContentStore(string root, IObjectStore? objects = null)
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken = default) => Objects.DeleteAsync(Checked(sha256), cancellationToken);
 
+    /// <inheritdoc cref="IObjectStore.HoldAsync"/>
+    public Task<IAsyncDisposable> HoldAsync(ObjectsAccess access, CancellationToken cancellationToken = default) => Objects.HoldAsync(access, cancellationToken);
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -37,6 +37,9 @@ public sealed class FileObjectStore(string root) : IObjectStore
         return Task.CompletedTask;
     }
 
+    public Task<IAsyncDisposable> HoldAsync(ObjectsAccess access, CancellationToken cancellationToken) =>
+        ObjectsLockFile.HoldAsync(Path.Combine(Root, "objects.lock"), access, cancellationToken);
+
     public Task PutCheckpointAsync(long seq, byte[] body, CancellationToken cancellationToken) => WriteOnceAsync(CheckpointPathOf(seq), body, cancellationToken);
 
     public async Task<IReadOnlyList<(long Seq, byte[] Body)>> CheckpointsAsync(CancellationToken cancellationToken)

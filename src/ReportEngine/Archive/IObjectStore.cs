@@ -19,6 +19,12 @@ public interface IObjectStore
     /// <summary>Removes an object no record refers to any more (pruning, a write that failed half way).</summary>
     Task DeleteAsync(string sha256, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds the objects for writing (shared) or for removing what no record holds (alone), across every process and
+    /// machine that shares them, until the result is disposed.
+    /// </summary>
+    Task<IAsyncDisposable> HoldAsync(ObjectsAccess access, CancellationToken cancellationToken);
+
     /// <summary>Writes the checkpoint of link <paramref name="seq"/> unless it exists.</summary>
     Task PutCheckpointAsync(long seq, byte[] body, CancellationToken cancellationToken);
 

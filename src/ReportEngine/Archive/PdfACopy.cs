@@ -25,8 +25,10 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
             Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
             PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);
-        // Another worker got there first: its copy stands; ours goes unless the bytes are the same.
-        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA]) await store.DeleteAsync(staged.Files[ArchiveFile.PdfA], cancellationToken);
+        // Another worker got there first: its copy stands; ours goes unless the bytes are the same (or, should writes hold
+        // the objects for minutes, it stays as an object no record holds: harmless).
+        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA])
+            await ArchiveObjects.RemoveUnreferencedAsync(store, index, [staged.Files[ArchiveFile.PdfA]], ArchiveObjects.RemovalWait, cancellationToken);
         return true;
     }
 }

@@ -152,6 +152,47 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Single(await restarted.Catalog.ListAsync(new ArchiveQuery()));
     }
 
+    /// <summary>
+    /// Two writes of the same new objects at once (the first reports after a template change), one of which is given up:
+    /// removing its objects waits for the other to commit, which then holds them. Two processes on one machine sharing a
+    /// folder, or two machines with the objects in PostgreSQL and folders of their own.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_write_given_up_never_removes_objects_another_write_in_progress_has_found_stored(bool objectsInPostgres)
+    {
+        await using var test = await NewArchiveAsync();
+        using var otherMachine = new TempFolder();
+        ReportArchive Process(string folder) => objectsInPostgres
+            ? new ReportArchive(new ContentStore(folder, new ReportEngine.PostgreSql.PostgresObjectStore(test.DataSource)),
+                new ReportEngine.PostgreSql.PostgresArchiveIndex(test.DataSource), test.Options, test.Kinds, test.Clock)
+            : test.Open();
+        using var first = Process(test.Folder);
+        using var second = Process(objectsInPostgres ? otherMachine.Path : test.Folder);
+        var renderer = test.Renderer();
+        var pdf = System.Text.Encoding.UTF8.GetBytes("%PDF- the same bytes, written twice at once");
+        var files = new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = pdf };
+
+        var writing = await first.Issuing.StageAsync("X-kept", files, renderer.Templates, CancellationToken.None);
+        var givenUp = await second.Issuing.StageAsync("X-given-up", files, renderer.Templates, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30)); // writers share the objects
+        var removing = second.Issuing.AbandonAsync(givenUp);
+        await Task.WhenAny(removing, Task.Delay(500));
+        Assert.False(removing.IsCompleted, "the objects were removed while another write held them");
+
+        var kept = await first.Issuing.CommitOrAbandonAsync(writing, now => new ArchiveRecord
+        {
+            Seq = 0, Id = "X-kept", Type = ArchiveRecordType.Entry, CreatedAt = now, Kind = "monthly", PreviousHash = "",
+        }, CancellationToken.None);
+        await removing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var sha in kept.Files.Values) Assert.True(await first.Store.ExistsAsync(sha), $"{sha} was removed");
+        var verification = await first.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("; ", verification.Problems));
+        Assert.Equal(["X-kept"], (await first.Catalog.ListAsync(new ArchiveQuery())).Select(e => e.Id));
+    }
+
     [Fact]
     public async Task An_entry_committed_before_a_crash_keeps_its_files_when_recovered()
     {
