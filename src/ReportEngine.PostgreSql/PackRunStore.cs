@@ -16,6 +16,13 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
     /// for a regeneration, which gives the run a new id). The claim holds the row lock (in an open transaction) until it
     /// is completed or disposed; a process that dies releases it with its connection.
     /// </summary>
+    /// <summary>
+    /// No time limit (Npgsql's is 30 s) for the two statements that wait for the run's row lock: another process holds it
+    /// for as long as its report takes to issue, which on a busy machine or with a large dataset can be minutes. The lock
+    /// goes with the holder's connection if it dies, and cancellation still ends the wait.
+    /// </summary>
+    private const int LockWait = 0;
+
     public async Task<IReportRunClaim?> ClaimAsync(ReportIdentity report, string claimant, bool again, CancellationToken cancellationToken = default)
     {
         var key = PackKey.Of(report);
@@ -28,6 +35,7 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
             count.Parameters.Add(new() { Value = Guid.CreateVersion7() });
             AddKey(count, key);
             count.Parameters.Add(new() { Value = again });
+            count.CommandTimeout = LockWait;
             await count.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -42,6 +50,7 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
                 connection, transaction))
             {
                 AddKey(select, key);
+                select.CommandTimeout = LockWait;
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 (id, state) = (reader.GetGuid(0), reader.GetString(1));

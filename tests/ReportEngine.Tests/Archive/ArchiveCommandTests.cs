@@ -3,7 +3,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Archive;
 
 /// <summary>The archive verbs of cli.md, run as real processes.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempFolder _archive = new();

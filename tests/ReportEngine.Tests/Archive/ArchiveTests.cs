@@ -5,7 +5,7 @@ using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Archive;
 
-[Collection(IntegrationCollection.Name)]
+[Collection(ArchiveCollection.Name)]
 public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 {
     private Task<TestArchive> NewArchiveAsync() => TestArchive.CreateAsync(packs, postgres);

@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Archive;
 /// into a fresh cluster and folder; the restored archive verifies, proves it is the same one by its head, and renders
 /// an entry again identically.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public sealed class BackupDrillTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempFolder _work = new();

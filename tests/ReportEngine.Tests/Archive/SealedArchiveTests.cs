@@ -9,7 +9,7 @@ namespace ReportEngine.Tests.Archive;
 /// An insider with write access to the database but not to the files or the key, trying what issue 8 lists, as an
 /// attacker would: SQL that recomputes the (unkeyed) hashes. Each attempt is caught by <c>verify</c>, which says why.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(ArchiveCollection.Name)]
 public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
 {
     private async Task<(TestArchive Test, List<ArchiveRecord> Entries)> ArchiveOfFourMonthsAsync()

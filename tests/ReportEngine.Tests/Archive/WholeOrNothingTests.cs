@@ -4,7 +4,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Archive;
 
 /// <summary>Full disks and concurrent requests: no index row without all its files, no files without a row, no temporary files, the id printed whenever an entry was made.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public sealed class WholeOrNothingTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempFolder _keys = new();

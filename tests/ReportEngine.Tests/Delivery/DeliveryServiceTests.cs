@@ -6,7 +6,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Delivery;
 
 /// <summary>Delivery as <c>serve</c>'s follow-up work: a worker killed at the worst moment, and two workers at once.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(DeliveryCollection.Name)]
 public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBase(postgres)
 {
 
@@ -16,15 +16,9 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
             Assert.Equal(0, CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", email, "--db", Db).Exit);
     }
 
-    private async Task WaitForAsync(Func<bool> done, TimeSpan timeout, Func<string> log)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out; messages: {Smtp.Messages.Count}\n{log()}");
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Waits until <paramref name="done"/>, failing only when the services' logs and the mailbox stop moving.</summary>
+    private Task WaitForAsync(Func<bool> done, Func<string> log) =>
+        Eventually.WaitAsync(done, () => $"messages: {Smtp.Messages.Count}\n{log()}", "delivery");
 
     private static void Signal(int pid, string signal) => Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
@@ -51,7 +45,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
                 });
             };
             TestDatabases.EnqueuePack(TestDatabases.HangfireStorage(Db), "NDC", "2024-01");
-            await WaitForAsync(() => killed && Smtp.Messages.Count > 0, TimeSpan.FromMinutes(3), () => serve.Log);
+            await WaitForAsync(() => killed && Smtp.Messages.Count > 0, () => serve.Log);
             await Task.Delay(1000);
             Assert.Contains("\tpending\t", CliProcess.Run("deliveries", "list", "--db", Db).Out);
         }
@@ -61,7 +55,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
         }
 
         await using var again = await ServeProcess.StartAsync(Db, Out.Path, settings);
-        await WaitForAsync(() => CliProcess.Run("deliveries", "list", "--db", Db).Out.Contains("\tsent\t"), TimeSpan.FromMinutes(2), () => again.Log);
+        await WaitForAsync(() => CliProcess.Run("deliveries", "list", "--db", Db).Out.Contains("\tsent\t"), () => again.Log);
         var copies = Smtp.To("director@northdale.gov.uk");
         // SMTP cannot tell a sender that a message it never heard accepted was accepted: the copy is sent again, and
         // carries the same Message-ID, so that mail clients and the archive of messages show it as one message.
@@ -80,7 +74,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
         await using var second = await ServeProcess.StartAsync(Db, Out.Path, settings);
         var storage = TestDatabases.HangfireStorage(Db);
         TestDatabases.EnqueuePack(storage, "NDC", "2024-01");
-        await WaitForAsync(() => CliProcess.Run("archive", "list", "--db", Db).Out.Contains("NDC-2024-01-monthly-"), TimeSpan.FromMinutes(3), () => first.Log + second.Log);
+        await WaitForAsync(() => CliProcess.Run("archive", "list", "--db", Db).Out.Contains("NDC-2024-01-monthly-"), () => first.Log + second.Log);
         var id = CliProcess.Run("archive", "list", "--db", Db).Out.Split('\n')[1].Split('\t')[0];
         // The follow-up job again, several times over, as retries and a second scheduling would make it.
         var client = new BackgroundJobClient(storage);
@@ -88,7 +82,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
         foreach (var email in recipients)
             for (var i = 0; i < 2; i++) client.Enqueue<DeliveryJobs>(job => job.DeliverToAsync(id, email, CancellationToken.None));
 
-        await WaitForAsync(() => recipients.All(r => Smtp.To(r).Count > 0), TimeSpan.FromMinutes(2), () => first.Log + second.Log);
+        await WaitForAsync(() => recipients.All(r => Smtp.To(r).Count > 0), () => first.Log + second.Log);
         await Task.Delay(5000); // time for any second copy to arrive
         foreach (var email in recipients) Assert.Single(Smtp.To(email));
     }

@@ -5,7 +5,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Delivery;
 
 /// <summary>delivery.md against a real SMTP server in the test process: each recipient once, with the right parts, through failures.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(DeliveryCollection.Name)]
 public sealed class DeliveryTests(PostgresFixture postgres) : MailTestBase(postgres)
 {
     private readonly TempFolder _archive = new();

@@ -8,7 +8,7 @@ using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Gathering;
 
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public class PostgresEvidenceStoreTests(PostgresFixture postgres)
 {
     private async Task<(NpgsqlDataSource Source, PostgresEvidenceStore Store)> NewStoreAsync()

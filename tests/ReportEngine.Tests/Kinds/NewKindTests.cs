@@ -14,7 +14,7 @@ namespace ReportEngine.Tests.Kinds;
 /// A fourth kind needs a template folder, a builder and one registry entry, nothing else: this one lives in the test
 /// project alone (with templates in a temporary folder beside the shared ones) and is rendered, archived and rendered again.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(ArchiveCollection.Name)]
 public class NewKindTests(SamplePackFixture packs, PostgresFixture postgres)
 {
     /// <summary>How many complaints each month of the year ending with M; a tiny kind.</summary>

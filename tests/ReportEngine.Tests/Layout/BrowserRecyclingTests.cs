@@ -10,7 +10,7 @@ namespace ReportEngine.Tests.Layout;
 /// stopped with SIGSTOP); a print whose renderer crashes fails alone, and one whose renderers are killed as they start
 /// fails within its deadline. Every browser replaced leaves no process and no profile folder.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(BrowserRecyclingCollection.Name)]
 public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
 {
     private PrintJob Job => fixture.Pack.FinalPrint;

@@ -4,7 +4,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>The <c>pack</c> verb as cli.md defines it, run as a real process.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public class CommandLineTests(PostgresFixture postgres)
 {
     private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);

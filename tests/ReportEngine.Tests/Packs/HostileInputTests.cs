@@ -4,7 +4,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>Issue 8's inputs that broke the engine's own rules: paths from data, huge cells and words, bidirectional overrides, NUL, UTF-16.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(RenderingCollection.Name)]
 public class HostileInputTests(SamplePackFixture fixture)
 {
     private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);

@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Packs;
 /// type (or role-mapped to one), every figure has alternative text, every table header cell has a scope, and the
 /// document declares its language and title.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(RenderingCollection.Name)]
 public sealed class PdfStructureTests(SamplePackFixture fixture)
 {
     /// <summary>The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4).</summary>

@@ -9,7 +9,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>The annual complaints report and the quality-statement report of the sample, rendered for real and pinned by snapshots.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(RenderingCollection.Name)]
 public class ReportKindTests(SamplePackFixture fixture)
 {
     public static TheoryData<string, string, string?, string> Reports => new()

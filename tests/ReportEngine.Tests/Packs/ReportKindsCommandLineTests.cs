@@ -4,7 +4,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>cli.md version 2: every kind, every refusal with exit 2 and nothing written, help, validation and the archive's reuse.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(CommandLineCollection.Name)]
 public class ReportKindsCommandLineTests(PostgresFixture postgres)
 {
     private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);

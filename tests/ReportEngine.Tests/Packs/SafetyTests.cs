@@ -6,7 +6,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Packs;
 
 /// <summary>Data is never markup, and nothing a pack contains can fetch a file or reach the network.</summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(RenderingCollection.Name)]
 public sealed class SafetyTests(SamplePackFixture fixture) : IDisposable
 {
     // A real listener on loopback: any request Chromium made would arrive here as a connection.

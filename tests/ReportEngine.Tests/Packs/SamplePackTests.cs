@@ -6,7 +6,7 @@ using UglyToad.PdfPig;
 
 namespace ReportEngine.Tests.Packs;
 
-[Collection(IntegrationCollection.Name)]
+[Collection(RenderingCollection.Name)]
 public class SamplePackTests(SamplePackFixture fixture)
 {
     [Fact]

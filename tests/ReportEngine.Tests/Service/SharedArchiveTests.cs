@@ -9,7 +9,7 @@ namespace ReportEngine.Tests.Service;
 /// checkpoints live in PostgreSQL (<c>Archive__Objects=postgresql</c>): what either issues, a third machine with an empty
 /// folder lists, verifies and gets. The database itself keeps the objects content-addressed and written once.
 /// </summary>
-[Collection(IntegrationCollection.Name)]
+[Collection(DeliveryCollection.Name)]
 public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempFolder _work = new();
@@ -40,18 +40,11 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
             foreach (var period in periods) TestDatabases.EnqueuePack(storage, "NDC", period);
             await using var source = NpgsqlDataSource.Create(database);
             var runs = new PackRunStore(source);
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while ((await runs.ListAsync()).Count(r => r.State == "succeeded") < periods.Length)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"not issued in time\n{one.Log}\n{two.Log}");
-                await Task.Delay(250);
-            }
+            Task<string> Logs() => Task.FromResult($"{one.Log}\n{two.Log}");
+            await Eventually.WaitAsync(async () => (await runs.ListAsync()).Count(r => r.State == "succeeded") == periods.Length, Logs, "the reports");
             // …and their PDF/A copies, made by whichever process took each follow-up job.
-            while (CliProcess.Run(first, "archive", "verify", "--db", database).Out.Contains("PDF/A pending", StringComparison.Ordinal))
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"PDF/A copies not made in time\n{one.Log}\n{two.Log}");
-                await Task.Delay(500);
-            }
+            await Eventually.WaitAsync(() => Task.FromResult(!CliProcess.Run(first, "archive", "verify", "--db", database).Out.Contains("PDF/A pending", StringComparison.Ordinal)),
+                Logs, "the PDF/A copies", poll: TimeSpan.FromMilliseconds(500));
         }
 
         // No object and no checkpoint is in either machine's folder: they are in the database.

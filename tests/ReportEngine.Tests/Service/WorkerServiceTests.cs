@@ -8,9 +8,8 @@ using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;
 
-/// <summary>Real <c>serve</c> processes on a real PostgreSQL: scale-out, crashes and restarts, each pack exactly once.</summary>
-[Collection(IntegrationCollection.Name)]
-public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
+/// <summary>Real <c>serve</c> processes on a real PostgreSQL of their own (one test restarts it): scale-out, crashes and restarts, each pack exactly once.</summary>
+public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, IClassFixture<PostgresFixture>
 {
     private readonly TempFolder _output = new();
 
@@ -22,21 +21,32 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
 
     private static string Enqueue(JobStorage storage, string period) => TestDatabases.EnqueuePack(storage, "NDC", period);
 
-    private static async Task<IReadOnlyList<PackRunRecord>> WaitForPacksAsync(string database, int count, TimeSpan timeout)
+    /// <summary>The runs once <paramref name="count"/> have succeeded, or once the servers stop making progress (the assertions after say what was issued).</summary>
+    private static async Task<IReadOnlyList<PackRunRecord>> WaitForPacksAsync(string database, int count, params ServeProcess[] serves)
     {
         await using var source = NpgsqlDataSource.Create(database);
         var store = new PackRunStore(source);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        IReadOnlyList<PackRunRecord> runs = [];
+        await UntilAsync(async () =>
         {
             try
             {
-                var runs = await store.ListAsync();
-                if (runs.Count(r => r.State == "succeeded") >= count || DateTime.UtcNow > deadline) return runs;
+                runs = await store.ListAsync();
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline) { } // the database may be restarting
-            await Task.Delay(250);
+            catch (NpgsqlException) { return false; } // the database may be restarting
+            return runs.Count(r => r.State == "succeeded") >= count;
+        }, serves);
+        return runs;
+    }
+
+    /// <summary>Waits until <paramref name="done"/>, or until the servers' logs stop moving; what the test then asserts says what happened.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> done, params ServeProcess[] serves)
+    {
+        try
+        {
+            await Eventually.WaitAsync(done, () => Task.FromResult(string.Concat(serves.Select(s => s.Log))), "the servers");
         }
+        catch (TimeoutException) { }
     }
 
     private static async Task<IReadOnlyList<PackRunRecord>> RunsAsync(string database)
@@ -68,10 +78,9 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var jobs = Enumerable.Range(0, 20).Select(i => Enqueue(storage, Month(i))).ToList();
         for (var i = 0; i < 5; i++) Enqueue(storage, Month(i)); // duplicates of five of them
 
-        await WaitForPacksAsync(database, 20, TimeSpan.FromMinutes(3));
+        await WaitForPacksAsync(database, 20, first, second);
         var monitor = storage.GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while ((monitor.EnqueuedCount("default") > 0 || monitor.ProcessingCount() > 0) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await UntilAsync(() => Task.FromResult(monitor.EnqueuedCount("default") == 0 && monitor.ProcessingCount() == 0), first, second);
 
         var runs = await RunsAsync(database);
         Assert.Equal(20, runs.Count);
@@ -126,10 +135,9 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         Enqueue(storage, "2024-01");
 
         // The issued PDF is archived and written at once; its copy is pending until the retried follow-up makes it.
-        Assert.Equal("succeeded", Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(1))).State);
+        Assert.Equal("succeeded", Assert.Single(await WaitForPacksAsync(database, 1, serve)).State);
         var archive = await ArchiveOfAsync(database);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await archive.VerifyAsync()).PendingPdfA.Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
+        await UntilAsync(async () => (await archive.VerifyAsync()).PendingPdfA.Count == 0, serve);
         var verification = await archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
         Assert.Empty(verification.PendingPdfA);
@@ -148,7 +156,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var database = await DatabaseWithAsync(Repo.Sample);
         var doomed = await ServeProcess.StartAsync(database, _output.Path);
         Enqueue(StorageFor(database), "2024-01");
-        Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(1)));
+        Assert.Single(await WaitForPacksAsync(database, 1, doomed));
         var profiles = Directory.GetDirectories(Path.GetTempPath(), ReportEngine.Layout.ChromiumBrowser.ProfilePrefix + "*")
             .Where(p => File.Exists(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName))
                         && File.ReadAllText(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName)).StartsWith($"{doomed.ProcessId} ", StringComparison.Ordinal))
@@ -221,8 +229,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var storage = StorageFor(database);
         var jobId = TestDatabases.EnqueuePack(storage, "XYZ", "2024-01");
         var monitor = storage.GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Failed" && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await UntilAsync(() => Task.FromResult(monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName == "Failed"), serve);
 
         var history = monitor.JobDetails(jobId).History.Select(h => h.StateName).ToList();
         Assert.Equal("Failed", history[0]);
@@ -243,15 +250,14 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var doomed = await ServeProcess.StartAsync(database, _output.Path);
         var jobId = Enqueue(storage, "2024-01");
         var monitor = storage.GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Processing" && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await UntilAsync(() => Task.FromResult(monitor.JobDetails(jobId).History.FirstOrDefault()?.StateName == "Processing"), doomed);
         await Task.Delay(300);
         doomed.Kill();
         await doomed.DisposeAsync();
         Assert.Empty(Pdfs);
 
         await using var restarted = await ServeProcess.StartAsync(database, _output.Path);
-        var run = Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(2)));
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, restarted));
         Assert.Equal(("succeeded", 1, 2), (run.State, run.Renders, run.Attempts));
         Assert.Single(Pdfs);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
@@ -272,7 +278,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var storage = StorageFor(database);
         var jobId = Enqueue(storage, "2024-01");
 
-        var run = Assert.Single(await WaitForPacksAsync(database, 1, TimeSpan.FromMinutes(2)));
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, first, second));
         var monitor = storage.GetMonitoringApi();
         var history = monitor.JobDetails(jobId).History.Select(h => h.StateName).ToList();
         Assert.Equal(("succeeded", 1, 1), (run.State, run.Renders, run.Attempts)); // one fetch, one claim, one render
@@ -292,7 +298,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         await Task.Delay(2000);
         postgres.Start();
 
-        var runs = await WaitForPacksAsync(database, 8, TimeSpan.FromMinutes(4));
+        var runs = await WaitForPacksAsync(database, 8, serve);
         Assert.True(runs.Count(r => r.State == "succeeded") == 8, serve.Log[^Math.Min(4000, serve.Log.Length)..]);
         Assert.All(runs, r => Assert.Equal(1, r.Renders));
         Assert.Equal(8, Pdfs.Length);
@@ -304,8 +310,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable
         var database = await DatabaseWithAsync(Repo.Sample);
         var serve = await ServeProcess.StartAsync(database, _output.Path);
         Enqueue(StorageFor(database), "2024-01");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await RunsAsync(database)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await UntilAsync(async () => (await RunsAsync(database)).Count > 0, serve);
         Assert.Equal(0, await serve.StopAsync());
         await serve.DisposeAsync();
         Assert.Equal("succeeded", Assert.Single(await RunsAsync(database)).State);

@@ -1,6 +1,6 @@
 namespace ReportEngine.Tests.Support;
 
-/// <summary>One throwaway PostgreSQL cluster for the whole test run.</summary>
+/// <summary>One throwaway PostgreSQL cluster for the tests of one collection (see Collections.cs).</summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private ThrowawayPostgres _server = null!;

@@ -9,7 +9,7 @@ using ReportEngine.Packs;
 
 namespace ReportEngine.Tests.Support;
 
-/// <summary>One warm Chromium for the whole test run, and the sample pack for January 2024 rendered once with it.</summary>
+/// <summary>One warm Chromium for the tests of one collection, and the sample pack for January 2024 rendered once with it.</summary>
 public sealed class SamplePackFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
@@ -42,11 +42,4 @@ public sealed class SamplePackFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Browser.DisposeAsync();
-}
-
-/// <summary>Tests that use real Chromium or PostgreSQL run one at a time, sharing one browser and one throwaway cluster.</summary>
-[CollectionDefinition(Name)]
-public sealed class IntegrationCollection : ICollectionFixture<SamplePackFixture>, ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "integration";
 }

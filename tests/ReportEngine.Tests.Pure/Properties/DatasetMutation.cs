@@ -8,8 +8,16 @@ using FsCheck.Fluent;
 namespace ReportEngine.Tests.Properties;
 
 /// <summary>One change to a copy of the sample dataset: what a spreadsheet, an export or a person might do to it.</summary>
-public abstract record DatasetMutation(string File)
+public abstract partial record DatasetMutation(string File)
 {
+    /// <summary>One to three changes at once.</summary>
+    public static Arbitrary<DatasetMutation[]> Several =>
+        Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Any, n)).ToArbitrary();
+
+    /// <summary>How every refusal names its place: <c>file.csv:LINE: column: message</c>, or <c>file.csv: message</c> for the file as a whole.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(?<file>[a-z0-9_]+\.csv)(:(?<line>\d+))?: \S")]
+    public static partial System.Text.RegularExpressions.Regex ErrorLine();
+
     /// <summary>A cell set to another value, written as valid CSV (quoted when it needs to be).</summary>
     public sealed record SetCell(string File, int Row, int Column, string Value) : DatasetMutation(File);
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -8,7 +7,6 @@ using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Layout;
 using ReportEngine.Packs;
-using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Properties;
 
@@ -17,14 +15,15 @@ namespace ReportEngine.Tests.Properties;
 /// (computed, composed and templated; printing is the same for any HTML and is tested elsewhere) or refused with exit
 /// code 2 and errors that each name a file of the dataset and, where there is one, its line; never anything else.
 /// </summary>
-public sealed partial class DatasetProperties
+public sealed class DatasetProperties
 {
     // Never started: composing a report needs the renderer's templates, not its browser.
     private static readonly PackRenderer Renderer = new PackRenderers(new ChromiumPdfPrinter(new ChromiumBrowser(new ChromiumOptions())),
         new PackOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System).For(ReportKinds.Monthly);
 
-    private static Arbitrary<DatasetMutation[]> Mutations =>
-        Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(DatasetMutation.Any, n)).ToArbitrary();
+    private static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
+
+    private static Arbitrary<DatasetMutation[]> Mutations => DatasetMutation.Several;
 
     [Property(MaxTest = 150)]
     public Property A_changed_dataset_is_made_into_a_report_or_refused_naming_file_and_line() =>
@@ -84,31 +83,13 @@ public sealed partial class DatasetProperties
         }
     }
 
-    /// <summary>The same through the real command line: <c>validate</c> exits 0 or 2, never with a stack trace.</summary>
-    [Property(MaxTest = 8)]
-    public Property The_command_line_validates_a_changed_dataset_with_exit_0_or_2() =>
-        Prop.ForAll(Mutations, mutations =>
-        {
-            using var folder = Repo.CopyOfSample();
-            foreach (var mutation in mutations) mutation.ApplyTo(folder.Path);
-            var (exit, output, error) = CliProcess.Run("validate", "--data", folder.Path);
-            Assert.DoesNotContain("   at ", error);
-            if (exit == 0)
-            {
-                Assert.StartsWith("valid: ", output);
-                return;
-            }
-            Assert.Equal(FailurePolicy.Refused, exit);
-            Assert.Matches(ErrorLine(), error);
-        });
-
     private static void AssertRefusedWell(DatasetRejectedException refused)
     {
         Assert.Equal(FailurePolicy.Refused, FailurePolicy.ExitCode(refused));
         Assert.NotEmpty(refused.Errors);
         foreach (var error in refused.Errors.Select(e => e.ToString()))
         {
-            var match = ErrorLine().Match(error);
+            var match = DatasetMutation.ErrorLine().Match(error);
             Assert.True(match.Success, $"not file:line: column: message: {error}");
             Assert.Contains(match.Groups["file"].Value, DatasetMutation.Files);
         }
@@ -120,12 +101,8 @@ public sealed partial class DatasetProperties
         var report = ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, period);
         var figures = report.Kind.Compute(gathered.Evidence, report);
         var context = new ReportContext(gathered, report,
-            new PackRunFacts(SamplePackFixture.GeneratedAt, Renderer.Templates.Version, PackRenderer.EngineVersion, "OFFICIAL"));
+            new PackRunFacts(GeneratedAt, Renderer.Templates.Version, PackRenderer.EngineVersion, "OFFICIAL"));
         var (_, job) = Renderer.Compose(context, figures, []);
         Assert.EndsWith("</html>\n", job.Html);
     }
-
-    /// <summary><c>file.csv:LINE: column: message</c>, or <c>file.csv: message</c> for the file as a whole.</summary>
-    [GeneratedRegex(@"(?m)^(?<file>[a-z0-9_]+\.csv)(:(?<line>\d+))?: \S")]
-    private static partial Regex ErrorLine();
 }
