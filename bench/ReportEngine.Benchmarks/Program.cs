@@ -13,6 +13,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- soak [packs] [recycle-after-prints]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- load [requests] [users] [scheduled]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- holds [runs]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- catalog [entries] [runs]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -53,11 +54,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "holds":
         await HoldsBenchmark.RunAsync(Arg(1, 200));
         break;
+    case "catalog":
+        await CatalogBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs]");
         return 2;
 }
 return 0;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using ReportEngine.Archive;
+using ReportEngine.Kinds;
 
 namespace ReportEngine.PostgreSql;
 
@@ -22,7 +23,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
 
         var now = await NowAsync(connection, transaction, cancellationToken);
-        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1", id, cancellationToken);
+        var existing = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE id = $1", [id], cancellationToken);
         if (existing.Count > 0)
         {
             // Keyed appends (an addition per entry) happen once, however many workers race to make them.
@@ -91,10 +92,17 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
     }
 
     public async Task<IReadOnlyList<ArchiveRecord>> ListAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync($"SELECT {Columns} FROM {Table} ORDER BY seq", null, cancellationToken);
+        await QueryAsync($"SELECT {Columns} FROM {Table} ORDER BY seq", [], cancellationToken);
 
     public async Task<ArchiveRecord?> FindAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE id = $1", id, cancellationToken)).SingleOrDefault();
+        (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE id = $1", [id], cancellationToken)).SingleOrDefault();
+
+    public async Task<ArchiveRecord?> LatestEntryAsync(ReportIdentity report, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE type = 'Entry' AND authority_code = $1 AND kind = $2 AND period = $3 AND coalesce(parameter, '') = $4 ORDER BY seq DESC LIMIT 1",
+            [report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter], cancellationToken)).SingleOrDefault();
+
+    public async Task<ArchiveRecord?> EntryOfRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE type = 'Entry' AND run_id = $1 ORDER BY seq LIMIT 1", [runId], cancellationToken)).SingleOrDefault();
 
     public async Task<(long Seq, string Hash)?> HeadAsync(CancellationToken cancellationToken = default)
     {
@@ -118,17 +126,17 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         return ArchiveRecord.Truncate(reader.GetFieldValue<DateTimeOffset>(0));
     }
 
-    private async Task<IReadOnlyList<ArchiveRecord>> QueryAsync(string sql, string? id, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ArchiveRecord>> QueryAsync(string sql, string[] values, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadAsync(connection, null, sql, id, cancellationToken);
+        return await ReadAsync(connection, null, sql, values, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ArchiveRecord>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
-        string? id, CancellationToken cancellationToken)
+        string[] values, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        if (id is not null) command.Parameters.Add(new() { Value = id });
+        foreach (var value in values) command.Parameters.Add(new() { Value = value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<ArchiveRecord>();
         while (await reader.ReadAsync(cancellationToken))

@@ -10,12 +10,10 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
         await index.FindAsync(id, cancellationToken) is { Type: ArchiveRecordType.Entry } entry ? entry : throw new ArchiveEntryNotFoundException(id);
 
     /// <summary>The entry a run archived, if it got that far before it was interrupted.</summary>
-    public async Task<ArchiveRecord?> FindByRunAsync(string runId, CancellationToken cancellationToken = default) =>
-        (await index.ListAsync(cancellationToken)).FirstOrDefault(r => r.Type == ArchiveRecordType.Entry && r.RunId == runId);
+    public Task<ArchiveRecord?> FindByRunAsync(string runId, CancellationToken cancellationToken = default) => index.EntryOfRunAsync(runId, cancellationToken);
 
     /// <summary>The newest entry of a report (a regenerated report supersedes the ones before it); null when never archived.</summary>
-    public async Task<ArchiveRecord?> LatestAsync(ReportIdentity report, CancellationToken cancellationToken = default) =>
-        (await index.ListAsync(cancellationToken)).LastOrDefault(r => r.Type == ArchiveRecordType.Entry && Is(r, report));
+    public Task<ArchiveRecord?> LatestAsync(ReportIdentity report, CancellationToken cancellationToken = default) => index.LatestEntryAsync(report, cancellationToken);
 
     /// <summary>The chain's last record as <c>SEQ:SHA256</c>, to be sent where the database cannot reach it (an email) and checked later.</summary>
     public async Task<string?> HeadAsync(CancellationToken cancellationToken = default) =>
@@ -72,10 +70,6 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
     /// <summary>The month an entry's period ends with (<c>2024-03</c> for the business year 2023-24), so that kinds of every period type filter alike.</summary>
     private string LastMonthOf(ArchiveRecord entry) =>
         kinds.Find(entry.Kind) is { } kind && kind.PeriodType.TryParse(entry.Period, out var period) ? period.LastMonth.ToString() : entry.Period ?? "";
-
-    private static bool Is(ArchiveRecord entry, ReportIdentity report) =>
-        entry.Authority == report.Authority && entry.Kind == report.Kind.Name && entry.Period == report.Period.ToString()
-        && (entry.Parameter ?? "") == report.Parameter;
 }
 
 /// <param name="From">The first month (a business year counts by its last month, March).</param>

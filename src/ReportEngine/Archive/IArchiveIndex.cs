@@ -1,3 +1,5 @@
+using ReportEngine.Kinds;
+
 namespace ReportEngine.Archive;
 
 /// <summary>
@@ -20,6 +22,12 @@ public interface IArchiveIndex
     Task<(long Seq, string Hash)?> HeadAsync(CancellationToken cancellationToken = default);
 
     Task<ArchiveRecord?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest entry of a report (the highest sequence number); null when it was never archived. An indexed look-up.</summary>
+    Task<ArchiveRecord?> LatestEntryAsync(ReportIdentity report, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry a run archived; null when it got no further. An indexed look-up.</summary>
+    Task<ArchiveRecord?> EntryOfRunAsync(string runId, CancellationToken cancellationToken = default);
 
     /// <summary>The index's own clock, which stamps every record: a worker's wrong clock cannot backdate one.</summary>
     Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken = default);
