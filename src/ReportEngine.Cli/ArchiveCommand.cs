@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ReportEngine.Archive;

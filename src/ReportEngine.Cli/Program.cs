@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.CommandLine;
 using System.CommandLine.Help;
 using ReportEngine.Cli;

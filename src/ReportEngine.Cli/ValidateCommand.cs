@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.CommandLine;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;

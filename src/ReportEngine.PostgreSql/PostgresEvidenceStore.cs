@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Data;
 using System.Text.Json;
 using Npgsql;
@@ -165,7 +166,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 }
 
 /// <summary>No evidence has been imported for the authority.</summary>
-public sealed class AuthorityNotFoundException(string code) : Issuing.InputRefusedException($"No evidence has been imported for authority '{code}'.")
+public sealed class AuthorityNotFoundException(string code) : Foundation.InputRefusedException($"No evidence has been imported for authority '{code}'.")
 {
     public string Code { get; } = code;
 }

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;

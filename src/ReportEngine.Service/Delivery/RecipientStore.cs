@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using MimeKit;
 using Npgsql;
 using ReportEngine.Kinds;
@@ -11,7 +12,7 @@ public sealed class RecipientStore(NpgsqlDataSource dataSource, ReportKinds kind
 {
     public async Task AddAsync(Recipient recipient, CancellationToken cancellationToken = default)
     {
-        if (!Packs.SafePath.IsAuthorityCode(recipient.Authority)) throw new AccountProblemException(Packs.SafePath.AuthorityCodeRefusal(recipient.Authority));
+        if (!Foundation.SafePath.IsAuthorityCode(recipient.Authority)) throw new AccountProblemException(Foundation.SafePath.AuthorityCodeRefusal(recipient.Authority));
         if (kinds.Find(recipient.Kind) is null)
             throw new AccountProblemException($"--kind: '{recipient.Kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
         if (!MailboxAddress.TryParse(recipient.Email, out var address) || address.Address != recipient.Email || !recipient.Email.Contains('@', StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -20,7 +21,7 @@ internal static class TelemetryExport
         if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return;
         services.AddSingleton<QueueLengths>();
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("reportengine", serviceVersion: Packs.PackRenderer.EngineVersion,
+            .ConfigureResource(resource => resource.AddService("reportengine", serviceVersion: EngineVersion.Current,
                 serviceInstanceId: ServiceHost.ServerName))
             .WithMetrics(metrics => metrics.AddMeter(ReportTelemetry.Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing.AddSource(ReportTelemetry.Name).AddAspNetCoreInstrumentation(o =>

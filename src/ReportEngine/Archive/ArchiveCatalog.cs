@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using ReportEngine.Kinds;
 using ReportEngine.Metrics;
 
@@ -76,6 +77,6 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
 public sealed record ArchiveQuery(string? Authority = null, string? Kind = null, ReportingPeriod? From = null, ReportingPeriod? To = null,
     bool IncludeSuperseded = false);
 
-public sealed class ArchiveEntryNotFoundException(string id) : Issuing.InputRefusedException($"No archive entry '{id}'.");
+public sealed class ArchiveEntryNotFoundException(string id) : Foundation.InputRefusedException($"No archive entry '{id}'.");
 
-public sealed class ArchiveIntegrityException(string message) : Issuing.PermanentFailureException(message);
+public sealed class ArchiveIntegrityException(string message) : Foundation.PermanentFailureException(message);

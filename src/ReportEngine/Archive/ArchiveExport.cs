@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Text.Json;
 
 namespace ReportEngine.Archive;
@@ -14,7 +15,7 @@ public sealed class ArchiveExport(ContentStore store, ArchiveCatalog catalog)
         {
             var bytes = await store.GetAsync(sha, cancellationToken);
             if (ContentStore.Sha256(bytes) != sha) throw new ArchiveIntegrityException($"{id}: {name} has been altered in the archive");
-            var path = Packs.SafePath.Combine(folder, name.Split('/'));
+            var path = Foundation.SafePath.Combine(folder, name.Split('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
             written.Add(path);
@@ -26,7 +27,7 @@ public sealed class ArchiveExport(ContentStore store, ArchiveCatalog catalog)
         await Copy(entry.Files[ArchiveFile.Snapshot], "snapshot.json.gz");
         var manifest = await TemplateManifest.LoadAsync(store, entry.Files[ArchiveFile.Templates], cancellationToken);
         foreach (var (path, sha) in manifest.Files) await Copy(sha, $"templates/{path}");
-        var entryPath = Packs.SafePath.Combine(folder, "entry.json");
+        var entryPath = Foundation.SafePath.Combine(folder, "entry.json");
         await File.WriteAllTextAsync(entryPath, JsonSerializer.Serialize(entry, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         written.Add(entryPath);
         return written;

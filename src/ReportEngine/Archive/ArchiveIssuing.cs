@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Security.Cryptography;
 using System.Text;
 using ReportEngine.Gathering;
@@ -35,7 +36,7 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = now, Authority = report.Authority,
             Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
-            RequestedBy = requestedBy, TemplateVersion = renderer.Templates.Version, EngineVersion = PackRenderer.EngineVersion,
+            RequestedBy = requestedBy, TemplateVersion = renderer.Templates.Version, EngineVersion = EngineVersion.Current,
             GeneratedAt = generatedAt, ProtectiveMarking = marking, RunId = runId, Supersedes = supersedes?.EntryId, Reason = supersedes?.Reason,
             PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using ReportEngine.Kinds;
 
 namespace ReportEngine.Archive;
@@ -120,6 +121,6 @@ public sealed record PruneItem(ArchiveRecord Entry, int RetentionYears);
 public sealed record PruneResult(PrunePlan Plan, IReadOnlyList<ArchiveRecord> Tombstones);
 
 /// <summary>The machine's clock disagrees with the archive's: nothing was pruned.</summary>
-public sealed class ArchiveClockException(string message) : Issuing.InputRefusedException(message);
+public sealed class ArchiveClockException(string message) : Foundation.InputRefusedException(message);
 
-public sealed class ArchiveHoldException(string message) : Issuing.InputRefusedException(message);
+public sealed class ArchiveHoldException(string message) : Foundation.InputRefusedException(message);

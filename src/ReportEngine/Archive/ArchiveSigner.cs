@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Security.Cryptography;
 
 namespace ReportEngine.Archive;
@@ -134,4 +135,4 @@ public sealed class ArchiveSignatures : IDisposable
 }
 
 /// <summary>The signing key or the public key is missing, unreadable or not this archive's.</summary>
-public sealed class ArchiveKeyException(string message) : Issuing.PermanentFailureException(message);
+public sealed class ArchiveKeyException(string message) : Foundation.PermanentFailureException(message);

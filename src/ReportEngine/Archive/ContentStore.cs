@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Security.Cryptography;
 
 namespace ReportEngine.Archive;
@@ -22,7 +23,7 @@ public sealed class ContentStore(string root, IObjectStore? objects = null)
     private static string Checked(string sha256) =>
         sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
             ? sha256
-            : throw new Packs.UnsafePathException($"'{(sha256.Length > 80 ? sha256[..80] + "…" : sha256)}' is not the SHA-256 of an archived object");
+            : throw new Foundation.UnsafePathException($"'{(sha256.Length > 80 ? sha256[..80] + "…" : sha256)}' is not the SHA-256 of an archived object");
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => Objects.ExistsAsync(Checked(sha256), cancellationToken);
 

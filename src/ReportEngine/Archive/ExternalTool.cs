@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.ComponentModel;
 using CliWrap;
 using CliWrap.Buffered;
@@ -51,4 +52,4 @@ internal static class ExternalTool
 }
 
 /// <summary>Ghostscript or qpdf was missing, failed or hung.</summary>
-public sealed class ArchiveToolException(string message) : Issuing.PermanentFailureException(message);
+public sealed class ArchiveToolException(string message) : Foundation.PermanentFailureException(message);

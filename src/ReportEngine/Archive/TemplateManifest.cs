@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Text;
 using System.Text.Json;
 using ReportEngine.Templating;
@@ -28,7 +29,7 @@ public sealed record TemplateManifest(string Kind, string Version, IReadOnlyDict
     {
         foreach (var (path, sha) in Files)
         {
-            var target = Packs.SafePath.Combine(templatesRoot, path.Split('/'));
+            var target = Foundation.SafePath.Combine(templatesRoot, path.Split('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, await store.GetAsync(sha, cancellationToken), cancellationToken);
         }

@@ -1,3 +1,5 @@
+using ReportEngine.Foundation;
+
 namespace ReportEngine.Gathering;
 
 /// <summary>One contract violation, printed as <c>file:line: column: message</c> (or <c>file: message</c> for a missing file).</summary>
@@ -14,7 +16,7 @@ public sealed record DatasetError(string File, int? Line, string? Column, string
 
 /// <summary>A dataset was refused as a whole; carries every error found in one pass.</summary>
 public sealed class DatasetRejectedException(IReadOnlyList<DatasetError> errors)
-    : Issuing.InputRefusedException($"The dataset was refused with {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
+    : Foundation.InputRefusedException($"The dataset was refused with {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
 {
     public IReadOnlyList<DatasetError> Errors { get; } = errors;
 }

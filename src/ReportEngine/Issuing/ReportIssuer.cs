@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
@@ -30,13 +31,13 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
             activity?.SetTag("reportengine.report", issued.Report.ToString());
             activity?.SetTag("reportengine.archive_id", issued.Entry?.Id);
             activity?.SetTag("reportengine.reused", issued.Reused);
-            ReportTelemetry.RecordIssued(issued.Report, issued.Reused, watch.Elapsed, issued.Rendered?.Timings);
+            ReportTelemetry.RecordIssued(issued.Report.Kind.Name, issued.Reused, watch.Elapsed, issued.Rendered?.Timings.Stages ?? []);
             return issued;
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            ReportTelemetry.RecordFailed(request.Kind, ex);
+            ReportTelemetry.RecordFailed(request.Kind.Name, ex);
             throw;
         }
     }

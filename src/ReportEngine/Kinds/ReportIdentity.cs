@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using ReportEngine.Evidence;
 
 namespace ReportEngine.Kinds;
@@ -29,7 +30,7 @@ public readonly record struct ReportIdentity
     /// <summary>Checks that the period is of the kind's type and that the statement is given exactly when the kind takes one.</summary>
     public static ReportIdentity Of(string authority, ReportKind kind, ReportPeriod period, QualityStatement? statement = null)
     {
-        if (!Packs.SafePath.IsAuthorityCode(authority)) throw new Issuing.ReportRequestRefusedException(Packs.SafePath.AuthorityCodeRefusal(authority));
+        if (!Foundation.SafePath.IsAuthorityCode(authority)) throw new Foundation.ReportRequestRefusedException(Foundation.SafePath.AuthorityCodeRefusal(authority));
         if (period.Type != kind.PeriodType)
             throw new ArgumentException($"a {kind.Name} report is for a {kind.PeriodType.Name} ({kind.PeriodType.Placeholder}), not a {period.Type?.Name}", nameof(period));
         if (kind.TakesStatement != statement.HasValue)
@@ -56,9 +57,9 @@ public readonly record struct ReportIdentity
     public static ReportIdentity? TryFrom(string authority, string kindName, string period, string? statement, ReportKinds kinds, out string? problem)
     {
         problem = null;
-        if (!Packs.SafePath.IsAuthorityCode(authority))
+        if (!Foundation.SafePath.IsAuthorityCode(authority))
         {
-            problem = Packs.SafePath.AuthorityCodeRefusal(authority);
+            problem = Foundation.SafePath.AuthorityCodeRefusal(authority);
             return null;
         }
         if (kinds.Find(kindName) is not { } kind)

@@ -1,3 +1,5 @@
+using ReportEngine.Foundation;
+
 namespace ReportEngine.Packs;
 
 /// <summary>Writes a pack's files so they appear whole or not at all: each goes to a temporary file, is flushed to disk, then renamed.</summary>

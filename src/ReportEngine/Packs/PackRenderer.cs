@@ -29,9 +29,6 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
 
     private readonly HtmlTemplateRenderer _templates = new(templateSet);
 
-    public static string EngineVersion { get; } =
-        typeof(PackRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     private static readonly ScriptObject Functions = CreateFunctions();
 
     public TemplateSet Templates => templateSet;
@@ -52,7 +49,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
         progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the report"));
         watch.Restart();
         var context = new ReportContext(gathered, report,
-            new PackRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, EngineVersion,
+            new PackRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
                 archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
         var (_, firstJob) = Compose(context, figures, []);
         var templateTime = watch.Elapsed;

@@ -23,6 +23,9 @@ public sealed record RenderedPack(
 public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Template, TimeSpan Print)
 {
     public TimeSpan Total => Gather + Compute + Template + Print;
+
+    /// <summary>Each stage by the name telemetry gives it.</summary>
+    public IEnumerable<(string Stage, TimeSpan Time)> Stages => [("gather", Gather), ("compute", Compute), ("template", Template), ("print", Print)];
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -11,9 +12,9 @@ public static class ReportTelemetry
 {
     public const string Name = "ReportEngine";
 
-    internal static ActivitySource Source { get; } = new(Name, Packs.PackRenderer.EngineVersion);
+    internal static ActivitySource Source { get; } = new(Name, EngineVersion.Current);
 
-    public static Meter Meter { get; } = new(Name, Packs.PackRenderer.EngineVersion);
+    public static Meter Meter { get; } = new(Name, EngineVersion.Current);
 
     private static readonly Counter<long> Issued = Meter.CreateCounter<long>("reportengine.reports.issued", "{report}",
         "Reports issued: rendered now, or found already issued and reused");
@@ -27,16 +28,15 @@ public static class ReportTelemetry
     private static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>("reportengine.stage.duration", "s",
         "Time in each stage of making a report: gather, compute, template, print");
 
-    internal static void RecordIssued(Kinds.ReportIdentity report, bool reused, TimeSpan elapsed, Packs.PackTimings? timings)
+    /// <param name="stages">The time in each stage (gather, compute, template, print); none when nothing was rendered.</param>
+    internal static void RecordIssued(string kindName, bool reused, TimeSpan elapsed, IEnumerable<(string Stage, TimeSpan Time)> stages)
     {
-        var kind = new KeyValuePair<string, object?>("kind", report.Kind.Name);
+        var kind = new KeyValuePair<string, object?>("kind", kindName);
         Issued.Add(1, kind, new("outcome", reused ? "reused" : "rendered"));
         Duration.Record(elapsed.TotalSeconds, kind);
-        if (timings is null) return;
-        foreach (var (stage, time) in new[] { ("gather", timings.Gather), ("compute", timings.Compute), ("template", timings.Template), ("print", timings.Print) })
-            StageDuration.Record(time.TotalSeconds, kind, new("stage", stage));
+        foreach (var (stage, time) in stages) StageDuration.Record(time.TotalSeconds, kind, new("stage", stage));
     }
 
-    internal static void RecordFailed(Kinds.ReportKind kind, Exception exception) =>
-        Failed.Add(1, new("kind", kind.Name), new("permanent", Issuing.FailurePolicy.IsPermanent(exception)), new("error", exception.GetType().Name));
+    internal static void RecordFailed(string kindName, Exception exception) =>
+        Failed.Add(1, new("kind", kindName), new("permanent", FailurePolicy.IsPermanent(exception)), new("error", exception.GetType().Name));
 }

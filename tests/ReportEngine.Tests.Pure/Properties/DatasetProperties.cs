@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -101,7 +102,7 @@ public sealed class DatasetProperties
         var report = ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, period);
         var figures = report.Kind.Compute(gathered.Evidence, report);
         var context = new ReportContext(gathered, report,
-            new PackRunFacts(GeneratedAt, Renderer.Templates.Version, PackRenderer.EngineVersion, "OFFICIAL"));
+            new PackRunFacts(GeneratedAt, Renderer.Templates.Version, EngineVersion.Current, "OFFICIAL"));
         var (_, job) = Renderer.Compose(context, figures, []);
         Assert.EndsWith("</html>\n", job.Html);
     }

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using ReportEngine.Layout;
 using ReportEngine.Tests.Support;
 
@@ -38,10 +39,10 @@ public class HostileInputTests(SamplePackFixture fixture)
     public void A_path_built_from_data_never_leaves_its_root()
     {
         using var root = new TempFolder();
-        Assert.Equal(Path.Combine(root.Path, "NDC", "2024-01-monthly"), ReportEngine.Packs.SafePath.Combine(root.Path, "NDC", "2024-01-monthly"));
+        Assert.Equal(Path.Combine(root.Path, "NDC", "2024-01-monthly"), ReportEngine.Foundation.SafePath.Combine(root.Path, "NDC", "2024-01-monthly"));
         foreach (var name in new[] { "..", ".", "../x", "a/b", "/etc", "a\\b", "", "x\0y", "NDC 2024" })
-            Assert.Throws<ReportEngine.Packs.UnsafePathException>(() => ReportEngine.Packs.SafePath.Combine(root.Path, name));
-        Assert.Throws<ReportEngine.Packs.UnsafePathException>(() => new ReportEngine.Archive.ContentStore(root.Path).PathOf("../../etc/passwd"));
+            Assert.Throws<ReportEngine.Foundation.UnsafePathException>(() => ReportEngine.Foundation.SafePath.Combine(root.Path, name));
+        Assert.Throws<ReportEngine.Foundation.UnsafePathException>(() => new ReportEngine.Archive.ContentStore(root.Path).PathOf("../../etc/passwd"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -152,13 +152,16 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
 
     /// <summary>
     /// Waits until the request shows <paramref name="stage"/> (or, for the PDF/A copy, Ghostscript runs under the
-    /// service; for email, the mail server holds the sender at RCPT TO).
+    /// service after the report was sent; for email, the mail server holds the sender at RCPT TO).
     /// </summary>
     private async Task WaitForStageAsync(string stage, long id, ServeProcess serve, Task atRecipient)
     {
         await Eventually.WaitAsync(async () => stage switch
             {
-                "PDF/A" => GhostscriptRunsUnder(serve.ProcessId),
+                // The copy and the delivery are follow-ups of their own, run side by side: the fault comes once the copy is
+                // under way and the message is recorded sent, so that it is the copy that is interrupted (a send cut off
+                // is the email stage's case).
+                "PDF/A" => GhostscriptRunsUnder(serve.ProcessId) && await SentAsync() >= 1,
                 SendingEmail => atRecipient.IsCompleted,
                 _ => (await StageAsync(id))?.StartsWith(stage, StringComparison.Ordinal) == true,
             }, async () => $"{await StageAsync(id)}\n{serve.Log}", $"the stage '{stage}'", TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(20));

@@ -1,3 +1,4 @@
+using ReportEngine.Foundation;
 using System.Text.RegularExpressions;
 using ReportEngine.Evidence;
 using ReportEngine.Gathering.Csv;
@@ -13,7 +14,7 @@ internal static partial class ContractTables
         {
             var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1));
             // The code becomes part of file and folder names.
-            if (authority.Code.Length > 0 && !Packs.SafePath.IsAuthorityCode(authority.Code)) r.Error("code", Packs.SafePath.AuthorityCodeRefusal(authority.Code));
+            if (authority.Code.Length > 0 && !Foundation.SafePath.IsAuthorityCode(authority.Code)) r.Error("code", Foundation.SafePath.AuthorityCodeRefusal(authority.Code));
             return authority;
         });
 

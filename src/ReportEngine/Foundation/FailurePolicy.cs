@@ -1,4 +1,4 @@
-namespace ReportEngine.Issuing;
+namespace ReportEngine.Foundation;
 
 /// <summary>
 /// Which failures are permanent (retrying will not mend them) and which exit code each gives, written once for the

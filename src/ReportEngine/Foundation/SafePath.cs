@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Foundation;
 
 /// <summary>
 /// The one place where values from the data (an authority code, a file name made from one) become paths. A name must
@@ -39,4 +39,4 @@ public static partial class SafePath
 }
 
 /// <summary>A value from the data would have made a path outside its folder, or one with a separator in it.</summary>
-public sealed class UnsafePathException(string message) : Issuing.InputRefusedException(message);
+public sealed class UnsafePathException(string message) : InputRefusedException(message);
