@@ -11,8 +11,8 @@ namespace ReportEngine.Service;
 /// Says in one log line what happened to a job that did not simply run: taken over from a process that stopped while
 /// running it, tried again after a failure, or given up. Each line names the job as the dashboard does, the progress it
 /// had reached, and the cause in a sentence; the stack trace stays out of it (it is in the job's state in Hangfire).
-/// Runs after <see cref="AutomaticRetryAttribute"/> (order 20), so it sees the state the retry policy chose; the jobs'
-/// own retry attributes do not log, so that every event is this one line.
+/// Runs after <see cref="RetryPolicy"/> (order 20), so it sees the state the policy chose; the policy itself does not
+/// log, so that every event is this one line.
 /// </summary>
 public sealed class JobEventLog(ILogger<JobEventLog> logger) : IElectStateFilter, IJobFilter
 {

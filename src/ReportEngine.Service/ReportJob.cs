@@ -14,10 +14,9 @@ namespace ReportEngine.Service;
 /// <summary>
 /// The Hangfire job that issues one report through the issuing path. Each report issues once: the run's row lock makes
 /// retried, duplicated and concurrent jobs wait and then find it issued. Permanent failures (bad data, template
-/// errors, see <see cref="FailurePolicy"/>) fail at once; database and browser faults retry with growing delays.
+/// errors, see <see cref="FailurePolicy"/>) fail at once; database and browser faults retry with growing delays
+/// (<see cref="RetryPolicy"/>, which also marks a request failed when its job fails).
 /// </summary>
-[AutomaticRetry(LogEvents = false, Attempts = RetryAttempts, DelaysInSeconds = [5, 15, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail,
-    ExceptOn = [typeof(PermanentFailureException)])]
 public sealed class ReportJob(
     ReportIssuer issuer,
     PostgresEvidenceStore evidence,
@@ -66,19 +65,13 @@ public sealed class ReportJob(
             var issued = await IssueAsync(identity, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken);
             await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
         }
-        catch (Exception ex) when (FailurePolicy.IsPermanent(ex) || context?.GetJobParameter<int>("RetryCount") >= RetryAttempts)
+        catch (Exception ex) when (!FailurePolicy.IsPermanent(ex) && ex is not OperationCanceledException)
         {
-            await requests.FailAsync(requestId, ex.Message, CancellationToken.None);
-            throw;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
+            // Shown until the retry (or, when the tries are used up, until the retry policy marks the request failed).
             await requests.NoteAsync(requestId, "Waiting to try again after a temporary problem", CancellationToken.None);
             throw;
         }
     }
-
-    private const int RetryAttempts = 6;
 
     private async Task<Issuing.IssuedReport> IssueAsync(ReportIdentity identity, Requester requester, string? reason, bool regenerate,
         IProgress<PackProgress> progress, PerformContext? context, CancellationToken cancellationToken)

@@ -130,6 +130,7 @@ public static class ServiceHost
             new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));
         services.AddTransient<ReportJob>();
         services.AddTransient<FollowUpJobs>();
+        services.AddSingleton<RetryPolicy>();
 
         services.AddHangfire((sp, config) =>
         {
@@ -138,6 +139,7 @@ public static class ServiceHost
                 .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), StorageOptions(options.InvisibilityTimeout))
                 .UseJobDetailsRenderer(10, ShowProgress)
                 .UseFilter(new JobEventLog(sp.GetRequiredService<ILogger<JobEventLog>>()));
+            sp.GetRequiredService<RetryPolicy>().Install();
         });
         services.AddHangfireServer((sp, server) =>
         {

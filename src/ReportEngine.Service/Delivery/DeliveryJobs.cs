@@ -4,12 +4,12 @@ namespace ReportEngine.Service.Delivery;
 
 /// <summary>
 /// Delivery as follow-up work of the issuing path: one job per archive entry makes its delivery records and one job
-/// per (archive id, recipient) sends, so each recipient's retries and back-off are its own.
+/// per (archive id, recipient) sends, so each recipient's retries and back-off (over hours) are their own.
 /// </summary>
+[RetrySchedule(RetrySchedule.Hours)]
 public sealed class DeliveryJobs(ReportDelivery delivery, IBackgroundJobClient jobs)
 {
     [JobDisplayName("Deliveries of {0}")]
-    [AutomaticRetry(LogEvents = false, Attempts = 10, DelaysInSeconds = [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800])]
     public async Task DeliverReportAsync(string archiveId, CancellationToken cancellationToken)
     {
         foreach (var pending in (await delivery.PrepareAsync(archiveId, cancellationToken)).Where(d => d.State == DeliveryRecord.Pending))
@@ -18,7 +18,6 @@ public sealed class DeliveryJobs(ReportDelivery delivery, IBackgroundJobClient j
 
     /// <summary>Sends one copy; a temporary failure is handed back to Hangfire, which tries again over hours.</summary>
     [JobDisplayName("Deliver {0} to {1}")]
-    [AutomaticRetry(LogEvents = false, Attempts = 10, DelaysInSeconds = [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task DeliverToAsync(string archiveId, string email, CancellationToken cancellationToken)
     {
         var outcome = await delivery.DeliverToAsync(archiveId, email, retryFailed: false, cancellationToken);
