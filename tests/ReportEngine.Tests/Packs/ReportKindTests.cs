@@ -29,9 +29,10 @@ public class ReportKindTests(SamplePackFixture fixture)
     {
         var pack = await RenderAsync(kind, period, statement);
         var options = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
-        Snapshot.Match(JsonSerializer.Serialize(pack.ViewModel, pack.ViewModel.GetType(), options), $"{name}.viewmodel", "json");
-        Snapshot.Match(pack.FinalPrint.Html, name, "html");
-        Snapshot.Match(string.Join("\n", PdfText.PerPage(pack.Pdf).Select((t, i) => $"===== page {i + 1} =====\n{t}")), $"{name}.pdf-text", "txt");
+        var version = fixture.Renderers().For(ReportKinds.Standard.Find(kind)!).Templates.Version;
+        Snapshot.MatchReport(JsonSerializer.Serialize(pack.ViewModel, pack.ViewModel.GetType(), options), $"{name}.viewmodel", "json", version);
+        Snapshot.MatchReport(pack.FinalPrint.Html, name, "html", version);
+        Snapshot.MatchReport(string.Join("\n", PdfText.PerPage(pack.Pdf).Select((t, i) => $"===== page {i + 1} =====\n{t}")), $"{name}.pdf-text", "txt", version);
         Snapshot.Match(System.Text.Encoding.UTF8.GetString(pack.MetricsJson), $"{name}.metrics", "json");
 
         // Every report is a tagged PDF with bookmarks for its sections, fonts embedded, and its contents page numbered from the final print.

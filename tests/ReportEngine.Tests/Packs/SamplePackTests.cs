@@ -71,19 +71,21 @@ public class SamplePackTests(SamplePackFixture fixture)
         Assert.Contains("training.csv 1,528", fixture.PageTexts[^1]);
     }
 
+    private string TemplateVersion => fixture.Renderer().Templates.Version;
+
     [Fact]
     public void Snapshot_of_the_view_model()
     {
         var options = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
-        Snapshot.Match(JsonSerializer.Serialize(fixture.Pack.ViewModel, fixture.Pack.ViewModel.GetType(), options), "sample-2024-01.viewmodel", "json");
+        Snapshot.MatchReport(JsonSerializer.Serialize(fixture.Pack.ViewModel, fixture.Pack.ViewModel.GetType(), options), "sample-2024-01.viewmodel", "json", TemplateVersion);
     }
 
     [Fact]
-    public void Snapshot_of_the_html() => Snapshot.Match(fixture.Pack.FinalPrint.Html, "sample-2024-01", "html");
+    public void Snapshot_of_the_html() => Snapshot.MatchReport(fixture.Pack.FinalPrint.Html, "sample-2024-01", "html", TemplateVersion);
 
     [Fact]
     public void Snapshot_of_the_pdf_text_per_page() =>
-        Snapshot.Match(string.Join("\n", fixture.PageTexts.Select((t, i) => $"===== page {i + 1} =====\n{t}")), "sample-2024-01.pdf-text", "txt");
+        Snapshot.MatchReport(string.Join("\n", fixture.PageTexts.Select((t, i) => $"===== page {i + 1} =====\n{t}")), "sample-2024-01.pdf-text", "txt", TemplateVersion);
 
     [Fact]
     public void Snapshot_of_metrics_json() =>
