@@ -26,6 +26,7 @@ public static class Dashboard
         services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<LocalTimes>();
         services.AddHttpContextAccessor();
 
         SignInSchemes.Add(services, configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions());

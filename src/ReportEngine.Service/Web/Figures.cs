@@ -3,11 +3,9 @@ using System.Text.Json;
 
 namespace ReportEngine.Service.Web;
 
-/// <summary>How the dashboard writes figures, times and statuses: as the pack does (one decimal place for a percentage, UK time).</summary>
+/// <summary>How the dashboard writes figures and statuses: as the pack does (one decimal place for a percentage); times are <see cref="LocalTimes"/>.</summary>
 public static class Figures
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>A value of metrics.json (<c>{"value": …}</c>) as people read it; "not available" for a null.</summary>
     public static string Format(string key, JsonElement metric)
     {
@@ -20,10 +18,6 @@ public static class Figures
             _ => "not available",
         };
     }
-
-    /// <summary>A moment in UK time: <c>26 Nov 2026 14:05</c>.</summary>
-    public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, London).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A status as a coloured tag; the word is always shown too, so colour is never the only sign.</summary>
     public static string TagClass(string status) => status switch
