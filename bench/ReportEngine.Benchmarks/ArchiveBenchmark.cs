@@ -1,9 +1,9 @@
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;

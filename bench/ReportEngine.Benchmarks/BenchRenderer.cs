@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;

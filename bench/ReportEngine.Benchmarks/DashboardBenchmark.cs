@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;

@@ -4,7 +4,7 @@ using Npgsql;
 using ReportEngine.Archive;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.PostgreSql;
 using ReportEngine.Testing;
 

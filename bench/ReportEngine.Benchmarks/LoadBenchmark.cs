@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
 using ReportEngine.PostgreSql;
 using ReportEngine.Testing;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using ReportEngine.Gathering;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.Testing;
 using UglyToad.PdfPig;
 

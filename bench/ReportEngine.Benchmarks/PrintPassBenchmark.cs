@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Testing;
 using UglyToad.PdfPig;
 

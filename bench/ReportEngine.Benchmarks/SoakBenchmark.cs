@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ReportEngine.Gathering;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
 using ReportEngine.Testing;
 

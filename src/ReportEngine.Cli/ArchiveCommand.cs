@@ -5,7 +5,7 @@ using ReportEngine.Archive;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Metrics;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Cli;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using ReportEngine.Archive;
 using ReportEngine.Issuing;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service;
 using ReportEngine.Service.Delivery;

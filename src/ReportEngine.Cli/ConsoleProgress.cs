@@ -1,4 +1,4 @@
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using Spectre.Console;
 
 namespace ReportEngine.Cli;

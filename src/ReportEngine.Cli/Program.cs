@@ -47,7 +47,7 @@ catch (Exception ex)
         case OperationCanceledException:
             Console.Error.WriteLine("Interrupted; nothing was written.");
             break;
-        case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Layout.BrowserUnavailableException or ReportEngine.Layout.PrintFailedException
+        case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Printing.BrowserUnavailableException or ReportEngine.Printing.PrintFailedException
             or IOException or UnauthorizedAccessException:
             Console.Error.WriteLine(ex.Message);
             break;

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportEngine.Archive;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Service;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Requests;
 

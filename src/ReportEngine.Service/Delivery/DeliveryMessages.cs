@@ -20,7 +20,7 @@ public sealed class DeliveryMessages(
     ReportKinds kinds,
     IOptions<SmtpOptions> smtp,
     IOptions<ServiceOptions> service,
-    IOptions<Packs.PackOptions> pack)
+    IOptions<Rendering.PackOptions> pack)
 {
     private readonly Lazy<(HtmlTemplateRenderer Text, HtmlTemplateRenderer Html)> _templates = new(() =>
     {

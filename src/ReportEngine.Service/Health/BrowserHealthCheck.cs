@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PuppeteerSharp;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 
 namespace ReportEngine.Service.Health;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.Templating;
 
 namespace ReportEngine.Archive;

@@ -1,6 +1,6 @@
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 using ReportEngine.Templating;
 
 namespace ReportEngine.Archive;

@@ -1,6 +1,6 @@
 using ReportEngine.Archive;
 using ReportEngine.Kinds;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Issuing;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.Telemetry;
 using UglyToad.PdfPig;
 

@@ -6,8 +6,8 @@ using ReportEngine.Composition;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Tests.Properties;
 

@@ -5,7 +5,7 @@ using ReportEngine.Archive;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 using ReportEngine.Templating;
 using ReportEngine.Tests.Support;

@@ -1,6 +1,6 @@
 using ReportEngine.Archive;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Archive;

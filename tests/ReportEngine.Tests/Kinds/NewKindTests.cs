@@ -2,7 +2,7 @@ using ReportEngine.Archive;
 using ReportEngine.Composition;
 using ReportEngine.Evidence;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
 using ReportEngine.Tests.Archive;
 using ReportEngine.Tests.Support;

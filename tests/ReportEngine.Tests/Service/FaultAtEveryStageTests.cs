@@ -168,7 +168,7 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
     }
 
     private static bool GhostscriptRunsUnder(int pid) =>
-        ReportEngine.Layout.ProcessTree.Of(pid).Any(p =>
+        ReportEngine.Printing.ProcessTree.Of(pid).Any(p =>
         {
             try { return File.ReadAllText($"/proc/{p}/comm").Trim() == "gs"; }
             catch (IOException) { return false; }

@@ -157,9 +157,9 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         var doomed = await ServeProcess.StartAsync(database, _output.Path);
         Enqueue(StorageFor(database), "2024-01");
         Assert.Single(await WaitForPacksAsync(database, 1, doomed));
-        var profiles = Directory.GetDirectories(Path.GetTempPath(), ReportEngine.Layout.ChromiumBrowser.ProfilePrefix + "*")
-            .Where(p => File.Exists(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName))
-                        && File.ReadAllText(Path.Combine(p, ReportEngine.Layout.ChromiumBrowser.OwnerFileName)).StartsWith($"{doomed.ProcessId} ", StringComparison.Ordinal))
+        var profiles = Directory.GetDirectories(Path.GetTempPath(), ReportEngine.Printing.ChromiumBrowser.ProfilePrefix + "*")
+            .Where(p => File.Exists(Path.Combine(p, ReportEngine.Printing.ChromiumBrowser.OwnerFileName))
+                        && File.ReadAllText(Path.Combine(p, ReportEngine.Printing.ChromiumBrowser.OwnerFileName)).StartsWith($"{doomed.ProcessId} ", StringComparison.Ordinal))
             .ToList();
         var profile = Assert.Single(profiles);
         doomed.KillAlone();

@@ -4,8 +4,8 @@ using ReportEngine.Evidence;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PuppeteerSharp;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 
 namespace ReportEngine.Tests.Web;
 

@@ -1,4 +1,4 @@
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Service.Web.Requests;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>How the headless Chromium that prints packs is started.</summary>
 public sealed class ChromiumOptions

@@ -1,4 +1,4 @@
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>A whole HTML document to print as A4, with Chromium's running header and footer templates.</summary>
 /// <param name="PageNumbersOnly">

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using PuppeteerSharp;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Layout;
+namespace ReportEngine.Tests.Printing;
 
 /// <summary>
 /// The warm browser is replaced after a number of prints, above a memory ceiling, and when a print hangs (its renderer

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 public sealed class PackOptions
 {

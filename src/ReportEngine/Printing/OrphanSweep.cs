@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>
 /// Finds the Chromium processes of ReportEngine processes that are gone (killed outright, so they never closed their

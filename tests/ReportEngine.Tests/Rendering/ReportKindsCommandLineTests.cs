@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 /// <summary>cli.md version 2: every kind, every refusal with exit 2 and nothing written, help, validation and the archive's reuse.</summary>
 [Collection(CommandLineCollection.Name)]
@@ -97,7 +97,7 @@ public class ReportKindsCommandLineTests(PostgresFixture postgres)
         var (exit, stdout, stderr) = Run("pack", "--kind", "complaints-annual", "--period", "2023-24", "--data", data.Path, "--out", output.Path);
         Assert.True(exit == 0, stderr);
         Assert.Equal(Path.Combine(output.Path, "NDC-2023-24-complaints-annual.pdf") + "\n", stdout);
-        var text = string.Join("\n", ReportEngine.Layout.PdfText.PerPage(File.ReadAllBytes(stdout.Trim())));
+        var text = string.Join("\n", ReportEngine.Printing.PdfText.PerPage(File.ReadAllBytes(stdout.Trim())));
         Assert.Contains("No learning from complaints was recorded for 2023-24", text);
         using var metrics = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "metrics.json")));
         Assert.False(metrics.RootElement.GetProperty("metrics").TryGetProperty("complaints.learning_recorded_12m", out _));

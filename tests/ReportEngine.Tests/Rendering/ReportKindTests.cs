@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReportEngine.Evidence;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
-using ReportEngine.Packs;
+using ReportEngine.Printing;
+using ReportEngine.Rendering;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 /// <summary>The annual complaints report and the quality-statement report of the sample, rendered for real and pinned by snapshots.</summary>
 [Collection(RenderingCollection.Name)]

@@ -1,8 +1,8 @@
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 /// <summary>A finished report in memory: the PDF, its metrics.json, and what it took to make.</summary>
 public sealed record RenderedPack(

@@ -1,6 +1,6 @@
 using ReportEngine.Foundation;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 /// <summary>Writes a pack's files so they appear whole or not at all: each goes to a temporary file, is flushed to disk, then renamed.</summary>
 public static class PackOutput

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 /// <summary>
 /// A PDF/UA structure check of the sample pack, reading the tag tree with qpdf's JSON: every tag is a standard structure

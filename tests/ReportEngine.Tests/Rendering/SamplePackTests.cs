@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ReportEngine.Packs;
+using ReportEngine.Rendering;
 using ReportEngine.Tests.Support;
 using UglyToad.PdfPig;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 [Collection(RenderingCollection.Name)]
 public class SamplePackTests(SamplePackFixture fixture)

@@ -3,14 +3,14 @@ using System.Reflection;
 using ReportEngine.Composition;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Metrics;
 using ReportEngine.Templating;
 using Scriban.Runtime;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 /// <summary>
 /// The pipeline of one report: compute → compose → template → print, for evidence already gathered. Writes nothing.
@@ -81,7 +81,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             var printed = ReadContents(final.Pdf);
             if (printed.SequenceEqual(contents)) break;
             if (passes == MaxPrintPasses)
-                throw new Layout.PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
+                throw new Printing.PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
             contents = printed;
         }
 

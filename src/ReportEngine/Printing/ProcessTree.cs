@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>
 /// A process and everything it started, read from Linux's /proc (elsewhere: the process alone, size unknown). Public for

@@ -1,7 +1,7 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>The text of a printed PDF, page by page, in content order: what a reader sees, for comparing packs.</summary>
 public static class PdfText

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 /// <summary>The <c>pack</c> verb as cli.md defines it, run as a real process.</summary>
 [Collection(CommandLineCollection.Name)]

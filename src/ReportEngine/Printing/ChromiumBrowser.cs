@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PuppeteerSharp;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>
 /// One warm headless Chromium, started on first use, started again if it dies, and replaced by a fresh one after

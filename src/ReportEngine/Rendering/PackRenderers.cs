@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using ReportEngine.Kinds;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Templating;
 
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 /// <summary>One renderer per report kind, sharing the warm browser; each kind's templates are read once per process.</summary>
 public sealed class PackRenderers(ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)

@@ -2,7 +2,7 @@ using System.Text;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
-namespace ReportEngine.Layout;
+namespace ReportEngine.Printing;
 
 /// <summary>
 /// Prints HTML to a tagged A4 PDF with bookmarks in the warm browser. JavaScript is off; the document is handed over

@@ -1,8 +1,8 @@
 using ReportEngine.Foundation;
-using ReportEngine.Layout;
+using ReportEngine.Printing;
 using ReportEngine.Tests.Support;
 
-namespace ReportEngine.Tests.Packs;
+namespace ReportEngine.Tests.Rendering;
 
 /// <summary>Issue 8's inputs that broke the engine's own rules: paths from data, huge cells and words, bidirectional overrides, NUL, UTF-16.</summary>
 [Collection(RenderingCollection.Name)]

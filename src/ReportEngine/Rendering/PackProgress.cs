@@ -1,4 +1,4 @@
-namespace ReportEngine.Packs;
+namespace ReportEngine.Rendering;
 
 public enum PackStage { Gathering, Computing, Composing, Printing, Writing, Done }
 
