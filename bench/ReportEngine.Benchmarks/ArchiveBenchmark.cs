@@ -3,7 +3,6 @@ using ReportEngine.Gathering;
 using ReportEngine.Kinds;
 using ReportEngine.Printing;
 using ReportEngine.Metrics;
-using ReportEngine.Rendering;
 using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;

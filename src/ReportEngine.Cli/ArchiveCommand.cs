@@ -2,7 +2,6 @@ using ReportEngine.Foundation;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ReportEngine.Archive;
-using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Metrics;
 using ReportEngine.Rendering;

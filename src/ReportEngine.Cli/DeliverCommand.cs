@@ -1,7 +1,6 @@
 using ReportEngine.Foundation;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using ReportEngine.Issuing;
 using ReportEngine.Service.Delivery;
 
 namespace ReportEngine.Cli;

@@ -3,7 +3,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Gathering;
-using ReportEngine.Issuing;
 using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Cli;

@@ -1,7 +1,6 @@
 using ReportEngine.Foundation;
 using System.CommandLine;
 using ReportEngine.Gathering;
-using ReportEngine.Issuing;
 
 namespace ReportEngine.Cli;
 

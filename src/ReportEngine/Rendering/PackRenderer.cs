@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using ReportEngine.Composition;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;

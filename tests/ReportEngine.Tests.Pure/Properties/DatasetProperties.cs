@@ -4,7 +4,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReportEngine.Composition;
 using ReportEngine.Gathering;
-using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Printing;
 using ReportEngine.Rendering;

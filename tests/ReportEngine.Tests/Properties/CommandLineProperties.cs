@@ -2,7 +2,6 @@ using ReportEngine.Foundation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ReportEngine.Issuing;
 
 namespace ReportEngine.Tests.Properties;
 
