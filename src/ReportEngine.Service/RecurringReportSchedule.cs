@@ -44,7 +44,7 @@ public sealed class RecurringReportSchedule(
         var settings = options.Value;
         var recurring = new RecurringJobOptions
         {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone),
+            TimeZone = settings.FindZone(),
             MisfireHandling = MisfireHandlingMode.Strict,
         };
         foreach (var code in await evidence.AuthoritiesAsync(cancellationToken))

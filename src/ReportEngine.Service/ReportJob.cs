@@ -33,7 +33,7 @@ public sealed class ReportJob(
         var reportKind = kinds.Find(kind) ?? throw new ReportRequestRefusedException($"'{kind}' is not a report kind");
         // Hangfire records when the occurrence was due, so a misfired run still issues its own period.
         var due = context?.GetJobParameter<long?>("Time") is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.UtcNow;
-        var period = PeriodBefore(reportKind, due, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
+        var period = PeriodBefore(reportKind, due, options.Value.FindZone());
         return IssueAsync(ReportIdentity.Of(authority, reportKind, period).ToString(), Requester.Schedule(kind).ToString(), context, cancellationToken);
     }
 

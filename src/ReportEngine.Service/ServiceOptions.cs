@@ -31,6 +31,12 @@ public sealed class ServiceOptions
     [Required]
     public string TimeZone { get; set; } = "Europe/London";
 
+    /// <summary>
+    /// <see cref="TimeZone"/> found (validated at start-up): what the schedules run in and the dashboard shows. A method,
+    /// not a property, so that validation, which reads every property, reports a bad name instead of throwing here.
+    /// </summary>
+    public TimeZoneInfo FindZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     [Range(1, 32)]
     public int WorkerCount { get; set; } = 2;
 
