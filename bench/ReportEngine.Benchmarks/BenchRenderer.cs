@@ -22,10 +22,12 @@ internal static class BenchRenderer
         new(Renderers(browser), NullLogger<ReportIssuer>.Instance, archive);
 
     /// <summary>A request for a report of a dataset folder.</summary>
-    public static ReportRequest Request(string dataset, ReportKind? kind = null, string period = "2024-01")
+    public static ReportRequest Request(string dataset, ReportKind? kind = null, string period = "2024-01", Evidence.QualityStatement? statement = null)
     {
         kind ??= ReportKinds.Monthly;
         if (!kind.PeriodType.TryParse(period, out var parsed)) throw new ArgumentException(kind.PeriodType.Refusal(period), nameof(period));
-        return new ReportRequest(kind, parsed, null, new DatasetFolderSource(dataset), Requester.Person("benchmark"));
+        var folder = new DatasetFolderSource(dataset);
+        var report = ReportIdentity.Of(folder.AuthorityCodeAsync().GetAwaiter().GetResult(), kind, parsed, statement);
+        return new ReportRequest(report, folder, Requester.Person("benchmark"));
     }
 }

@@ -27,7 +27,7 @@ internal static class PrintPassBenchmark
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var samplePerPage = await MeasureAsync("Sample monthly pack", BenchRenderer.Request(Repo.Sample));
         var longPerPage = await MeasureAsync($"Quality statement LEARNING, {times}-times dataset",
-            BenchRenderer.Request(big.Path, ReportKinds.QualityStatement, "2024-01") with { Statement = Evidence.QualityStatement.Learning });
+            BenchRenderer.Request(big.Path, ReportKinds.QualityStatement, "2024-01", Evidence.QualityStatement.Learning));
         Console.WriteLine();
         Console.WriteLine($"- whole report's cost per page, long report / sample pack: **{longPerPage / samplePerPage:F2}×**");
 

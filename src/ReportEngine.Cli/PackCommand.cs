@@ -41,8 +41,9 @@ internal static class PackCommand
             var problems = new List<string>();
             var code = parse.GetValue(authority);
             if (parse.GetValue(data) is not null && code is not null) problems.Add("--data and --authority: give one or the other");
-            var report = ReportIdentity.TryFrom(code ?? "ANY", parse.GetValue(kind)!, parse.GetValue(period)!, parse.GetValue(statement), kinds, out var problem);
-            if (problem is not null) problems.Add(problem.StartsWith('\'') && problem.Contains("report kind") ? $"--kind: {problem}" : problem);
+            // A folder names its own authority; the rest of the report is checked before anything is read.
+            var report = new ReportFields(code, parse.GetValue(kind), parse.GetValue(period), parse.GetValue(statement)).Parse(kinds, authorityNamedInside: code is null);
+            problems.AddRange(report.Errors.Select(e => $"--{e.Key}: {e.Value}"));
             var isArchived = parse.GetValue(archive);
             var again = parse.GetValue(regenerate);
             if (again && !isArchived) problems.Add("--regenerate: a report is regenerated in the archive; add --archive");
@@ -63,14 +64,14 @@ internal static class PackCommand
 
             await using var services = CliComposition.Build(connectionString);
             var store = isArchived ? await CliComposition.OpenArchiveAsync(services, ct) : null;
-            IEvidenceSource source = code is not null
-                ? new PostgresEvidenceSource(services.GetRequiredService<PostgresEvidenceStore>(), code)
-                : new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset);
-            var identity = report!.Value;
-            var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, source, CliComposition.RequestedBy,
-                parse.GetValue(reason), again, parse.GetValue(output));
-            var issued = await ConsoleProgress.RunAsync($"{identity.Kind.Title}, {identity.Period.Words}",
-                progress => CliComposition.Issuer(services, store).IssueAsync(request, progress, ct));
+            var folder = code is null ? new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset) : null;
+            IEvidenceSource source = folder ?? (IEvidenceSource)new PostgresEvidenceSource(services.GetRequiredService<PostgresEvidenceStore>(), code!);
+            var issued = await ConsoleProgress.RunAsync($"{report.Kind.Title}, {report.Period.Words}", async progress =>
+            {
+                var identity = report.For(code ?? await folder!.AuthorityCodeAsync(ct));
+                var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output));
+                return await CliComposition.Issuer(services, store).IssueAsync(request, progress, ct);
+            });
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);

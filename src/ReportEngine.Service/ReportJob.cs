@@ -34,21 +34,19 @@ public sealed class ReportJob(
         // Hangfire records when the occurrence was due, so a misfired run still issues its own period.
         var due = context?.GetJobParameter<long?>("Time") is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.UtcNow;
         var period = PeriodBefore(reportKind, due, options.Value.FindZone());
-        return IssueAsync(ReportIdentity.Of(authority, reportKind, period).ToString(), Requester.Schedule(kind).ToString(), context, cancellationToken);
+        return IssueAsync(ReportIdentity.Of(authority, reportKind, period), Requester.Schedule(kind), null, regenerate: false, new JobProgress(context), context,
+            cancellationToken);
     }
 
     /// <summary>The latest period of the kind that ended before the day <paramref name="due"/> falls on, in the schedule's time zone.</summary>
     public static ReportPeriod PeriodBefore(ReportKind kind, DateTimeOffset due, TimeZoneInfo timeZone) =>
         kind.PeriodType.LatestEndedBefore(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, timeZone).DateTime));
 
-    /// <param name="report">The report's identity as <see cref="ReportIdentity.ToString"/> writes it.</param>
+    /// <param name="report">The report, checked again when the job runs (a kind may have gone since it was queued).</param>
     /// <param name="requestedBy">A <see cref="Requester"/> as written.</param>
     [JobDisplayName("Report {0}")]
-    public async Task IssueAsync(string report, string requestedBy, PerformContext? context, CancellationToken cancellationToken)
-    {
-        var identity = ReportIdentity.TryParse(report, kinds, out var problem) ?? throw new ReportRequestRefusedException(problem!);
-        await IssueAsync(identity, Requester.Parse(requestedBy), null, regenerate: false, new JobProgress(context), context, cancellationToken);
-    }
+    public Task IssueAsync(ReportFields report, string requestedBy, PerformContext? context, CancellationToken cancellationToken) =>
+        IssueAsync(report.Parse(kinds).IdentityOrRefuse(), Requester.Parse(requestedBy), null, regenerate: false, new JobProgress(context), context, cancellationToken);
 
     /// <summary>A report a person asked for on the dashboard or through the API; its progress and outcome go to the request's record.</summary>
     [JobDisplayName("Requested report {0}")]
@@ -60,9 +58,7 @@ public sealed class ReportJob(
         var progress = new RequestProgress(requests, requestId, new JobProgress(context));
         try
         {
-            var identity = ReportIdentity.TryFrom(request.Authority, request.Kind, request.Period, request.Statement, kinds, out var problem)
-                ?? throw new ReportRequestRefusedException(problem!);
-            var issued = await IssueAsync(identity, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken);
+            var issued = await IssueAsync(request.Report, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken);
             await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
         }
         catch (Exception ex) when (!FailurePolicy.IsPermanent(ex) && ex is not OperationCanceledException)
@@ -84,9 +80,8 @@ public sealed class ReportJob(
         using var grace = new CancellationTokenSource();
         await using var onShutdown = cancellationToken.Register(() => grace.CancelAfter(options.Value.ShutdownTimeout * 0.8));
 
-        var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, Path.GetFileNameWithoutExtension(identity.FileName)[(identity.Authority.Length + 1)..]);
-        var request = new ReportRequest(identity.Kind, identity.Period, identity.Statement, new PostgresEvidenceSource(evidence, identity.Authority),
-            requester, reason, regenerate, OutputFolder: folder);
+        var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, identity.Stem);
+        var request = new ReportRequest(identity, new PostgresEvidenceSource(evidence, identity.Authority), requester, reason, regenerate, OutputFolder: folder);
         // A failure is said in one line by the job event log, with the progress the report had reached.
         var issued = await issuer.IssueAsync(request, progress, grace.Token);
         new JobProgress(context).Report(new PackProgress(PackStage.Done, 100,

@@ -30,13 +30,19 @@ public static class TestDatabases
     }
 
     /// <summary>Enqueues a report as a person would ask for it: <c>NDC/monthly/2024-01</c>.</summary>
-    public static string EnqueueReport(JobStorage storage, string report) =>
-        new BackgroundJobClient(storage).Enqueue<ReportJob>(job => job.IssueAsync(report, "person:test", null, CancellationToken.None));
+    public static string EnqueueReport(JobStorage storage, string report)
+    {
+        var fields = ReportEngine.Kinds.ReportFields.FromText(report)!;
+        return new BackgroundJobClient(storage).Enqueue<ReportJob>(job => job.IssueAsync(fields, "person:test", null, CancellationToken.None));
+    }
 
     /// <summary>Enqueues a report in the queue of the schedules, as a backlog of scheduled runs would be.</summary>
-    public static string EnqueueScheduled(JobStorage storage, string report) =>
-        new BackgroundJobClient(storage).Create<ReportJob>(job => job.IssueAsync(report, "schedule:monthly", null, CancellationToken.None),
+    public static string EnqueueScheduled(JobStorage storage, string report)
+    {
+        var fields = ReportEngine.Kinds.ReportFields.FromText(report)!;
+        return new BackgroundJobClient(storage).Create<ReportJob>(job => job.IssueAsync(fields, "schedule:monthly", null, CancellationToken.None),
             new Hangfire.States.EnqueuedState(JobQueues.Scheduled));
+    }
 
     /// <summary>Enqueues the monthly pack of an authority's month.</summary>
     public static string EnqueuePack(JobStorage storage, string authority, string period) => EnqueueReport(storage, $"{authority}/monthly/{period}");

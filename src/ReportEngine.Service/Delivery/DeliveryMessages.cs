@@ -73,7 +73,8 @@ public sealed class DeliveryMessages(
         };
         if (attach)
         {
-            var name = ReportIdentity.TryFrom(entry.Authority!, entry.Kind!, entry.Period!, entry.Parameter, kinds, out _)?.FileName ?? $"{entry.Id}.pdf";
+            var parsed = entry.ReportFields().Parse(kinds);
+            var name = parsed.IsValid ? parsed.Identity.FileName : $"{entry.Id}.pdf";
             body.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
         }
         message.Body = body.ToMessageBody();

@@ -55,6 +55,9 @@ public sealed record ArchiveRecord
     public string? PrunedHash { get; init; }
     public string? Reason { get; init; }
 
+    /// <summary>The report an entry issues, as stored (a method: the export writes every property).</summary>
+    public Kinds.ReportFields ReportFields() => new(Authority, Kind, Period, Parameter);
+
     public required string PreviousHash { get; init; }
     public string Hash { get; init; } = "";
 

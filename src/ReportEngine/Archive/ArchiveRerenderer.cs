@@ -16,8 +16,8 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
         CancellationToken cancellationToken = default)
     {
         var entry = await catalog.GetEntryAsync(id, cancellationToken);
-        var report = ReportIdentity.TryFrom(entry.Authority ?? "", entry.Kind ?? "", entry.Period ?? "", entry.Parameter, kinds, out var problem)
-            ?? throw new ArchiveIntegrityException($"{id}: cannot be rendered again: {problem}");
+        var parsed = entry.ReportFields().Parse(kinds);
+        var report = parsed.IsValid ? parsed.Identity : throw new ArchiveIntegrityException($"{id}: cannot be rendered again: {parsed.Problem}");
         var gathered = EvidenceSnapshot.Deserialize(await store.GetAsync(entry.Files[ArchiveFile.Snapshot], cancellationToken));
         var scratch = Directory.CreateTempSubdirectory("reportengine-rerender-");
         try

@@ -14,6 +14,22 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
     /// <summary>Only authority.csv tells.</summary>
     public string? Authority => null;
 
+    /// <summary>
+    /// The code authority.csv gives, read alone so that a request names its report before the folder is read; when the
+    /// file does not give one cleanly the whole folder is gathered, which says every problem.
+    /// </summary>
+    public async Task<string> AuthorityCodeAsync(CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(Folder, ContractTables.Authority.FileName);
+        if (File.Exists(path))
+        {
+            var errors = new ErrorList();
+            var rows = Parse(ContractTables.Authority, await File.ReadAllBytesAsync(path, cancellationToken), errors, out _);
+            if (errors.Count == 0 && rows.Count == 1) return rows[0].Row.Code;
+        }
+        return (await GatherAsync(cancellationToken)).Evidence.Authority.Code;
+    }
+
     public async Task<GatheredEvidence> GatherAsync(CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(Folder))
@@ -33,16 +49,9 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             files[spec.FileName] = bytes;
-            if (EncodingProblem(spec.FileName, bytes) is { } problem)
-            {
-                errors.Add(problem);
-                return [];
-            }
-            // UTF-8 only: a UTF-8 byte order mark is skipped, any other is not taken as a sign of another encoding.
-            using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
-            var table = CsvTable.Parse(spec.FileName, reader, errors);
-            rowCounts[spec.FileName] = table.Records.Count;
-            return spec.Read(table, errors);
+            var rows = Parse(spec, bytes, errors, out var records);
+            if (records is { } count) rowCounts[spec.FileName] = count;
+            return rows;
         }
 
         var authority = await Read(ContractTables.Authority);
@@ -137,6 +146,22 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         check.References(ContractTables.Training.FileName, training, t => t.CourseCode, "course_code", courseCodes, ContractTables.Courses.FileName);
         check.References(ContractTables.Supervisions.FileName, supervisions, s => s.StaffId, "staff_id", staffIds, ContractTables.Staff.FileName);
         check.Unique(ContractTables.Actions.FileName, actions, a => a.Id, "id", k => $"id '{k}'");
+    }
+
+    /// <summary>One file's rows that pass their own checks; <paramref name="records"/> is its number of records, null when it is not text.</summary>
+    private static IReadOnlyList<Lined<T>> Parse<T>(TableSpec<T> spec, byte[] bytes, ErrorList errors, out int? records)
+    {
+        records = null;
+        if (EncodingProblem(spec.FileName, bytes) is { } problem)
+        {
+            errors.Add(problem);
+            return [];
+        }
+        // UTF-8 only: a UTF-8 byte order mark is skipped, any other is not taken as a sign of another encoding.
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        var table = CsvTable.Parse(spec.FileName, reader, errors);
+        records = table.Records.Count;
+        return spec.Read(table, errors);
     }
 
     /// <summary>data-contract.md: UTF-8, no NUL. Named with the line it is on, before any parsing.</summary>

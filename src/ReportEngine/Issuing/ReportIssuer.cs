@@ -22,8 +22,8 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
     public async Task<IssuedReport> IssueAsync(ReportRequest request, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var activity = ReportTelemetry.Source.StartActivity("issue report");
-        activity?.SetTag("reportengine.kind", request.Kind.Name);
-        activity?.SetTag("reportengine.period", request.Period.ToString());
+        activity?.SetTag("reportengine.kind", request.Report.Kind.Name);
+        activity?.SetTag("reportengine.period", request.Report.Period.ToString());
         var watch = Stopwatch.StartNew();
         try
         {
@@ -37,7 +37,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            ReportTelemetry.RecordFailed(request.Kind.Name, ex);
+            ReportTelemetry.RecordFailed(request.Report.Kind.Name, ex);
             throw;
         }
     }
@@ -53,9 +53,12 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
             using var gathering = ReportTelemetry.Source.StartActivity("gather");
             return await request.Evidence.GatherAsync(cancellationToken);
         }
-        // A folder names its authority only inside; a database source is claimed before anything is read.
+        // A folder names its authority only inside, so it is read whole before its run is claimed; a database source is
+        // claimed before anything is read.
         var gathered = request.Evidence.Authority is null ? await GatherAsync() : null;
-        var report = request.IdentityFor(request.Evidence.Authority ?? gathered!.Evidence.Authority.Code);
+        var report = request.Report;
+        if ((request.Evidence.Authority ?? gathered!.Evidence.Authority.Code) is var named && named != report.Authority)
+            throw new ReportRequestRefusedException($"the evidence is {named}'s, not {report.Authority}'s");
         var renderer = renderers.For(report.Kind);
 
         if (archiving is null)

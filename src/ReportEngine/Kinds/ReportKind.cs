@@ -44,8 +44,10 @@ public abstract class ReportKind
     public IReadOnlyList<Headline> Headlines => Spec.Headlines ?? [];
 
     /// <summary>The PDF's file name: <c>NDC-2024-01-monthly.pdf</c>.</summary>
-    public string FileName(ReportIdentity report) =>
-        $"{report.Authority}-{report.Period}-{(report.Statement is { } s ? $"qs-{CodeNames.ToCode(s)}" : Name)}.pdf";
+    public string FileName(ReportIdentity report) => $"{report.Authority}-{Stem(report)}.pdf";
+
+    /// <summary>The report's name within its authority: <c>2024-01-monthly</c>, <c>2024-01-qs-LEARNING</c> (the service's output folder).</summary>
+    public string Stem(ReportIdentity report) => $"{report.Period}-{(report.Statement is { } s ? $"qs-{CodeNames.ToCode(s)}" : Name)}";
 
     /// <summary>Every figure of the report, pure: the same evidence and identity give the same figures.</summary>
     internal abstract IReportFigures Compute(EvidenceSet evidence, ReportIdentity report);

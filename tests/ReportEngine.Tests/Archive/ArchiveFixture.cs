@@ -88,8 +88,9 @@ public sealed class TestArchive : IAsyncDisposable
         string? regenerateBecause = null, string? templatesRoot = null)
     {
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
-        var issued = await Issuer(templatesRoot).IssueAsync(new ReportRequest(kind, parsed, statement, new DatasetFolderSource(dataset ?? Repo.Sample),
-            Requester.Person("test"), regenerateBecause, regenerateBecause is not null));
+        var folder = new DatasetFolderSource(dataset ?? Repo.Sample);
+        var report = ReportIdentity.Of(await folder.AuthorityCodeAsync(), kind, parsed, statement);
+        var issued = await Issuer(templatesRoot).IssueAsync(new ReportRequest(report, folder, Requester.Person("test"), regenerateBecause, regenerateBecause is not null));
         await AdvanceAsync(TimeSpan.FromMinutes(1));
         return issued;
     }

@@ -31,7 +31,9 @@ public sealed class SamplePackFixture : IAsyncLifetime
         kind ??= ReportKinds.Monthly;
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
         var issuer = new ReportIssuer(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance);
-        var issued = await issuer.IssueAsync(new ReportRequest(kind, parsed, statement, new DatasetFolderSource(datasetFolder), Requester.Person("test")));
+        var folder = new DatasetFolderSource(datasetFolder);
+        var report = ReportIdentity.Of(await folder.AuthorityCodeAsync(), kind, parsed, statement);
+        var issued = await issuer.IssueAsync(new ReportRequest(report, folder, Requester.Person("test")));
         return issued.Rendered!;
     }
 

@@ -61,7 +61,8 @@ internal static class PacksApi
             await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", Address: context.Address(), Detail: $"no entry {archiveId} to see"), cancellationToken);
             return RequestsApi.NotFound();
         }
-        var identity = ReportIdentity.TryFrom(entry.Authority!, entry.Kind!, entry.Period!, entry.Parameter, kinds, out _);
+        var parsed = entry.ReportFields().Parse(kinds);
+        ReportIdentity? identity = parsed.IsValid ? parsed.Identity : null;
         var report = identity?.ToString() ?? entry.Id;
         var sha = await reports.FileOfAsync(entry, role, cancellationToken);
         if (sha is null)

@@ -6,7 +6,8 @@ namespace ReportEngine.Service.Web.Api;
 public sealed record RequestView(long Id, string Authority, string Kind, string Period, string? Statement, string Status, int Progress,
     string? ArchiveId, string? Error, string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? FinishedAt)
 {
-    public static RequestView Of(OnDemandRequest r) => new(r.Id, r.Authority, r.Kind, r.Period, r.Statement, r.Status, r.Progress, r.ArchiveId, r.Error,
+    public static RequestView Of(OnDemandRequest r) => new(r.Id, r.Report.Authority, r.Report.Kind.Name, r.Report.Period.ToString(),
+        r.Report.Statement is null ? null : r.Report.Parameter, r.Status, r.Progress, r.ArchiveId, r.Error,
         r.RequestedBy, r.RequestedAt, r.FinishedAt);
 }
 

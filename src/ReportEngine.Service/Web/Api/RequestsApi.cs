@@ -27,7 +27,7 @@ internal static class RequestsApi
             .Produces<RequestView>(200).Produces<RequestView>(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(429);
 
         api.MapGet("/requests/{id:long}", async (long id, HttpContext context, RequestStore requests, CancellationToken cancellationToken) =>
-                await requests.FindAsync(id, cancellationToken) is { } request && context.Account().MaySee(request.Authority)
+                await requests.FindAsync(id, cancellationToken) is { } request && context.Account().MaySee(request.Report.Authority)
                     ? Results.Ok(RequestView.Of(request))
                     : NotFound())
             .WithName("GetRequest")

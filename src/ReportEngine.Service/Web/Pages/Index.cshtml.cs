@@ -43,7 +43,7 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
             summaries.Add(new AuthoritySummary(authority, rows));
         }
         Authorities = summaries;
-        InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Authority)).ToList();
+        InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();
     }
 
     public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds);

@@ -1,12 +1,11 @@
+using ReportEngine.Kinds;
+
 namespace ReportEngine.Service.Web.Requests;
 
 /// <summary>A report a person asked for from the dashboard or the API, and how far it has got.</summary>
 public sealed record OnDemandRequest(
     long Id,
-    string Authority,
-    string Kind,
-    string Period,
-    string? Statement,
+    ReportIdentity Report,
     bool Regenerate,
     string? Reason,
     long AccountId,
@@ -19,8 +18,5 @@ public sealed record OnDemandRequest(
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt)
 {
-    /// <summary>The report as written in job arguments and the archive: <c>NDC/monthly/2024-01</c>.</summary>
-    public string Report => Statement is null ? $"{Authority}/{Kind}/{Period}" : $"{Authority}/{Kind}/{Period}/{Statement}";
-
     public bool IsFinished => RequestStatus.IsFinished(Status);
 }

@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.States;
 using ReportEngine.Archive;
-using ReportEngine.Evidence;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Accounts;
@@ -24,23 +23,10 @@ public sealed class RequestDesk(
 {
     public async Task<RequestOutcome> SubmitAsync(RequestForm form, Account account, string? address, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>();
+        var parsed = new ReportFields(form.Authority, form.Kind, form.Period, form.Statement).Parse(kinds);
+        // Shown beside each field, so each starts as a sentence does.
+        var errors = parsed.Errors.ToDictionary(e => e.Key, e => char.ToUpperInvariant(e.Value[0]) + e.Value[1..]);
         var authority = form.Authority?.Trim() ?? "";
-        if (authority.Length == 0) errors["authority"] = "Choose an authority";
-        var kind = kinds.Find(form.Kind?.Trim());
-        if (kind is null) errors["kind"] = string.IsNullOrWhiteSpace(form.Kind) ? "Choose a kind of report" : $"'{form.Kind}' is not a kind of report";
-        var period = default(ReportPeriod);
-        if (kind is not null && !kind.PeriodType.TryParse(form.Period?.Trim(), out period))
-            errors["period"] = string.IsNullOrWhiteSpace(form.Period)
-                ? $"Enter the {kind.PeriodType.Name}, like {kind.PeriodType.Example}"
-                : $"Enter the {kind.PeriodType.Name} like {kind.PeriodType.Example} ({kind.PeriodType.Placeholder})";
-        QualityStatement? statement = null;
-        if (kind is { TakesStatement: true })
-        {
-            if (CodeNames<QualityStatement>.TryParse(form.Statement?.Trim() ?? "", out var parsed)) statement = parsed;
-            else errors["statement"] = "Choose a quality statement";
-        }
-        else if (kind is not null && !string.IsNullOrWhiteSpace(form.Statement)) errors["statement"] = $"A {kind.Title} takes no quality statement";
         if (form.Regenerate && string.IsNullOrWhiteSpace(form.Reason)) errors["reason"] = "Say why the report is issued again (what was corrected)";
         if (form.Reason is { Length: > 500 }) errors["reason"] = "The reason must be 500 characters or fewer";
 
@@ -55,12 +41,11 @@ public sealed class RequestDesk(
             return new RequestOutcome.Invalid(errors);
         }
 
-        var report = ReportIdentity.Of(authority, kind!, period, statement);
+        var report = parsed.Identity;
         var action = form.Regenerate ? "regenerate" : "request";
         var reason = form.Regenerate ? form.Reason!.Trim() : null;
         var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);
-        var request = await requests.AddAsync(authority, kind!.Name, period.ToString(), statement is { } s ? CodeNames.ToCode(s) : null,
-            form.Regenerate, reason, account.Id, archived?.Id, cancellationToken);
+        var request = await requests.AddAsync(report, form.Regenerate, reason, account.Id, archived?.Id, cancellationToken);
         if (request is null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,

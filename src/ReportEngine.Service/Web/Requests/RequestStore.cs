@@ -1,9 +1,10 @@
 using Npgsql;
+using ReportEngine.Kinds;
 
 namespace ReportEngine.Service.Web.Requests;
 
 /// <summary>On-demand requests and their progress in PostgreSQL, which every <c>serve</c> process shares.</summary>
-public sealed class RequestStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds, TimeProvider clock)
 {
     /// <summary>A person has at most this many requests queued or rendering at once (web.md).</summary>
     public const int MostInFlight = 10;
@@ -19,8 +20,8 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, TimeProvider clock
     /// Records a request; null when the person has <see cref="MostInFlight"/> in flight already. The count and the
     /// insert happen under a lock of the person's, so that two quick requests cannot both pass the limit.
     /// </summary>
-    public async Task<OnDemandRequest?> AddAsync(string authority, string kind, string period, string? statement, bool regenerate, string? reason,
-        long accountId, string? archivedAs, CancellationToken cancellationToken = default)
+    public async Task<OnDemandRequest?> AddAsync(ReportIdentity report, bool regenerate, string? reason, long accountId, string? archivedAs,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -42,7 +43,8 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, TimeProvider clock
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
             """, connection, transaction);
         var now = clock.GetUtcNow();
-        foreach (var value in new object?[] { authority, kind, period, statement, regenerate, reason, accountId,
+        var fields = ReportFields.Of(report);
+        foreach (var value in new object?[] { fields.Authority, fields.Kind, fields.Period, fields.Statement, regenerate, reason, accountId,
                      archivedAs is null ? RequestStatus.Queued : RequestStatus.Done, archivedAs is null ? 0 : 100, archivedAs, now, archivedAs is null ? null : now })
             insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
@@ -83,8 +85,9 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, TimeProvider clock
             cancellationToken, id, note);
 
     private Task<IReadOnlyList<OnDemandRequest>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
-        dataSource.QueryAsync(sql, reader => new OnDemandRequest(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            reader.TextOrNull(4), reader.GetBoolean(5), reader.TextOrNull(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
+        dataSource.QueryAsync(sql, reader => new OnDemandRequest(reader.GetInt64(0),
+            new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.TextOrNull(4)).Parse(kinds).IdentityOrRefuse(),
+            reader.GetBoolean(5), reader.TextOrNull(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
             reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)),
             cancellationToken, values);
 

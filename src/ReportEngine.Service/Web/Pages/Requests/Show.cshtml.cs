@@ -12,7 +12,7 @@ public sealed class ShowModel(RequestStore requests) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await requests.FindAsync(id, cancellationToken) is not { } request || !HttpContext.Account().MaySee(request.Authority)) return NotFound();
+        if (await requests.FindAsync(id, cancellationToken) is not { } request || !HttpContext.Account().MaySee(request.Report.Authority)) return NotFound();
         Asked = request;
         return Page();
     }
