@@ -1,66 +1,68 @@
 using Npgsql;
 using NpgsqlTypes;
+using ReportEngine.Gathering.Dataset;
 
 namespace ReportEngine.PostgreSql;
 
 /// <summary>
-/// One evidence table: its columns (besides <c>authority_code</c> and <c>seq</c>), how a record fills them for a
-/// binary COPY, and how a row becomes a record again. Column order is the same both ways.
+/// A dataset file's table in the evidence schema (Migrations/0001_evidence.sql and later): its columns are the file's,
+/// besides <c>authority_code</c> and <c>seq</c>, so a file is stored by a binary COPY and read back through the file's
+/// own declaration (<see cref="DatasetFile"/>).
 /// </summary>
-internal sealed class EvidenceTable<T>(string name, IReadOnlyList<EvidenceColumn<T>> columns, Func<NpgsqlDataReader, T> read)
+internal static class EvidenceTable
 {
-    public string Name => name;
-
-    private string ColumnList => string.Join(", ", columns.Select(c => c.Name));
-
-    public async Task CopyAsync(NpgsqlConnection connection, string authority, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    public static async Task CopyAsync(NpgsqlConnection connection, DatasetFile file, string authority, IEnumerable<object?[]> rows,
+        CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {EvidenceDatabase.Schema}.{name} (authority_code, seq, {ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY {EvidenceDatabase.Schema}.{file.Table} (authority_code, seq, {string.Join(", ", file.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         importer.Timeout = EvidenceDatabase.BulkStatementTimeout;
-        for (var seq = 0; seq < rows.Count; seq++)
+        var seq = 0;
+        foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(authority, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(seq, NpgsqlDbType.Integer, cancellationToken);
-            foreach (var column in columns)
+            await importer.WriteAsync(seq++, NpgsqlDbType.Integer, cancellationToken);
+            foreach (var value in row)
             {
-                if (column.Value(rows[seq]) is { } value) await importer.WriteAsync(value, column.Type, cancellationToken);
-                else await importer.WriteNullAsync(cancellationToken);
+                if (value is null) await importer.WriteNullAsync(cancellationToken);
+                else await WriteAsync(importer, value, cancellationToken);
             }
         }
         await importer.CompleteAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<T>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string authority, CancellationToken cancellationToken)
+    /// <summary>A record's value in its column's type: codes as their text, lists of codes as text arrays.</summary>
+    private static Task WriteAsync(NpgsqlBinaryImporter importer, object value, CancellationToken cancellationToken) => value switch
+    {
+        string s => importer.WriteAsync(s, NpgsqlDbType.Text, cancellationToken),
+        DateOnly d => importer.WriteAsync(d, NpgsqlDbType.Date, cancellationToken),
+        int i => importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken),
+        decimal m => importer.WriteAsync(m, NpgsqlDbType.Numeric, cancellationToken),
+        bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, cancellationToken),
+        Enum e => importer.WriteAsync(Evidence.CodeNames.ToCode(e.ToString()), NpgsqlDbType.Text, cancellationToken),
+        IEnumerable<string> list => importer.WriteAsync(list.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken),
+        _ => throw new InvalidOperationException($"No column type for a {value.GetType().Name}"),
+    };
+
+    public static async Task<IReadOnlyList<StoredRow>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetFile file, string authority,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT {ColumnList} FROM {EvidenceDatabase.Schema}.{name} WHERE authority_code = $1 ORDER BY seq", connection, transaction)
+            $"SELECT {string.Join(", ", file.Columns)} FROM {EvidenceDatabase.Schema}.{file.Table} WHERE authority_code = $1 ORDER BY seq", connection, transaction)
         {
             Parameters = { new() { Value = authority } },
             CommandTimeout = (int)EvidenceDatabase.BulkStatementTimeout.TotalSeconds,
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        var columns = file.Columns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
+        var rows = new List<StoredRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(new StoredRow(file.Table!, columns, values));
+        }
         return rows;
     }
-}
-
-internal sealed record EvidenceColumn<T>(string Name, NpgsqlDbType Type, Func<T, object?> Value);
-
-internal static class ReaderExtensions
-{
-    public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal) where T : struct =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-
-    public static string? NullableText(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static TEnum Code<TEnum>(this NpgsqlDataReader reader, int ordinal) where TEnum : struct, Enum =>
-        Evidence.CodeNames<TEnum>.TryParse(reader.GetString(ordinal), out var value)
-            ? value
-            : throw new InvalidDataException($"'{reader.GetString(ordinal)}' in column {reader.GetName(ordinal)} is not a {typeof(TEnum).Name} code");
-
-    public static TEnum? NullableCode<TEnum>(this NpgsqlDataReader reader, int ordinal) where TEnum : struct, Enum =>
-        reader.IsDBNull(ordinal) ? null : reader.Code<TEnum>(ordinal);
 }

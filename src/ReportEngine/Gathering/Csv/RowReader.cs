@@ -4,7 +4,7 @@ using ReportEngine.Evidence;
 namespace ReportEngine.Gathering.Csv;
 
 /// <summary>Typed, validating access to one record's cells; every problem is recorded against file, line and column.</summary>
-internal sealed class RowReader(CsvTable table, ErrorList errors)
+internal sealed class RowReader(CsvTable table, ErrorList errors) : Dataset.IRowValues
 {
     private CsvRecord _record = null!;
 

@@ -6,16 +6,11 @@ namespace ReportEngine.Gathering.Dataset;
 /// <summary>operations.md's rules across rows and files: unique ids, waits that overlap, reviews and enquiries and what they refer to.</summary>
 internal sealed class CareActChecks(ErrorList errors)
 {
-    /// <param name="supplied">The operations files the dataset has.</param>
-    public void Check(
-        IReadOnlySet<string> supplied,
-        IReadOnlyList<Lined<Wait>> waits,
-        IReadOnlyList<Lined<SupportEpisode>> episodes,
-        IReadOnlyList<Lined<SupportReview>> reviews,
-        IReadOnlyList<Lined<SafeguardingConcern>> concerns,
-        IReadOnlyList<Lined<SafeguardingEnquiry>> enquiries,
-        IReadOnlyList<Lined<DolsApplication>> dols)
+    public void Check(DatasetRows rows)
     {
+        var supplied = rows.Supplied;
+        var (waits, episodes, reviews) = (rows.Of(CareActTables.Waits), rows.Of(CareActTables.LongTermSupport), rows.Of(CareActTables.Reviews));
+        var (concerns, enquiries, dols) = (rows.Of(CareActTables.Concerns), rows.Of(CareActTables.Enquiries), rows.Of(CareActTables.Dols));
         var check = new CrossFileChecks(errors);
         Needs(supplied, CareActEvidence.ReviewsFile, CareActEvidence.LongTermSupportFile);
         Needs(supplied, CareActEvidence.EnquiriesFile, CareActEvidence.ConcernsFile);

@@ -1,13 +1,16 @@
 using ReportEngine.Evidence;
 using ReportEngine.Gathering.Csv;
 
+using static ReportEngine.Gathering.Dataset.Declare;
+
 namespace ReportEngine.Gathering.Dataset;
 
 /// <summary>The six optional files of operations.md, with each row's own checks; checks across rows are in <see cref="CareActChecks"/>.</summary>
 internal static class CareActTables
 {
-    public static readonly TableSpec<Wait> Waits = new(CareActEvidence.WaitsFile,
-        ["id", "person_id", "kind", "requested_on", "started_on", "closed_on", "close_reason"],
+    public static readonly DatasetFile<Wait> Waits = new(CareActEvidence.WaitsFile, "waits",
+        [C<Wait>("id", w => w.Id), C<Wait>("person_id", w => w.PersonId), C<Wait>("kind", w => w.Kind), C<Wait>("requested_on", w => w.RequestedOn),
+         C<Wait>("started_on", w => w.StartedOn), C<Wait>("closed_on", w => w.ClosedOn), C<Wait>("close_reason", w => w.CloseReason)],
         r =>
         {
             var w = new Wait(r.Text("id"), r.Text("person_id"), r.Code<WaitKind>("kind"), r.Date("requested_on"), r.OptionalDate("started_on"),
@@ -19,25 +22,29 @@ internal static class CareActTables
             if (w.CloseReason == WaitCloseReason.Completed && w.StartedOn is null) r.Error("close_reason", "is COMPLETED but started_on is empty");
             return w;
         },
-        Optional: true);
+        Slot<Wait>(e => e.CareAct?.Waits, (p, rows) => p.CareAct = p.CareAct with { Waits = rows }), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<SupportEpisode> LongTermSupport = new(CareActEvidence.LongTermSupportFile,
-        ["person_id", "setting", "start_date", "end_date"],
+    public static readonly DatasetFile<SupportEpisode> LongTermSupport = new(CareActEvidence.LongTermSupportFile, "long_term_support",
+        [C<SupportEpisode>("person_id", e => e.PersonId), C<SupportEpisode>("setting", e => e.Setting),
+         C<SupportEpisode>("start_date", e => e.StartDate), C<SupportEpisode>("end_date", e => e.EndDate)],
         r =>
         {
             var e = new SupportEpisode(r.Text("person_id"), r.Code<SupportSetting>("setting"), r.Date("start_date"), r.OptionalDate("end_date"));
             if (!r.HasErrors && e.EndDate < e.StartDate) r.Error("end_date", "is before start_date");
             return e;
         },
-        Optional: true);
+        Slot<SupportEpisode>(e => e.CareAct?.LongTermSupport, (p, rows) => p.CareAct = p.CareAct with { LongTermSupport = rows }), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<SupportReview> Reviews = new(CareActEvidence.ReviewsFile,
-        ["person_id", "completed_on", "planned"],
+    public static readonly DatasetFile<SupportReview> Reviews = new(CareActEvidence.ReviewsFile, "reviews",
+        [C<SupportReview>("person_id", v => v.PersonId), C<SupportReview>("completed_on", v => v.CompletedOn),
+         C<SupportReview>("planned", v => v.Planned)],
         r => new SupportReview(r.Text("person_id"), r.Date("completed_on"), r.Bool("planned")),
-        Optional: true);
+        Slot<SupportReview>(e => e.CareAct?.Reviews, (p, rows) => p.CareAct = p.CareAct with { Reviews = rows }), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<SafeguardingConcern> Concerns = new(CareActEvidence.ConcernsFile,
-        ["id", "person_id", "received_on", "decided_on", "decision"],
+    public static readonly DatasetFile<SafeguardingConcern> Concerns = new(CareActEvidence.ConcernsFile, "safeguarding_concerns",
+        [C<SafeguardingConcern>("id", c => c.Id), C<SafeguardingConcern>("person_id", c => c.PersonId),
+         C<SafeguardingConcern>("received_on", c => c.ReceivedOn), C<SafeguardingConcern>("decided_on", c => c.DecidedOn),
+         C<SafeguardingConcern>("decision", c => c.Decision)],
         r =>
         {
             var c = new SafeguardingConcern(r.Text("id"), r.Text("person_id"), r.Date("received_on"), r.OptionalDate("decided_on"),
@@ -47,10 +54,14 @@ internal static class CareActTables
             SetExactlyWhen(r, "decision", c.Decision is not null, "decided_on", c.DecidedOn is not null);
             return c;
         },
-        Optional: true);
+        Slot<SafeguardingConcern>(e => e.CareAct?.Concerns, (p, rows) => p.CareAct = p.CareAct with { Concerns = rows }), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<SafeguardingEnquiry> Enquiries = new(CareActEvidence.EnquiriesFile,
-        ["id", "concern_id", "started_on", "concluded_on", "outcomes_asked", "outcomes_achieved", "risk", "action_taken", "risk_outcome"],
+    public static readonly DatasetFile<SafeguardingEnquiry> Enquiries = new(CareActEvidence.EnquiriesFile, "safeguarding_enquiries",
+        [C<SafeguardingEnquiry>("id", e => e.Id), C<SafeguardingEnquiry>("concern_id", e => e.ConcernId),
+         C<SafeguardingEnquiry>("started_on", e => e.StartedOn), C<SafeguardingEnquiry>("concluded_on", e => e.ConcludedOn),
+         C<SafeguardingEnquiry>("outcomes_asked", e => e.OutcomesAsked), C<SafeguardingEnquiry>("outcomes_achieved", e => e.OutcomesAchieved),
+         C<SafeguardingEnquiry>("risk", e => e.Risk), C<SafeguardingEnquiry>("action_taken", e => e.ActionTaken),
+         C<SafeguardingEnquiry>("risk_outcome", e => e.RiskOutcome)],
         r =>
         {
             var e = new SafeguardingEnquiry(r.Text("id"), r.Text("concern_id"), r.Date("started_on"), r.OptionalDate("concluded_on"),
@@ -71,10 +82,12 @@ internal static class CareActTables
             if (e.RiskOutcome is not null && !acted) r.Error("risk_outcome", "is set but risk is not IDENTIFIED with action_taken true");
             return e;
         },
-        Optional: true);
+        Slot<SafeguardingEnquiry>(e => e.CareAct?.Enquiries, (p, rows) => p.CareAct = p.CareAct with { Enquiries = rows }), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<DolsApplication> Dols = new(CareActEvidence.DolsFile,
-        ["id", "person_id", "received_on", "urgent", "signed_off_on", "outcome"],
+    public static readonly DatasetFile<DolsApplication> Dols = new(CareActEvidence.DolsFile, "dols_applications",
+        [C<DolsApplication>("id", d => d.Id), C<DolsApplication>("person_id", d => d.PersonId), C<DolsApplication>("received_on", d => d.ReceivedOn),
+         C<DolsApplication>("urgent", d => d.Urgent), C<DolsApplication>("signed_off_on", d => d.SignedOffOn),
+         C<DolsApplication>("outcome", d => d.Outcome)],
         r =>
         {
             var d = new DolsApplication(r.Text("id"), r.Text("person_id"), r.Date("received_on"), r.Bool("urgent"), r.OptionalDate("signed_off_on"),
@@ -84,10 +97,10 @@ internal static class CareActTables
             SetExactlyWhen(r, "outcome", d.Outcome is not null, "signed_off_on", d.SignedOffOn is not null);
             return d;
         },
-        Optional: true);
+        Slot<DolsApplication>(e => e.CareAct?.Dols, (p, rows) => p.CareAct = p.CareAct with { Dols = rows }), FileNeed.Optional, events: true);
 
     /// <summary>operations.md's "set exactly when": <paramref name="column"/> is filled if and only if <paramref name="other"/> is.</summary>
-    private static void SetExactlyWhen(RowReader r, string column, bool isSet, string other, bool otherIsSet)
+    private static void SetExactlyWhen(IRowValues r, string column, bool isSet, string other, bool otherIsSet)
     {
         if (isSet && !otherIsSet) r.Error(column, $"is set but {other} is empty");
         if (!isSet && otherIsSet) r.Error(column, $"is empty but {other} is set");

@@ -3,33 +3,47 @@ using System.Text.RegularExpressions;
 using ReportEngine.Evidence;
 using ReportEngine.Gathering.Csv;
 
+using static ReportEngine.Gathering.Dataset.Declare;
+
 namespace ReportEngine.Gathering.Dataset;
 
-/// <summary>The files of data-contract.md, version 1, with each row's own checks.</summary>
+/// <summary>The files of data-contract.md, version 1, each declared once (<see cref="DatasetFile"/>): columns, row checks, table and slot.</summary>
 internal static partial class ContractTables
 {
-    public static readonly TableSpec<Authority> Authority = new("authority.csv",
-        ["code", "name", "council_type", "population"],
+    public static readonly DatasetFile<Authority> Authority = new("authority.csv", null,
+        [C<Authority>("code", a => a.Code), C<Authority>("name", a => a.Name), C<Authority>("council_type", a => a.CouncilType),
+         C<Authority>("population", a => a.Population)],
         r =>
         {
             var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1));
             // The code becomes part of file and folder names.
             if (authority.Code.Length > 0 && !Foundation.SafePath.IsAuthorityCode(authority.Code)) r.Error("code", Foundation.SafePath.AuthorityCodeRefusal(authority.Code));
             return authority;
-        });
+        },
+        Slot<Authority>(e => [e.Authority], (p, rows) => p.Authority = rows?[0]));
 
-    public static readonly TableSpec<QualityStatementScore> Scores = new("qs_scores.csv",
-        ["assessment_id", "kind", "assessed_on", "qs_code", "score", "rationale"],
+    public static readonly DatasetFile<QualityStatementScore> Scores = new("qs_scores.csv", "qs_scores",
+        [C<QualityStatementScore>("assessment_id", s => s.AssessmentId), C<QualityStatementScore>("kind", s => s.Kind),
+         C<QualityStatementScore>("assessed_on", s => s.AssessedOn), C<QualityStatementScore>("qs_code", s => s.Statement),
+         C<QualityStatementScore>("score", s => s.Score), C<QualityStatementScore>("rationale", s => s.Rationale)],
         r => new QualityStatementScore(r.Text("assessment_id"), r.Code<AssessmentKind>("kind"), r.Date("assessed_on"),
-            r.Code<QualityStatement>("qs_code"), Score(r), r.OptionalText("rationale")));
+            r.Code<QualityStatement>("qs_code"), Score(r), r.OptionalText("rationale")),
+        Slot<QualityStatementScore>(e => e.Scores, (p, rows) => p.Scores = rows), events: true);
 
-    public static readonly TableSpec<Finding> Findings = new("findings.csv",
-        ["id", "qs_code", "category", "kind", "title", "summary", "source", "evidence_date"],
+    public static readonly DatasetFile<Finding> Findings = new("findings.csv", "findings",
+        [C<Finding>("id", f => f.Id), C<Finding>("qs_code", f => f.Statement), C<Finding>("category", f => f.Category),
+         C<Finding>("kind", f => f.Kind), C<Finding>("title", f => f.Title), C<Finding>("summary", f => f.Summary),
+         C<Finding>("source", f => f.Source), C<Finding>("evidence_date", f => f.EvidenceDate)],
         r => new Finding(r.Text("id"), r.Code<QualityStatement>("qs_code"), r.Code<FindingCategory>("category"),
-            r.Code<FindingKind>("kind"), r.Text("title"), r.OptionalText("summary"), r.OptionalText("source"), r.Date("evidence_date")));
+            r.Code<FindingKind>("kind"), r.Text("title"), r.OptionalText("summary"), r.OptionalText("source"), r.Date("evidence_date")),
+        Slot<Finding>(e => e.Findings, (p, rows) => p.Findings = rows), events: true);
 
-    public static readonly TableSpec<Complaint> Complaints = new("complaints.csv",
-        ["ref", "received_date", "acknowledged_date", "due_date", "responded_date", "outcome", "service_area", "themes", "qa_reviewed"],
+    public static readonly DatasetFile<Complaint> Complaints = new("complaints.csv", "complaints",
+        [C<Complaint>("ref", c => c.Ref), C<Complaint>("received_date", c => c.ReceivedDate),
+         C<Complaint>("acknowledged_date", c => c.AcknowledgedDate), C<Complaint>("due_date", c => c.DueDate),
+         C<Complaint>("responded_date", c => c.RespondedDate), C<Complaint>("outcome", c => c.Outcome),
+         C<Complaint>("service_area", c => c.ServiceArea), C<Complaint>("themes", c => c.Themes.ToArray()),
+         C<Complaint>("qa_reviewed", c => c.QaReviewed)],
         r =>
         {
             var c = new Complaint(r.Text("ref"), r.Date("received_date"), r.OptionalDate("acknowledged_date"), r.Date("due_date"),
@@ -41,20 +55,29 @@ internal static partial class ContractTables
             if (c.RespondedDate is null && c.Outcome is not null) r.Error("outcome", "is set but responded_date is empty");
             if (c.RespondedDate is not null && c.Outcome is null) r.Error("outcome", "is empty but responded_date is set");
             return c;
-        });
+        },
+        Slot<Complaint>(e => e.Complaints, (p, rows) => p.Complaints = rows), events: true);
 
-    public static readonly TableSpec<OmbudsmanCase> OmbudsmanCases = new("lgsco_cases.csv",
-        ["lgsco_ref", "complaint_ref", "business_year", "decision_date", "decision", "satisfactory_council_remedy", "enquiry_due", "enquiry_sent"],
+    public static readonly DatasetFile<OmbudsmanCase> OmbudsmanCases = new("lgsco_cases.csv", "lgsco_cases",
+        [C<OmbudsmanCase>("lgsco_ref", c => c.LgscoRef), C<OmbudsmanCase>("complaint_ref", c => c.ComplaintRef),
+         C<OmbudsmanCase>("business_year", c => c.BusinessYear), C<OmbudsmanCase>("decision_date", c => c.DecisionDate),
+         C<OmbudsmanCase>("decision", c => c.Decision), C<OmbudsmanCase>("satisfactory_council_remedy", c => c.SatisfactoryCouncilRemedy),
+         C<OmbudsmanCase>("enquiry_due", c => c.EnquiryDue), C<OmbudsmanCase>("enquiry_sent", c => c.EnquirySent)],
         r => new OmbudsmanCase(r.Text("lgsco_ref"), r.OptionalText("complaint_ref"), BusinessYear(r), r.Date("decision_date"),
-            r.Code<OmbudsmanDecision>("decision"), r.Bool("satisfactory_council_remedy"), r.OptionalDate("enquiry_due"), r.OptionalDate("enquiry_sent")));
+            r.Code<OmbudsmanDecision>("decision"), r.Bool("satisfactory_council_remedy"), r.OptionalDate("enquiry_due"), r.OptionalDate("enquiry_sent")),
+        Slot<OmbudsmanCase>(e => e.OmbudsmanCases, (p, rows) => p.OmbudsmanCases = rows), events: true);
 
-    public static readonly TableSpec<OmbudsmanBenchmark> OmbudsmanBenchmarks = new("lgsco_benchmarks.csv",
-        ["business_year", "measure", "similar_avg"],
+    public static readonly DatasetFile<OmbudsmanBenchmark> OmbudsmanBenchmarks = new("lgsco_benchmarks.csv", "lgsco_benchmarks",
+        [C<OmbudsmanBenchmark>("business_year", b => b.BusinessYear), C<OmbudsmanBenchmark>("measure", b => b.Measure),
+         C<OmbudsmanBenchmark>("similar_avg", b => b.SimilarAverage)],
         r => new OmbudsmanBenchmark(BusinessYear(r), r.Code<OmbudsmanMeasure>("measure"), r.Decimal("similar_avg")),
-        Optional: true);
+        Slot<OmbudsmanBenchmark>(e => e.OmbudsmanBenchmarks, (p, rows) => p.OmbudsmanBenchmarks = rows), FileNeed.OptionalEmptyWhenAbsent);
 
-    public static readonly TableSpec<StaffMember> Staff = new("staff.csv",
-        ["staff_id", "team", "service_area", "job_role", "employment_type", "fte", "start_date", "end_date", "registered_social_worker"],
+    public static readonly DatasetFile<StaffMember> Staff = new("staff.csv", "staff",
+        [C<StaffMember>("staff_id", s => s.StaffId), C<StaffMember>("team", s => s.Team), C<StaffMember>("service_area", s => s.ServiceArea),
+         C<StaffMember>("job_role", s => s.JobRole), C<StaffMember>("employment_type", s => s.EmploymentType), C<StaffMember>("fte", s => s.Fte),
+         C<StaffMember>("start_date", s => s.StartDate), C<StaffMember>("end_date", s => s.EndDate),
+         C<StaffMember>("registered_social_worker", s => s.RegisteredSocialWorker)],
         r =>
         {
             var s = new StaffMember(r.Text("staff_id"), r.Text("team"), r.Text("service_area"), r.Text("job_role"),
@@ -62,43 +85,59 @@ internal static partial class ContractTables
                 r.Bool("registered_social_worker"));
             if (!r.HasErrors && s.Fte is <= 0 or > 1) r.Error("fte", $"{s.Fte} is not above 0 and at most 1");
             return s;
-        });
+        },
+        Slot<StaffMember>(e => e.Staff, (p, rows) => p.Staff = rows), events: true);
 
-    public static readonly TableSpec<Course> Courses = new("courses.csv",
-        ["code", "title", "category", "renewal_months"],
-        r => new Course(r.Text("code"), r.Text("title"), r.Code<CourseCategory>("category"), r.OptionalInt("renewal_months", min: 1)));
+    public static readonly DatasetFile<Course> Courses = new("courses.csv", "courses",
+        [C<Course>("code", c => c.Code), C<Course>("title", c => c.Title), C<Course>("category", c => c.Category),
+         C<Course>("renewal_months", c => c.RenewalMonths)],
+        r => new Course(r.Text("code"), r.Text("title"), r.Code<CourseCategory>("category"), r.OptionalInt("renewal_months", min: 1)),
+        Slot<Course>(e => e.Courses, (p, rows) => p.Courses = rows));
 
-    public static readonly TableSpec<CourseRequirement> CourseRequirements = new("course_requirements.csv",
-        ["course_code", "job_role", "due_days_from_start"],
-        r => new CourseRequirement(r.Text("course_code"), r.Text("job_role"), r.Int("due_days_from_start", min: 0)));
+    public static readonly DatasetFile<CourseRequirement> CourseRequirements = new("course_requirements.csv", "course_requirements",
+        [C<CourseRequirement>("course_code", c => c.CourseCode), C<CourseRequirement>("job_role", c => c.JobRole),
+         C<CourseRequirement>("due_days_from_start", c => c.DueDaysFromStart)],
+        r => new CourseRequirement(r.Text("course_code"), r.Text("job_role"), r.Int("due_days_from_start", min: 0)),
+        Slot<CourseRequirement>(e => e.CourseRequirements, (p, rows) => p.CourseRequirements = rows));
 
-    public static readonly TableSpec<TrainingCompletion> Training = new("training.csv",
-        ["staff_id", "course_code", "completed_date", "expiry_date", "hours"],
+    public static readonly DatasetFile<TrainingCompletion> Training = new("training.csv", "training",
+        [C<TrainingCompletion>("staff_id", t => t.StaffId), C<TrainingCompletion>("course_code", t => t.CourseCode),
+         C<TrainingCompletion>("completed_date", t => t.CompletedDate), C<TrainingCompletion>("expiry_date", t => t.ExpiryDate),
+         C<TrainingCompletion>("hours", t => t.Hours)],
         r =>
         {
             var t = new TrainingCompletion(r.Text("staff_id"), r.Text("course_code"), r.Date("completed_date"),
                 r.OptionalDate("expiry_date"), r.OptionalDecimal("hours"));
             if (!r.HasErrors && t.Hours < 0) r.Error("hours", $"{t.Hours} is negative");
             return t;
-        });
+        },
+        Slot<TrainingCompletion>(e => e.Training, (p, rows) => p.Training = rows), events: true);
 
-    public static readonly TableSpec<Supervision> Supervisions = new("supervision.csv",
-        ["staff_id", "held_date", "duration_min", "kind", "cancelled"],
+    public static readonly DatasetFile<Supervision> Supervisions = new("supervision.csv", "supervision",
+        [C<Supervision>("staff_id", s => s.StaffId), C<Supervision>("held_date", s => s.HeldDate),
+         C<Supervision>("duration_min", s => s.DurationMinutes), C<Supervision>("kind", s => s.Kind), C<Supervision>("cancelled", s => s.Cancelled)],
         r => new Supervision(r.Text("staff_id"), r.Date("held_date"), r.Int("duration_min", min: 0),
-            r.Code<SupervisionKind>("kind"), r.Bool("cancelled")));
+            r.Code<SupervisionKind>("kind"), r.Bool("cancelled")),
+        Slot<Supervision>(e => e.Supervisions, (p, rows) => p.Supervisions = rows), events: true);
 
-    public static readonly TableSpec<ImprovementAction> Actions = new("actions.csv",
-        ["id", "qs_code", "title", "owner", "created_on", "due_date", "completed_date", "rag"],
+    public static readonly DatasetFile<ImprovementAction> Actions = new("actions.csv", "actions",
+        [C<ImprovementAction>("id", a => a.Id), C<ImprovementAction>("qs_code", a => a.Statement), C<ImprovementAction>("title", a => a.Title),
+         C<ImprovementAction>("owner", a => a.Owner), C<ImprovementAction>("created_on", a => a.CreatedOn),
+         C<ImprovementAction>("due_date", a => a.DueDate), C<ImprovementAction>("completed_date", a => a.CompletedDate),
+         C<ImprovementAction>("rag", a => a.Rag)],
         r => new ImprovementAction(r.Text("id"), r.OptionalCode<QualityStatement>("qs_code"), r.Text("title"), r.Text("owner"),
-            r.Date("created_on"), r.Date("due_date"), r.OptionalDate("completed_date"), r.Code<Rag>("rag")));
+            r.Date("created_on"), r.Date("due_date"), r.OptionalDate("completed_date"), r.Code<Rag>("rag")),
+        Slot<ImprovementAction>(e => e.Actions, (p, rows) => p.Actions = rows), events: true);
 
-    public static readonly TableSpec<ComplaintLearning> ComplaintLearning = new("complaint_learning.csv",
-        ["complaint_ref", "recorded_on", "learning", "action_taken"],
+    public static readonly DatasetFile<ComplaintLearning> ComplaintLearning = new("complaint_learning.csv", "complaint_learning",
+        [C<ComplaintLearning>("complaint_ref", l => l.ComplaintRef), C<ComplaintLearning>("recorded_on", l => l.RecordedOn),
+         C<ComplaintLearning>("learning", l => l.Learning), C<ComplaintLearning>("action_taken", l => l.ActionTaken)],
         r => new ComplaintLearning(r.Text("complaint_ref"), r.Date("recorded_on"), r.Text("learning"), r.OptionalText("action_taken")),
-        Optional: true);
+        Slot<ComplaintLearning>(e => e.ComplaintLearning, (p, rows) => p.ComplaintLearning = rows), FileNeed.Optional, events: true);
 
-    public static readonly TableSpec<Target> Targets = new("targets.csv",
-        ["metric", "target", "better", "amber_within"],
+    public static readonly DatasetFile<Target> Targets = new("targets.csv", "targets",
+        [C<Target>("metric", t => t.Metric), C<Target>("target", t => t.Value), C<Target>("better", t => t.Better),
+         C<Target>("amber_within", t => t.AmberWithin)],
         r =>
         {
             var metric = r.Text("metric");
@@ -107,18 +146,20 @@ internal static partial class ContractTables
             if (!r.HasErrors && amber < 0) r.Error("amber_within", $"{amber} is negative");
             return new Target(metric, r.Decimal("target"), r.Code<Better>("better"), amber);
         },
-        Optional: true);
+        Slot<Target>(e => e.Targets, (p, rows) => p.Targets = rows), FileNeed.Optional);
 
-    public static readonly TableSpec<DateOnly> BankHolidays = new("bank_holidays.csv", ["date"], r => r.Date("date"), Optional: true);
+    public static readonly DatasetFile<DateOnly> BankHolidays = new("bank_holidays.csv", "bank_holidays",
+        [C<DateOnly>("date", d => d)], r => r.Date("date"),
+        Slot<DateOnly>(e => e.BankHolidays.DatasetDates, (p, rows) => p.BankHolidays = rows), FileNeed.Optional);
 
-    private static int Score(RowReader r)
+    private static int Score(IRowValues r)
     {
         var score = r.Int("score");
         if (!r.HasErrors && score is < 1 or > 4) r.Error("score", $"{score} is not from 1 to 4");
         return score;
     }
 
-    private static string BusinessYear(RowReader r)
+    private static string BusinessYear(IRowValues r)
     {
         var year = r.Text("business_year");
         if (year.Length == 0) return year;

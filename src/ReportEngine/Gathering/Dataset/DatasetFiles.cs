@@ -1,0 +1,18 @@
+namespace ReportEngine.Gathering.Dataset;
+
+/// <summary>Every file of the data contract and operations.md, in the order they are read, checked and stored.</summary>
+public static class DatasetFiles
+{
+    public static DatasetFile Authority => ContractTables.Authority;
+
+    public static IReadOnlyList<DatasetFile> All { get; } =
+    [
+        ContractTables.Authority, ContractTables.Scores, ContractTables.Findings, ContractTables.Complaints, ContractTables.OmbudsmanCases,
+        ContractTables.OmbudsmanBenchmarks, ContractTables.Staff, ContractTables.Courses, ContractTables.CourseRequirements, ContractTables.Training,
+        ContractTables.Supervisions, ContractTables.Actions, ContractTables.BankHolidays, ContractTables.ComplaintLearning, ContractTables.Targets,
+        CareActTables.Waits, CareActTables.LongTermSupport, CareActTables.Reviews, CareActTables.Concerns, CareActTables.Enquiries, CareActTables.Dols,
+    ];
+
+    /// <summary>The files held as rows of their own table (all but authority.csv).</summary>
+    public static IReadOnlyList<DatasetFile> Stored { get; } = All.Where(f => f.Table is not null).ToArray();
+}

@@ -1,0 +1,66 @@
+using ReportEngine.Archive;
+using ReportEngine.Gathering;
+using ReportEngine.Gathering.Dataset;
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.Gathering;
+
+/// <summary>Each dataset file is described once (<see cref="DatasetFiles"/>); these hold the declarations to what the rest relies on.</summary>
+public class DatasetFilesTests
+{
+    /// <summary>Taking every file's rows out of the sample's evidence and putting them back gives the same evidence, byte for byte
+    /// in its frozen snapshot: a file whose slot is missing or wrong would lose or move rows.</summary>
+    [Fact]
+    public async Task Every_file_puts_back_what_it_takes_out_of_the_evidence()
+    {
+        var gathered = await new DatasetFolderSource(Repo.Sample).GatherAsync();
+        var evidence = gathered.Evidence;
+        var parts = new EvidenceParts();
+        foreach (var file in DatasetFiles.Stored)
+            file.Fill(parts, file.ValuesIn(evidence)?.Select(values => (IRowValues)new ValuesRow(file, values)).ToList());
+        var rebuilt = parts.Build(evidence.Authority);
+
+        Assert.Equal(EvidenceSnapshot.Serialize(gathered), EvidenceSnapshot.Serialize(gathered with { Evidence = rebuilt }));
+    }
+
+    [Fact]
+    public void Every_file_has_a_name_a_table_and_columns_of_its_own()
+    {
+        Assert.Equal(DatasetFiles.All.Count, DatasetFiles.All.Select(f => f.FileName).Distinct().Count());
+        Assert.Equal(DatasetFiles.Stored.Count, DatasetFiles.Stored.Select(f => f.Table).Distinct().Count());
+        Assert.All(DatasetFiles.All, f => Assert.Equal(f.Columns.Count, f.Columns.Distinct().Count()));
+        Assert.Equal(["authority.csv"], DatasetFiles.All.Except(DatasetFiles.Stored).Select(f => f.FileName));
+    }
+
+    /// <summary>coverage.md's event files.</summary>
+    [Fact]
+    public void The_event_files_are_those_coverage_md_names()
+    {
+        Assert.Equal(
+            ["actions.csv", "complaint_learning.csv", "complaints.csv", "dols_applications.csv", "findings.csv", "lgsco_cases.csv", "long_term_support.csv",
+             "qs_scores.csv", "reviews.csv", "safeguarding_concerns.csv", "safeguarding_enquiries.csv", "staff.csv", "supervision.csv", "training.csv", "waits.csv"],
+            DatasetFiles.All.Where(f => f.Events).Select(f => f.FileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A row's values as the store gives them back: the record's own values by column, enums and lists as they are.</summary>
+    private sealed class ValuesRow(DatasetFile file, object?[] values) : IRowValues
+    {
+        private object? V(string column) => values[file.Columns.ToList().IndexOf(column)];
+
+        public bool HasErrors => false;
+        public void Error(string column, string message) => throw new InvalidDataException($"{file.FileName}.{column}: {message}");
+        public string Text(string column) => (string)V(column)!;
+        public string? OptionalText(string column) => (string?)V(column);
+        public DateOnly Date(string column) => (DateOnly)V(column)!;
+        public DateOnly? OptionalDate(string column) => (DateOnly?)V(column);
+        public int Int(string column, int min = int.MinValue) => (int)V(column)!;
+        public int? OptionalInt(string column, int min = int.MinValue) => (int?)V(column);
+        public decimal Decimal(string column) => (decimal)V(column)!;
+        public decimal? OptionalDecimal(string column) => (decimal?)V(column);
+        public bool Bool(string column) => (bool)V(column)!;
+        public bool? OptionalBool(string column) => (bool?)V(column);
+        public T Code<T>(string column) where T : struct, Enum => (T)V(column)!;
+        public T? OptionalCode<T>(string column) where T : struct, Enum => (T?)V(column);
+        public IReadOnlyList<string> CodeList(string column) => (string[]?)V(column) ?? [];
+    }
+}
