@@ -86,11 +86,6 @@ internal static class CliComposition
         EvidenceDatabase.MigrateAsync(services.GetRequiredService<IOptions<ServiceOptions>>().Value.Database,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Migrations"), cancellationToken);
 
-    /// <summary>The issuing path: archiving (with the run records the service uses, and the PDF/A copy made at once) when <paramref name="archive"/> is given.</summary>
-    public static ReportIssuer Issuer(IServiceProvider services, ReportArchive? archive) =>
-        new(services.GetRequiredService<PackRenderers>(), services.GetRequiredService<ILogger<ReportIssuer>>(),
-            archive is null ? null : new IssuingArchive(archive, services.GetRequiredService<PackRunStore>(), new ImmediateFollowUps(archive.PdfACopy)));
-
     /// <summary>Who asked, for the archive's record: the operating-system user.</summary>
     public static Requester RequestedBy => Requester.Person($"{Environment.UserName}@{Environment.MachineName} (command line)");
 }

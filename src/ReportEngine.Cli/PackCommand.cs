@@ -63,14 +63,15 @@ internal static class PackCommand
             }
 
             await using var services = CliComposition.Build(connectionString);
-            var store = isArchived ? await CliComposition.OpenArchiveAsync(services, ct) : null;
+            if (isArchived) await CliComposition.OpenArchiveAsync(services, ct);
+            var issuer = isArchived ? services.GetRequiredService<ReportIssuer>() : services.GetRequiredKeyedService<ReportIssuer>(ReportIssuer.Unarchived);
             var folder = code is null ? new DatasetFolderSource(parse.GetValue(data) ?? ProjectHome.SampleDataset) : null;
             IEvidenceSource source = folder ?? (IEvidenceSource)new PostgresEvidenceSource(services.GetRequiredService<PostgresEvidenceStore>(), code!);
             var issued = await ConsoleProgress.RunAsync($"{report.Kind.Title}, {report.Period.Words}", async progress =>
             {
                 var identity = report.For(code ?? await folder!.AuthorityCodeAsync(ct));
                 var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output));
-                return await CliComposition.Issuer(services, store).IssueAsync(request, progress, ct);
+                return await issuer.IssueAsync(request, progress, ct);
             });
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);

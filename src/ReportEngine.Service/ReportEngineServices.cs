@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ReportEngine.Archive;
+using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Printing;
 using ReportEngine.Rendering;
@@ -48,6 +49,14 @@ public static class ReportEngineServices
             return new ReportArchive(new ContentStore(options.Folder, objects), sp.GetRequiredService<IArchiveIndex>(), options,
                 sp.GetRequiredService<ReportKinds>(), sp.GetRequiredService<TimeProvider>());
         });
+
+        // The issuing path. Follow-up work is done at once here; the service replaces it with jobs (HangfireFollowUps).
+        services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetRequiredService<ReportArchive>().PdfACopy));
+        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
+            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));
+        // A report rendered and written without being issued into the archive (pack without --archive): no database.
+        services.AddKeyedSingleton(ReportIssuer.Unarchived, (sp, _) =>
+            new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -125,9 +126,7 @@ public static class ServiceHost
         // database; the Dockerfile's and compose.yaml's stop grace period (90 s) is this at its default.
         services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>
             host.ShutdownTimeout = service.Value.ShutdownTimeout + TimeSpan.FromSeconds(30));
-        services.AddSingleton<IFollowUps, HangfireFollowUps>();
-        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
-            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));
+        services.Replace(ServiceDescriptor.Singleton<IFollowUps, HangfireFollowUps>());
         services.AddTransient<ReportJob>();
         services.AddTransient<FollowUpJobs>();
         services.AddSingleton<RetryPolicy>();

@@ -9,36 +9,42 @@ using ReportEngine.Templating;
 namespace ReportEngine.Archive;
 
 /// <summary>
-/// Issues a report into the archive: renders it with its archive id and snapshot hash printed in it, stamps them in
-/// its metadata, stores its files and appends its entry to the chain. The PDF/A copy is made afterwards by <see cref="PdfACopy"/>.
+/// Issues a report into the archive in two steps around its rendering: <see cref="Reserve"/> gives it its archive id
+/// and frozen snapshot (both are printed in it), and <see cref="StoreAsync"/> stamps them in its metadata, stores its
+/// files and appends its entry to the chain. The PDF/A copy is made afterwards by <see cref="PdfACopy"/>.
 /// </summary>
 public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, ArchiveRecovery recovery, TimeProvider clock)
 {
-    public async Task<ArchivedPack> IssueAsync(GatheredEvidence gathered, ReportIdentity report, PackRenderer renderer, string requestedBy,
-        string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The archive id, the snapshot of <paramref name="gathered"/> and the time the report is generated at; nothing is written yet.</summary>
+    public ArchiveReservation Reserve(GatheredEvidence gathered, ReportIdentity report, string? protectiveMarking)
     {
         var now = clock.GetUtcNow();
         var generatedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var id = $"{Path.GetFileNameWithoutExtension(report.FileName)}-{generatedAt:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        var id = $"{report.Authority}-{report.Stem}-{generatedAt:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
         var snapshot = EvidenceSnapshot.Serialize(gathered);
-        var snapshotSha = ContentStore.Sha256(snapshot);
-        var marking = renderer.Options.ProtectiveMarking;
+        return new ArchiveReservation(report, new PackIdentity(id, ContentStore.Sha256(snapshot), generatedAt, protectiveMarking), snapshot);
+    }
 
-        var pack = await renderer.RenderAsync(gathered, report, new PackIdentity(id, snapshotSha, generatedAt, marking), progress, cancellationToken);
+    /// <summary>Stores a report rendered with its <paramref name="reserved"/> identity and appends its entry; whole or not at all.</summary>
+    public async Task<ArchivedPack> StoreAsync(ArchiveReservation reserved, RenderedPack pack, TemplateSet templates, string requestedBy,
+        string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (report, identity, snapshot) = reserved;
+        var id = identity.ArchiveId;
         progress?.Report(new PackProgress(PackStage.Writing, 96, "Archiving"));
-        var issued = await PdfArchival.StampAsync(pack.Pdf, id, snapshotSha, cancellationToken);
+        var issued = await PdfArchival.StampAsync(pack.Pdf, id, identity.SnapshotSha256, cancellationToken);
 
         var staged = await StageAsync(id, new Dictionary<string, byte[]>
         {
             [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot,
-        }, renderer.Templates, cancellationToken);
+        }, templates, cancellationToken);
         var record = await CommitOrAbandonAsync(staged, now => new ArchiveRecord
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = now, Authority = report.Authority,
             Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
-            RequestedBy = requestedBy, TemplateVersion = renderer.Templates.Version, EngineVersion = EngineVersion.Current,
-            GeneratedAt = generatedAt, ProtectiveMarking = marking, RunId = runId, Supersedes = supersedes?.EntryId, Reason = supersedes?.Reason,
-            PreviousHash = ArchiveRecord.Genesis,
+            RequestedBy = requestedBy, TemplateVersion = templates.Version, EngineVersion = EngineVersion.Current,
+            GeneratedAt = identity.GeneratedAt, ProtectiveMarking = identity.ProtectiveMarking, RunId = runId, Supersedes = supersedes?.EntryId,
+            Reason = supersedes?.Reason, PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);
         return new ArchivedPack(record, pack with { Pdf = issued });
     }
@@ -121,6 +127,9 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
 public sealed record Supersession(string EntryId, string Reason);
 
 public sealed record ArchivedPack(ArchiveRecord Entry, RenderedPack Pack);
+
+/// <summary>What the archive gives a report before it is rendered: its identity there (printed in it) and its frozen snapshot.</summary>
+public sealed record ArchiveReservation(ReportIdentity Report, PackIdentity Identity, byte[] Snapshot);
 
 /// <summary>
 /// Objects written for an entry not yet committed: the held marker file keeps recovery away from it, and the objects

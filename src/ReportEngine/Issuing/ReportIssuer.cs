@@ -16,6 +16,9 @@ namespace ReportEngine.Issuing;
 /// </summary>
 public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
 {
+    /// <summary>The key of the issuer that renders and writes a report without archiving it (<c>pack</c> without <c>--archive</c>).</summary>
+    public const string Unarchived = "unarchived";
+
     /// <summary>Who holds a run: this machine and process.</summary>
     private static readonly string Claimant = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -46,12 +49,15 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
     {
         if (request.Regenerate && string.IsNullOrWhiteSpace(request.Reason))
             throw new ReportRequestRefusedException("--reason: a report is regenerated only with a reason (what was corrected)");
-        var watch = Stopwatch.StartNew();
+        var gatherTime = TimeSpan.Zero;
         async Task<GatheredEvidence> GatherAsync()
         {
             progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
             using var gathering = ReportTelemetry.Source.StartActivity("gather");
-            return await request.Evidence.GatherAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var evidence = await request.Evidence.GatherAsync(cancellationToken);
+            gatherTime = Stopwatch.GetElapsedTime(started);
+            return evidence;
         }
         // A folder names its authority only inside, so it is read whole before its run is claimed; a database source is
         // claimed before anything is read.
@@ -60,11 +66,14 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
         if ((request.Evidence.Authority ?? gathered!.Evidence.Authority.Code) is var named && named != report.Authority)
             throw new ReportRequestRefusedException($"the evidence is {named}'s, not {report.Authority}'s");
         var renderer = renderers.For(report.Kind);
+        // The one rendering of the issuing path; an archived report prints the id and snapshot the archive reserved.
+        Task<RenderedPack> RenderAsync(ArchiveReservation? reserved) =>
+            renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime);
 
         if (archiving is null)
         {
             gathered ??= await GatherAsync();
-            var pack = await renderer.RenderAsync(gathered, report, null, progress, cancellationToken, watch.Elapsed);
+            var pack = await RenderAsync(null);
             var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken);
             var pages = PageCount(pack.Pdf);
             logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
@@ -101,8 +110,9 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
                         ? new Supersession(old.Id, request.Reason!)
                         : null;
                     gathered ??= await GatherAsync();
-                    var archived = await archive.Issuing.IssueAsync(gathered, report, renderer, request.RequestedBy.ToString(), claim.RunId.ToString(),
-                        supersedes, progress, cancellationToken);
+                    var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.ProtectiveMarking);
+                    var archived = await archive.Issuing.StoreAsync(reserved, await RenderAsync(reserved), renderer.Templates,
+                        request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken);
                     (entry, rendered) = (archived.Entry, archived.Pack);
                 }
                 var (pdf, metrics) = rendered is not null ? (rendered.Pdf, rendered.MetricsJson) : await FilesOfAsync(archive, entry, cancellationToken);
