@@ -11,11 +11,11 @@ namespace ReportEngine.Benchmarks;
 internal static class BenchRenderer
 {
     /// <summary>The renderers of every kind on the repository's templates, printing through <paramref name="browser"/>.</summary>
-    public static PackRenderers Renderers(ChromiumBrowser browser) =>
-        new(new ChromiumPdfPrinter(browser), new PackOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System);
+    public static ReportRenderers Renderers(ChromiumBrowser browser) =>
+        new(new ChromiumPdfPrinter(browser), new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System);
 
     /// <summary>The monthly pack renderer.</summary>
-    public static PackRenderer Create(ChromiumBrowser browser) => Renderers(browser).For(ReportKinds.Monthly);
+    public static ReportRenderer Create(ChromiumBrowser browser) => Renderers(browser).For(ReportKinds.Monthly);
 
     /// <summary>The issuing path, into <paramref name="archive"/> when given.</summary>
     public static ReportIssuer Issuer(ChromiumBrowser browser, IssuingArchive? archive = null) =>

@@ -27,7 +27,7 @@ internal static class IssueBenchmark
         using var archive = new ReportArchive(new ContentStore(Path.Combine(store.Path, "archive")), new PostgresArchiveIndex(source),
             new ArchiveOptions { Folder = Path.Combine(store.Path, "archive") }, ReportKinds.Standard, TimeProvider.System);
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
-        var runsStore = new PackRunStore(source);
+        var runsStore = new ReportRunStore(source);
         var deferred = new DeferredFollowUps();
         var onPath = BenchRenderer.Issuer(browser, new IssuingArchive(archive, runsStore, new ImmediateFollowUps(archive.PdfACopy)));
         var offPath = BenchRenderer.Issuer(browser, new IssuingArchive(archive, runsStore, deferred));

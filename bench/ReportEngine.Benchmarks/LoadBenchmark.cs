@@ -90,7 +90,7 @@ internal static class LoadBenchmark
         await sampler;
 
         await using var db = NpgsqlDataSource.Create(database);
-        var runs = await new PackRunStore(db).ListAsync();
+        var runs = await new ReportRunStore(db).ListAsync();
         var renderedTwice = runs.Count(r => r.Renders > 1);
         var all = times.Select(t => t.Time).ToList();
         var fresh = times.Where(t => !t.Repeat).Select(t => t.Time).ToList();

@@ -22,7 +22,7 @@ internal static class PackBenchmark
         var issuer = BenchRenderer.Issuer(browser);
         var request = BenchRenderer.Request(Repo.Sample);
 
-        var packs = new List<PackTimings>();
+        var packs = new List<ReportTimings>();
         var alone = new List<TimeSpan>();
         var pages = 0;
         for (var i = 0; i < warmup + iterations; i++)

@@ -26,7 +26,7 @@ internal static class ThroughputBenchmark
 
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < packs; i++) TestDatabases.EnqueuePack(storage, "NDC", new ReportingPeriod(2022, 2).Shift(i).ToString());
-            var runs = new PackRunStore(source);
+            var runs = new ReportRunStore(source);
             while ((await runs.ListAsync()).Count(r => r.State == "succeeded") < packs) await Task.Delay(50);
             var seconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"| {processes} | {packs} | {seconds:F1} | {packs / seconds * 60:F0} |");

@@ -98,7 +98,7 @@ internal static class ArchiveCommand
         var rerender = new Command("rerender", "Render an entry again, as its own kind, from its frozen data and compare it page by page") { id, currentTemplates, db };
         rerender.SetAction((parse, ct) => WithArchiveAsync(parse, db, ct, async (archive, services) =>
         {
-            var renderers = services.GetRequiredService<PackRenderers>();
+            var renderers = services.GetRequiredService<ReportRenderers>();
             var result = await archive.Rerenderer.RerenderAsync(parse.GetValue(id)!, renderers.With,
                 parse.GetValue(currentTemplates) ? ProjectHome.Templates : null, ct);
             Console.Out.WriteLine(result.Identical ? "identical" : $"different: {result.FirstDifference}");

@@ -8,7 +8,7 @@ internal static class ConsoleProgress
 {
     private static readonly IAnsiConsole Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    public static async Task<T> RunAsync<T>(string title, Func<IProgress<PackProgress>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(string title, Func<IProgress<ReportProgress>, Task<T>> work)
     {
         if (Console.IsErrorRedirected || !Error.Profile.Capabilities.Interactive)
             return await work(new SynchronousProgress(p => Console.Error.WriteLine($"[{p.Percent,3}%] {p.Description}")));
@@ -30,8 +30,8 @@ internal static class ConsoleProgress
     }
 
     // Progress<T> posts to the thread pool; reports must arrive in order.
-    private sealed class SynchronousProgress(Action<PackProgress> report) : IProgress<PackProgress>
+    private sealed class SynchronousProgress(Action<ReportProgress> report) : IProgress<ReportProgress>
     {
-        public void Report(PackProgress value) => report(value);
+        public void Report(ReportProgress value) => report(value);
     }
 }

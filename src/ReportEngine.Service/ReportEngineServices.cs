@@ -28,19 +28,19 @@ public static class ReportEngineServices
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
         services.AddOptions<ChromiumOptions>().BindConfiguration("Chromium").ValidateDataAnnotations().ValidateOnStart();
         // The marking is ReportEngine:ProtectiveMarking; the templates are the project's own.
-        services.AddOptions<PackOptions>().BindConfiguration(ServiceOptions.Section)
+        services.AddOptions<ReportOptions>().BindConfiguration(ServiceOptions.Section)
             .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ChromiumPdfPrinter>();
-        services.AddSingleton(sp => new PackRenderers(sp.GetRequiredService<ChromiumPdfPrinter>(), sp.GetRequiredService<IOptions<PackOptions>>().Value,
+        services.AddSingleton(sp => new ReportRenderers(sp.GetRequiredService<ChromiumPdfPrinter>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
         services.AddSingleton<PostgresEvidenceStore>();
-        services.AddSingleton<PackRunStore>();
+        services.AddSingleton<ReportRunStore>();
         services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();
         services.AddSingleton(sp =>
         {
@@ -52,11 +52,11 @@ public static class ReportEngineServices
 
         // The issuing path. Follow-up work is done at once here; the service replaces it with jobs (HangfireFollowUps).
         services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetRequiredService<ReportArchive>().PdfACopy));
-        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
-            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<PackRunStore>(), sp.GetRequiredService<IFollowUps>())));
+        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
+            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<ReportRunStore>(), sp.GetRequiredService<IFollowUps>())));
         // A report rendered and written without being issued into the archive (pack without --archive): no database.
         services.AddKeyedSingleton(ReportIssuer.Unarchived, (sp, _) =>
-            new ReportIssuer(sp.GetRequiredService<PackRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));
+            new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));
         return services;
     }
 }

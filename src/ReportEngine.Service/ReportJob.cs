@@ -70,7 +70,7 @@ public sealed class ReportJob(
     }
 
     private async Task<Issuing.IssuedReport> IssueAsync(ReportIdentity identity, Requester requester, string? reason, bool regenerate,
-        IProgress<PackProgress> progress, PerformContext? context, CancellationToken cancellationToken)
+        IProgress<ReportProgress> progress, PerformContext? context, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Report"] = identity.ToString() });
         context?.SetJobParameter(JobEventLog.ReportParameter, identity.ToString());
@@ -84,16 +84,16 @@ public sealed class ReportJob(
         var request = new ReportRequest(identity, new PostgresEvidenceSource(evidence, identity.Authority), requester, reason, regenerate, OutputFolder: folder);
         // A failure is said in one line by the job event log, with the progress the report had reached.
         var issued = await issuer.IssueAsync(request, progress, grace.Token);
-        new JobProgress(context).Report(new PackProgress(PackStage.Done, 100,
+        new JobProgress(context).Report(new ReportProgress(ReportStage.Done, 100,
             $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
         return issued;
     }
 }
 
 /// <summary>Shows a report's progress in the Hangfire dashboard's job details (a job parameter, see <see cref="ServiceHost"/>).</summary>
-internal sealed class JobProgress(PerformContext? context) : IProgress<PackProgress>
+internal sealed class JobProgress(PerformContext? context) : IProgress<ReportProgress>
 {
     public const string Parameter = "Progress";
 
-    public void Report(PackProgress value) => context?.SetJobParameter(Parameter, $"{value.Percent}% — {value.Description}");
+    public void Report(ReportProgress value) => context?.SetJobParameter(Parameter, $"{value.Percent}% — {value.Description}");
 }

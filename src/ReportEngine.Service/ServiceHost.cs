@@ -69,7 +69,7 @@ public static class ServiceHost
         }
         Check<ServiceOptions>();
         Check<ChromiumOptions>();
-        Check<PackOptions>();
+        Check<ReportOptions>();
         Check<ArchiveOptions>();
         Check<OidcOptions>();
         Check<SmtpOptions>();
@@ -78,17 +78,6 @@ public static class ServiceHost
             foreach (var failure in failures) Console.Error.WriteLine(failure);
             return 2;
         }
-        var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
-
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Service");
-        await EvidenceDatabase.MigrateAsync(options.Database, logger, cancellationToken,
-            connection => PostgreSqlObjectsInstaller.Install(connection, HangfireSchema));
-        var archive = app.Services.GetRequiredService<ReportArchive>();
-        var recovered = await archive.Recovery.RecoverAsync(cancellationToken);
-        if (recovered > 0) logger.LogWarning("Finished or removed {Count} archive entries left half-written by an earlier process", recovered);
-        // A process killed between committing an entry and enqueueing its follow-ups left them unscheduled; keyed by archive id, scheduling again is harmless.
-        var followUps = app.Services.GetRequiredService<IFollowUps>();
-        foreach (var pending in await archive.Catalog.PendingPdfACopiesAsync(cancellationToken)) await followUps.ScheduleAsync(pending, cancellationToken);
 
         // The dashboard's statistics are fetched with POST; Hangfire answers a GET with an error page (500) instead of saying so.
         app.Use(async (context, next) =>
@@ -130,6 +119,8 @@ public static class ServiceHost
         services.AddTransient<ReportJob>();
         services.AddTransient<FollowUpJobs>();
         services.AddSingleton<RetryPolicy>();
+        // Hosted services start in the order they are registered: the start-up work before the job server and the schedules.
+        services.AddHostedService<StartUpWork>();
 
         services.AddHangfire((sp, config) =>
         {

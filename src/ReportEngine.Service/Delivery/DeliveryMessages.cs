@@ -20,7 +20,7 @@ public sealed class DeliveryMessages(
     ReportKinds kinds,
     IOptions<SmtpOptions> smtp,
     IOptions<ServiceOptions> service,
-    IOptions<Rendering.PackOptions> pack)
+    IOptions<Rendering.ReportOptions> pack)
 {
     private readonly Lazy<(HtmlTemplateRenderer Text, HtmlTemplateRenderer Html)> _templates = new(() =>
     {
@@ -50,7 +50,7 @@ public sealed class DeliveryMessages(
             PeriodWords = period,
             Marking = entry.ProtectiveMarking ?? service.Value.ProtectiveMarking,
             Headlines = kind.Headlines.Where(h => metrics.ContainsKey(h.Key))
-                .Select(h => new { h.Label, Value = Figures.Format(h.Key, metrics[h.Key]) }).ToList(),
+                .Select(h => new { h.Label, Value = Composition.ReportFormat.Metric(h.Key, metrics[h.Key]) }).ToList(),
             Link = $"{service.Value.PublicBaseUrl.TrimEnd('/')}/packs/{Uri.EscapeDataString(entry.Id)}",
             ArchiveId = entry.Id,
             PdfSha256 = pdfSha,

@@ -22,16 +22,16 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
         var generatedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var id = $"{report.Authority}-{report.Stem}-{generatedAt:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
         var snapshot = EvidenceSnapshot.Serialize(gathered);
-        return new ArchiveReservation(report, new PackIdentity(id, ContentStore.Sha256(snapshot), generatedAt, protectiveMarking), snapshot);
+        return new ArchiveReservation(report, new ArchiveIdentity(id, ContentStore.Sha256(snapshot), generatedAt, protectiveMarking), snapshot);
     }
 
     /// <summary>Stores a report rendered with its <paramref name="reserved"/> identity and appends its entry; whole or not at all.</summary>
-    public async Task<ArchivedPack> StoreAsync(ArchiveReservation reserved, RenderedPack pack, TemplateSet templates, string requestedBy,
-        string? runId = null, Supersession? supersedes = null, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ArchivedReport> StoreAsync(ArchiveReservation reserved, RenderedReport pack, TemplateSet templates, string requestedBy,
+        string? runId = null, Supersession? supersedes = null, IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (report, identity, snapshot) = reserved;
         var id = identity.ArchiveId;
-        progress?.Report(new PackProgress(PackStage.Writing, 96, "Archiving"));
+        progress?.Report(new ReportProgress(ReportStage.Writing, 96, "Archiving"));
         var issued = await PdfArchival.StampAsync(pack.Pdf, id, identity.SnapshotSha256, cancellationToken);
 
         var staged = await StageAsync(id, new Dictionary<string, byte[]>
@@ -46,7 +46,7 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
             GeneratedAt = identity.GeneratedAt, ProtectiveMarking = identity.ProtectiveMarking, RunId = runId, Supersedes = supersedes?.EntryId,
             Reason = supersedes?.Reason, PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);
-        return new ArchivedPack(record, pack with { Pdf = issued });
+        return new ArchivedReport(record, pack with { Pdf = issued });
     }
 
     /// <summary>
@@ -126,10 +126,10 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
 /// <summary>A regenerated report replaces <paramref name="EntryId"/> because of <paramref name="Reason"/>.</summary>
 public sealed record Supersession(string EntryId, string Reason);
 
-public sealed record ArchivedPack(ArchiveRecord Entry, RenderedPack Pack);
+public sealed record ArchivedReport(ArchiveRecord Entry, RenderedReport Pack);
 
 /// <summary>What the archive gives a report before it is rendered: its identity there (printed in it) and its frozen snapshot.</summary>
-public sealed record ArchiveReservation(ReportIdentity Report, PackIdentity Identity, byte[] Snapshot);
+public sealed record ArchiveReservation(ReportIdentity Report, ArchiveIdentity Identity, byte[] Snapshot);
 
 /// <summary>
 /// Objects written for an entry not yet committed: the held marker file keeps recovery away from it, and the objects

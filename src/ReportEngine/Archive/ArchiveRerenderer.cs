@@ -12,7 +12,7 @@ namespace ReportEngine.Archive;
 /// </summary>
 public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog, ReportKinds kinds)
 {
-    public async Task<RerenderResult> RerenderAsync(string id, Func<TemplateSet, PackRenderer> rendererFor, string? currentTemplatesRoot = null,
+    public async Task<RerenderResult> RerenderAsync(string id, Func<TemplateSet, ReportRenderer> rendererFor, string? currentTemplatesRoot = null,
         CancellationToken cancellationToken = default)
     {
         var entry = await catalog.GetEntryAsync(id, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
             }
             var templates = TemplateSet.Load(root, report.Kind.TemplateFolder);
             var pack = await rendererFor(templates).RenderAsync(gathered, report,
-                new PackIdentity(entry.Id, entry.Files[ArchiveFile.Snapshot], entry.GeneratedAt, entry.ProtectiveMarking), cancellationToken: cancellationToken);
+                new ArchiveIdentity(entry.Id, entry.Files[ArchiveFile.Snapshot], entry.GeneratedAt, entry.ProtectiveMarking), cancellationToken: cancellationToken);
             var archived = PdfText.PerPage(await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken));
             var again = PdfText.PerPage(pack.Pdf);
             return new RerenderResult(archived.Count, again.Count, templates.Version == entry.TemplateVersion, FirstDifference(archived, again));

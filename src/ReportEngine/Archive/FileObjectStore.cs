@@ -61,7 +61,7 @@ public sealed class FileObjectStore(string root) : IObjectStore
     {
         if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = await Rendering.PackOutput.WriteTempAsync(path, bytes, cancellationToken);
+        var temp = await Rendering.ReportOutput.WriteTempAsync(path, bytes, cancellationToken);
         try
         {
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);

@@ -4,10 +4,10 @@ using ReportEngine.Kinds;
 namespace ReportEngine.Composition;
 
 /// <summary>Everything a view-model builder may use besides the figures: the evidence with its provenance, which report, and facts about this run.</summary>
-public sealed record ReportContext(GatheredEvidence Gathered, ReportIdentity Report, PackRunFacts Run);
+public sealed record ReportContext(GatheredEvidence Gathered, ReportIdentity Report, ReportRunFacts Run);
 
 /// <summary>Facts about the run that the report prints but that are not evidence: when, with which templates and engine.</summary>
-public sealed record PackRunFacts(
+public sealed record ReportRunFacts(
     DateTimeOffset GeneratedAt,
     string TemplateVersion,
     string EngineVersion,

@@ -14,7 +14,7 @@ namespace ReportEngine.Issuing;
 /// It gathers the evidence, renders the report and, when it has an archive, issues it there once per report (the run
 /// lock makes retried and concurrent requests wait and then find it issued), then schedules the follow-up work.
 /// </summary>
-public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
+public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
 {
     /// <summary>The key of the issuer that renders and writes a report without archiving it (<c>pack</c> without <c>--archive</c>).</summary>
     public const string Unarchived = "unarchived";
@@ -22,7 +22,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
     /// <summary>Who holds a run: this machine and process.</summary>
     private static readonly string Claimant = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public async Task<IssuedReport> IssueAsync(ReportRequest request, IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IssuedReport> IssueAsync(ReportRequest request, IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var activity = ReportTelemetry.Source.StartActivity("issue report");
         activity?.SetTag("reportengine.kind", request.Report.Kind.Name);
@@ -45,14 +45,14 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
         }
     }
 
-    private async Task<IssuedReport> IssueOnceAsync(ReportRequest request, IProgress<PackProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IssuedReport> IssueOnceAsync(ReportRequest request, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         if (request.Regenerate && string.IsNullOrWhiteSpace(request.Reason))
             throw new ReportRequestRefusedException("--reason: a report is regenerated only with a reason (what was corrected)");
         var gatherTime = TimeSpan.Zero;
         async Task<GatheredEvidence> GatherAsync()
         {
-            progress?.Report(new PackProgress(PackStage.Gathering, 0, "Reading the evidence"));
+            progress?.Report(new ReportProgress(ReportStage.Gathering, 0, "Reading the evidence"));
             using var gathering = ReportTelemetry.Source.StartActivity("gather");
             var started = Stopwatch.GetTimestamp();
             var evidence = await request.Evidence.GatherAsync(cancellationToken);
@@ -67,7 +67,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
             throw new ReportRequestRefusedException($"the evidence is {named}'s, not {report.Authority}'s");
         var renderer = renderers.For(report.Kind);
         // The one rendering of the issuing path; an archived report prints the id and snapshot the archive reserved.
-        Task<RenderedPack> RenderAsync(ArchiveReservation? reserved) =>
+        Task<RenderedReport> RenderAsync(ArchiveReservation? reserved) =>
             renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime);
 
         if (archiving is null)
@@ -102,7 +102,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
                 // A run interrupted after its entry was committed reuses that entry.
                 var interrupted = await archive.Catalog.FindByRunAsync(claim.RunId.ToString(), cancellationToken);
                 ArchiveRecord entry;
-                RenderedPack? rendered = null;
+                RenderedReport? rendered = null;
                 if (interrupted is not null) entry = interrupted;
                 else
                 {
@@ -132,7 +132,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
                 await claim.CompleteAsync(new IssuedFacts(entry.Id, path, ContentStore.Sha256(pdf), pages), cancellationToken);
                 logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
                 await followUps.ScheduleAsync(entry.Id, cancellationToken);
-                progress?.Report(new PackProgress(PackStage.Done, 100, "Issued"));
+                progress?.Report(new ReportProgress(ReportStage.Done, 100, "Issued"));
                 return new IssuedReport(report, entry, path, pages, Reused: false, rendered);
             }
             catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
@@ -147,7 +147,7 @@ public sealed class ReportIssuer(PackRenderers renderers, ILogger<ReportIssuer> 
         (await archive.Store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken), await archive.Store.GetAsync(entry.Files[ArchiveFile.Metrics], cancellationToken));
 
     private static async Task<string?> WriteAsync(ReportRequest request, string fileName, byte[] pdf, byte[] metrics, CancellationToken cancellationToken) =>
-        request.OutputFolder is null ? null : await PackOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken);
+        request.OutputFolder is null ? null : await ReportOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken);
 
     private static int PageCount(byte[] pdf)
     {

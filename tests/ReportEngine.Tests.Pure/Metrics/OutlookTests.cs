@@ -46,7 +46,7 @@ public class OutlookTests
         var staff = Enumerable.Range(1, 2499).Select(i => Member($"S{i}", "2020-01-01")).ToList();
         var held = staff.Take(2248).Select(s => new Supervision(s.StaffId, D("2024-01-15"), 60, SupervisionKind.Case, false)).ToList();
         var keys = Keys(new EvidenceBuilder { Staff = staff, Supervisions = held, Targets = [new Target("supervision.compliance_pct", 90, Better.Higher, 0)] }.Build());
-        Assert.Equal("90.0%", ReportEngine.Composition.PackFormat.Pct(((Ratio)keys["supervision.compliance_pct"]).Value));
+        Assert.Equal("90.0%", ReportEngine.Composition.ReportFormat.Pct(((Ratio)keys["supervision.compliance_pct"]).Value));
         Assert.Equal(new TextValue("RED"), keys["status.supervision.compliance_pct"]);
     }
 
@@ -59,8 +59,8 @@ public class OutlookTests
         Assert.Equal("down", MetricDirection.Word("complaints.uphold_rate_pct", 20, 30, null));
         Assert.Equal("worse", MetricDirection.Word("complaints.uphold_rate_pct", 40, 30, [new Target("complaints.uphold_rate_pct", 25, Better.Lower, 0)]));
         Assert.Null(MetricDirection.Word("training.compliance_pct", 80, null, null));
-        Assert.Equal("down 1.5 points, worse", ReportEngine.Composition.PackFormat.PointsChange(70.0, 71.5, "HIGHER"));
-        Assert.Equal("up 1.5 points", ReportEngine.Composition.PackFormat.PointsChange(71.5, 70.0));
+        Assert.Equal("down 1.5 points, worse", ReportEngine.Composition.ReportFormat.PointsChange(70.0, 71.5, "HIGHER"));
+        Assert.Equal("up 1.5 points", ReportEngine.Composition.ReportFormat.PointsChange(71.5, 70.0));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ namespace ReportEngine.Tests.Properties;
 public sealed class DatasetProperties
 {
     // Never started: composing a report needs the renderer's templates, not its browser.
-    private static readonly PackRenderer Renderer = new PackRenderers(new ChromiumPdfPrinter(new ChromiumBrowser(new ChromiumOptions())),
-        new PackOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System).For(ReportKinds.Monthly);
+    private static readonly ReportRenderer Renderer = new ReportRenderers(new ChromiumPdfPrinter(new ChromiumBrowser(new ChromiumOptions())),
+        new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System).For(ReportKinds.Monthly);
 
     private static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
 
@@ -101,7 +101,7 @@ public sealed class DatasetProperties
         var report = ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, period);
         var figures = report.Kind.Compute(gathered.Evidence, report);
         var context = new ReportContext(gathered, report,
-            new PackRunFacts(GeneratedAt, Renderer.Templates.Version, EngineVersion.Current, "OFFICIAL"));
+            new ReportRunFacts(GeneratedAt, Renderer.Templates.Version, EngineVersion.Current, "OFFICIAL"));
         var (_, job) = Renderer.Compose(context, figures, []);
         Assert.EndsWith("</html>\n", job.Html);
     }

@@ -76,12 +76,12 @@ public sealed class TestArchive : IAsyncDisposable
 
     public string SigningKeyFile => Path.Combine(_keys.Path, "signing-key.pem");
 
-    public PackRenderers Renderers(string? templatesRoot = null) => _packs.Renderers(templatesRoot, Clock);
+    public ReportRenderers Renderers(string? templatesRoot = null) => _packs.Renderers(templatesRoot, Clock);
 
-    public PackRenderer Renderer(TemplateSet? templates = null) => templates is null ? Renderers().For(ReportKinds.Monthly) : Renderers().With(templates);
+    public ReportRenderer Renderer(TemplateSet? templates = null) => templates is null ? Renderers().For(ReportKinds.Monthly) : Renderers().With(templates);
 
     public ReportIssuer Issuer(string? templatesRoot = null) => new(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance,
-        new IssuingArchive(Archive, new PackRunStore(DataSource), FollowUps));
+        new IssuingArchive(Archive, new ReportRunStore(DataSource), FollowUps));
 
     /// <summary>Issues a report of the sample (or <paramref name="dataset"/>) into the archive through the issuing path.</summary>
     public async Task<IssuedReport> IssueAsync(ReportKind kind, string period, Evidence.QualityStatement? statement = null, string? dataset = null,
@@ -95,10 +95,10 @@ public sealed class TestArchive : IAsyncDisposable
         return issued;
     }
 
-    public async Task<ArchivedPack> ArchiveSampleAsync(string period = "2024-01", string? dataset = null)
+    public async Task<ArchivedReport> ArchiveSampleAsync(string period = "2024-01", string? dataset = null)
     {
         var issued = await IssueAsync(ReportKinds.Monthly, period, dataset: dataset);
-        return new ArchivedPack(issued.Entry!, issued.Rendered!);
+        return new ArchivedReport(issued.Entry!, issued.Rendered!);
     }
 
     public async Task ExecuteAsync(string sql)

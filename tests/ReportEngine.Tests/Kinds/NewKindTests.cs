@@ -26,7 +26,7 @@ public class NewKindTests(SamplePackFixture packs, PostgresFixture postgres)
     private sealed class ComplaintCountBuilder : IViewModelBuilder<ComplaintCountFigures>
     {
         public object Build(ReportContext context, ComplaintCountFigures figures, IReadOnlyList<ContentsEntry> contents) =>
-            new { Pack = PackHeading.For(context), Contents = contents, figures.Received };
+            new { Pack = ReportHeading.For(context), Contents = contents, figures.Received };
     }
 
     private static readonly ReportKind ComplaintCount = ReportKind.Define(

@@ -19,7 +19,7 @@ public class ReportKindTests(SamplePackFixture fixture)
         { "quality-statement", "2024-01", "ASSESSING_NEEDS", "sample-2024-01-qs-ASSESSING_NEEDS" },
     };
 
-    private Task<RenderedPack> RenderAsync(string kind, string period, string? statement) =>
+    private Task<RenderedReport> RenderAsync(string kind, string period, string? statement) =>
         fixture.RenderAsync(Repo.Sample, ReportKinds.Standard.Find(kind), period,
             statement is null ? null : CodeNames<QualityStatement>.TryParse(statement, out var qs) ? qs : throw new ArgumentException(statement));
 
@@ -40,7 +40,7 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Contains("Tagged:          yes", info);
         Assert.All(PdfTools.Run("pdffonts", pack.Pdf).Split('\n').Skip(2).Where(l => l.Length > 0),
             f => Assert.Equal("yes", f.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5])); // "emb", 5th from the end
-        var contents = PackRenderer.ReadContents(pack.Pdf);
+        var contents = ReportRenderer.ReadContents(pack.Pdf);
         Assert.Equal("Contents", contents[0].Title);
         Assert.All(contents.Skip(1), c => Assert.Contains($"{c.Title} {c.Page}", PdfText.PerPage(pack.Pdf)[1].Replace("\n", " ")));
     }
@@ -84,7 +84,7 @@ public class ReportKindTests(SamplePackFixture fixture)
         // The renderer checks the final print's bookmarks against the numbers it printed and prints again when they
         // differ; two prints means the first, printed without header, footer, backgrounds or tags, was right.
         Assert.Equal(2, pack.PrintPasses);
-        var contents = PackRenderer.ReadContents(pack.Pdf);
+        var contents = ReportRenderer.ReadContents(pack.Pdf);
         Assert.All(contents.Skip(1), c =>
         {
             Assert.Contains($"{c.Title} {c.Page}", pages[1].Replace("\n", " "));

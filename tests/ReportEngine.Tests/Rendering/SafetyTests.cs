@@ -54,7 +54,7 @@ public sealed class SafetyTests(SamplePackFixture fixture) : IDisposable
             $"F900,LEARNING,PEOPLE_EXPERIENCE,KEY_FINDING,\"{remote} & \"\"quoted\"\"\",\"{script}\nsecond line {image}\",Survey,2023-12-01\n");
         File.AppendAllText(data.File("actions.csv"), $"A900,LEARNING,\"{image}\",\"{script}\",2023-01-01,2023-06-01,,RED\n");
 
-        Task<ReportEngine.Rendering.RenderedPack>? rendering = null;
+        Task<ReportEngine.Rendering.RenderedReport>? rendering = null;
         var connections = await ConnectionsAfterAsync(rendering = fixture.RenderAsync(data.Path));
         var pack = await rendering;
         var pages = PdfText.PerPage(pack.Pdf);

@@ -46,7 +46,7 @@ public class SamplePackTests(SamplePackFixture fixture)
     [Fact]
     public void Bookmarks_and_the_contents_page_agree_on_where_each_section_starts()
     {
-        var bookmarks = PackRenderer.ReadContents(fixture.Pack.Pdf);
+        var bookmarks = ReportRenderer.ReadContents(fixture.Pack.Pdf);
         Assert.Equal(
             ["Contents", "Executive summary", "Quality statement scorecard", "Evidence coverage", "Assessing needs: waits and reviews",
              "Safeguarding and DoLS", "Learning, improvement and innovation",

@@ -39,7 +39,7 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
             string[] periods = ["2023-09", "2023-10", "2023-11", "2023-12"];
             foreach (var period in periods) TestDatabases.EnqueuePack(storage, "NDC", period);
             await using var source = NpgsqlDataSource.Create(database);
-            var runs = new PackRunStore(source);
+            var runs = new ReportRunStore(source);
             Task<string> Logs() => Task.FromResult($"{one.Log}\n{two.Log}");
             await Eventually.WaitAsync(async () => (await runs.ListAsync()).Count(r => r.State == "succeeded") == periods.Length, Logs, "the reports");
             // …and their PDF/A copies, made by whichever process took each follow-up job.

@@ -22,11 +22,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
     private static string Enqueue(JobStorage storage, string period) => TestDatabases.EnqueuePack(storage, "NDC", period);
 
     /// <summary>The runs once <paramref name="count"/> have succeeded, or once the servers stop making progress (the assertions after say what was issued).</summary>
-    private static async Task<IReadOnlyList<PackRunRecord>> WaitForPacksAsync(string database, int count, params ServeProcess[] serves)
+    private static async Task<IReadOnlyList<ReportRunRecord>> WaitForPacksAsync(string database, int count, params ServeProcess[] serves)
     {
         await using var source = NpgsqlDataSource.Create(database);
-        var store = new PackRunStore(source);
-        IReadOnlyList<PackRunRecord> runs = [];
+        var store = new ReportRunStore(source);
+        IReadOnlyList<ReportRunRecord> runs = [];
         await UntilAsync(async () =>
         {
             try
@@ -49,10 +49,10 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         catch (TimeoutException) { }
     }
 
-    private static async Task<IReadOnlyList<PackRunRecord>> RunsAsync(string database)
+    private static async Task<IReadOnlyList<ReportRunRecord>> RunsAsync(string database)
     {
         await using var source = NpgsqlDataSource.Create(database);
-        return await new PackRunStore(source).ListAsync();
+        return await new ReportRunStore(source).ListAsync();
     }
 
     private async Task<ReportEngine.Archive.ReportArchive> ArchiveOfAsync(string database)

@@ -15,17 +15,17 @@ public sealed class SamplePackFixture : IAsyncLifetime
     public static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
 
     public ChromiumBrowser Browser { get; } = new(new ChromiumOptions());
-    public RenderedPack Pack { get; private set; } = null!;
+    public RenderedReport Pack { get; private set; } = null!;
     public IReadOnlyList<string> PageTexts { get; private set; } = [];
 
     /// <summary>The renderers of every kind, on the shared browser, with a clock fixed at <see cref="GeneratedAt"/> (or <paramref name="clock"/>).</summary>
-    public PackRenderers Renderers(string? templatesRoot = null, TimeProvider? clock = null) =>
-        new(new ChromiumPdfPrinter(Browser), new PackOptions { TemplatesRoot = templatesRoot ?? Repo.Templates }, clock ?? new FakeTimeProvider(GeneratedAt));
+    public ReportRenderers Renderers(string? templatesRoot = null, TimeProvider? clock = null) =>
+        new(new ChromiumPdfPrinter(Browser), new ReportOptions { TemplatesRoot = templatesRoot ?? Repo.Templates }, clock ?? new FakeTimeProvider(GeneratedAt));
 
-    public PackRenderer Renderer(string? templatesRoot = null) => Renderers(templatesRoot).For(ReportKinds.Monthly);
+    public ReportRenderer Renderer(string? templatesRoot = null) => Renderers(templatesRoot).For(ReportKinds.Monthly);
 
     /// <summary>Renders a report of a dataset folder through the issuing path, without an archive.</summary>
-    public async Task<RenderedPack> RenderAsync(string datasetFolder, ReportKind? kind = null, string period = "2024-01", QualityStatement? statement = null,
+    public async Task<RenderedReport> RenderAsync(string datasetFolder, ReportKind? kind = null, string period = "2024-01", QualityStatement? statement = null,
         ReportKinds? kinds = null, string? templatesRoot = null)
     {
         kind ??= ReportKinds.Monthly;

@@ -35,7 +35,7 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
                 {
                     var metrics = await reports.MetricsOfAsync(entry, cancellationToken);
                     foreach (var headline in kind.Headlines)
-                        if (metrics.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Figures.Format(headline.Key, metric)));
+                        if (metrics.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Composition.ReportFormat.Metric(headline.Key, metric)));
                 }
                 var next = recurring.TryGetValue(RecurringReportSchedule.JobId(kind, authority), out var job) ? job.NextExecution : null;
                 rows.Add(new KindSummary(kind, entry, figures, next));

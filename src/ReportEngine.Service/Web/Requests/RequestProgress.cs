@@ -6,12 +6,12 @@ namespace ReportEngine.Service.Web.Requests;
 /// Writes a requested report's progress to its record, where the request page reads it, and passes it on to the
 /// job's own progress. The last stages (the PDF printed, the entry being sealed) count as archiving.
 /// </summary>
-internal sealed class RequestProgress(RequestStore requests, long requestId, IProgress<PackProgress> next) : IProgress<PackProgress>
+internal sealed class RequestProgress(RequestStore requests, long requestId, IProgress<ReportProgress> next) : IProgress<ReportProgress>
 {
-    public void Report(PackProgress value)
+    public void Report(ReportProgress value)
     {
         next.Report(value);
-        var status = value.Stage is PackStage.Done or PackStage.Writing ? RequestStatus.Archiving : RequestStatus.Rendering;
+        var status = value.Stage is ReportStage.Done or ReportStage.Writing ? RequestStatus.Archiving : RequestStatus.Rendering;
         // Progress is advice: a lost update is overtaken by the next, so the render does not wait for it.
         _ = requests.ProgressAsync(requestId, status, value.Percent, value.Description).ContinueWith(_ => { }, TaskScheduler.Default);
     }

@@ -19,7 +19,7 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
         var casesByYear = a.OmbudsmanCases.ToDictionary(y => y.BusinessYear);
 
         return new AnnualComplaintsViewModel(
-            PackHeading.For(context),
+            ReportHeading.For(context),
             contents,
             year,
             figures.Year.Previous.ToString(),
@@ -41,7 +41,7 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
             }).ToList(),
             a.Learning,
             ColumnChart.Build("Complaints received", ["Complaints received"],
-                c.ReceivedByMonth.Select(x => (PackFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), v => PackFormat.Count(v)),
+                c.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), v => ReportFormat.Count(v)),
             ProvenanceView.For(context));
     }
 }

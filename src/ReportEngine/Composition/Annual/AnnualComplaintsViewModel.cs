@@ -9,7 +9,7 @@ namespace ReportEngine.Composition.Annual;
 /// <param name="ReferredToOmbudsman">Cases of the year the Ombudsman decided by its end: those the council was told were referred.</param>
 /// <param name="Learning">Null when the dataset has no complaint_learning.csv.</param>
 public sealed record AnnualComplaintsViewModel(
-    PackHeading Pack,
+    ReportHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
     string Year,
     string PreviousYear,

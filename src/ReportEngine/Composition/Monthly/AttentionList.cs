@@ -39,12 +39,12 @@ public static class AttentionList
         foreach (var s in figures.Outlook.SelfAboveCqc)
             items.Add(($"{s.Statement.Name()}: the self-assessment scores it {s.Self!.Score}, but CQC's latest score is {s.Cqc!.Score}.", Scorecard));
         foreach (var a in figures.Outlook.GreenButOverdue)
-            items.Add(($"Action {a.Id}, \u201c{a.Title}\u201d ({a.Owner}), was due on {PackFormat.Date(a.DueDate)} and is overdue, but is marked green.", Actions));
+            items.Add(($"Action {a.Id}, \u201c{a.Title}\u201d ({a.Owner}), was due on {ReportFormat.Date(a.DueDate)} and is overdue, but is marked green.", Actions));
         var c = m.Complaints;
         var before = figures.YearEarlier.Complaints;
         if (c.OverdueOpen > before.OverdueOpen)
-            items.Add(($"{PackFormat.Count(c.OverdueOpen)} of {PackFormat.Count(c.OpenAtEnd)} open complaints are past their agreed date, against " +
-                       $"{PackFormat.Count(before.OverdueOpen)} a year earlier.", Complaints));
+            items.Add(($"{ReportFormat.Count(c.OverdueOpen)} of {ReportFormat.Count(c.OpenAtEnd)} open complaints are past their agreed date, against " +
+                       $"{ReportFormat.Count(before.OverdueOpen)} a year earlier.", Complaints));
         var covered = evidence.Findings.Where(f => m.Period.InR12(f.EvidenceDate)).Select(f => (f.Statement, f.Category)).ToHashSet();
         foreach (var qs in Enum.GetValues<QualityStatement>())
         {

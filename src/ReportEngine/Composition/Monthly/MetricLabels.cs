@@ -47,5 +47,5 @@ public static class MetricLabels
 
     /// <summary>A percentage to one decimal place with its sign; a count or other number as a number.</summary>
     public static string Format(string key, double? value) =>
-        key.Contains("_pct", StringComparison.Ordinal) ? PackFormat.Pct(value) : PackFormat.Number(value, value % 1 == 0 ? 0 : 1);
+        key.Contains("_pct", StringComparison.Ordinal) ? ReportFormat.Pct(value) : ReportFormat.Number(value, value % 1 == 0 ? 0 : 1);
 }

@@ -18,7 +18,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
         var previousThemes = previous.Complaints.Themes.ToDictionary(t => t.Code, t => t.Count);
 
         return new MonthlyPackViewModel(
-            PackHeading.For(context),
+            ReportHeading.For(context),
             contents,
             m,
             previous,
@@ -58,15 +58,15 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
 
     private static MonthlyCharts Charts(PackMetrics m)
     {
-        static string Count(double? v) => PackFormat.Count(v);
-        static string Pct(double? v) => PackFormat.Pct(v);
+        static string Count(double? v) => ReportFormat.Count(v);
+        static string Pct(double? v) => ReportFormat.Pct(v);
 
         var byMonth = ColumnChart.Build("Complaints received", ["Complaints received"],
-            m.Complaints.ReceivedByMonth.Select(x => (PackFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), Count);
+            m.Complaints.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), Count);
 
         var years = m.Ombudsman.Years.Reverse().ToList();
         var ombudsman = ColumnChart.Build("Detailed investigations upheld (%)", ["This council", "Similar authorities (average)"],
-            years.Select(y => (PackFormat.BusinessYear(y.BusinessYear, m.Period.End), (IReadOnlyList<double?>)[y.UpholdRate.Value, (double?)y.SimilarUpholdRatePct])).ToList(),
+            years.Select(y => (ReportFormat.BusinessYear(y.BusinessYear, m.Period.End), (IReadOnlyList<double?>)[y.UpholdRate.Value, (double?)y.SimilarUpholdRatePct])).ToList(),
             Pct, height: 220);
 
         var teams = BarChart.Build("Due requirements met (%)",

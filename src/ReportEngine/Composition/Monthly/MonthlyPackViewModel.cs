@@ -10,7 +10,7 @@ namespace ReportEngine.Composition.Monthly;
 /// (<see cref="TrendView"/>) are keyed by metric; they hold objects so that templates can ask whether a key is there.
 /// </summary>
 public sealed record MonthlyPackViewModel(
-    PackHeading Pack,
+    ReportHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
     PackMetrics M,
     PackMetrics Previous,

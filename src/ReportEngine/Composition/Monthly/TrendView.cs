@@ -15,28 +15,28 @@ public sealed record TrendView(string Key, string Label, LineChart Spark, LineCh
         var percent = trend.Key.EndsWith("_pct", StringComparison.Ordinal) || trend.Key.Contains("_pct_", StringComparison.Ordinal);
         Func<double?, string> format = v => MetricLabels.Format(trend.Key, v);
         var target = targets?.FirstOrDefault(t => t.Metric == trend.Key) is { } t ? (double?)t.Value : null;
-        var points = trend.Points.Select(p => (PackFormat.ShortMonth(p.Month), p.Value)).ToList();
+        var points = trend.Points.Select(p => (ReportFormat.ShortMonth(p.Month), p.Value)).ToList();
         return new TrendView(
             trend.Key,
             MetricLabels.Of(trend.Key),
             LineChart.Build(MetricLabels.Of(trend.Key), points, target, format, percent, small: true),
             LineChart.Build(percent ? "%" : "Number", points, target, format, percent),
             Describe(trend, format, target),
-            trend.Points.Select(p => new TrendValue(PackFormat.Month(p.Month), format(p.Value))).ToList());
+            trend.Points.Select(p => new TrendValue(ReportFormat.Month(p.Month), format(p.Value))).ToList());
     }
 
     private static string Describe(Trend trend, Func<double?, string> format, double? target)
     {
         var known = trend.Points.Where(p => p.Value is not null).ToList();
         var label = MetricLabels.Of(trend.Key);
-        if (known.Count == 0) return $"{label}: no figure in any of the 24 months to {PackFormat.Month(trend.Points[^1].Month)}.";
+        if (known.Count == 0) return $"{label}: no figure in any of the 24 months to {ReportFormat.Month(trend.Points[^1].Month)}.";
         var first = known[0];
         var last = known[^1];
         var lowest = known.MinBy(p => p.Value)!;
         var highest = known.MaxBy(p => p.Value)!;
-        return $"{label}, {PackFormat.Month(trend.Points[0].Month)} to {PackFormat.Month(trend.Points[^1].Month)}: " +
-               $"{format(first.Value)} in {PackFormat.Month(first.Month)} and {format(last.Value)} in {PackFormat.Month(last.Month)}; " +
-               $"lowest {format(lowest.Value)} in {PackFormat.Month(lowest.Month)}, highest {format(highest.Value)} in {PackFormat.Month(highest.Month)}." +
+        return $"{label}, {ReportFormat.Month(trend.Points[0].Month)} to {ReportFormat.Month(trend.Points[^1].Month)}: " +
+               $"{format(first.Value)} in {ReportFormat.Month(first.Month)} and {format(last.Value)} in {ReportFormat.Month(last.Month)}; " +
+               $"lowest {format(lowest.Value)} in {ReportFormat.Month(lowest.Month)}, highest {format(highest.Value)} in {ReportFormat.Month(highest.Month)}." +
                (target is { } t ? $" The target is {format(t)}." : "") +
                (known.Count < trend.Points.Count ? $" {trend.Points.Count - known.Count} of the 24 months have no figure." : "");
     }

@@ -16,7 +16,7 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
         var recent = findings.Where(f => month.InR12(f.EvidenceDate)).ToList();
 
         return new QualityStatementViewModel(
-            PackHeading.For(context),
+            ReportHeading.For(context),
             contents,
             CodeNames.ToCode(qs),
             qs.Name(),
@@ -24,14 +24,14 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
             figures,
             evidence.Scores.Where(s => s.Statement == qs && s.AssessedOn <= month.End)
                 .OrderByDescending(s => s.AssessedOn).ThenBy(s => s.Kind)
-                .Select(s => new ScoreRow(PackFormat.AssessedBy(s.Kind), s.AssessedOn, s.Score, QualityStatements.ScoreWording(s.Score), s.Rationale))
+                .Select(s => new ScoreRow(ReportFormat.AssessedBy(s.Kind), s.AssessedOn, s.Score, QualityStatements.ScoreWording(s.Score), s.Rationale))
                 .ToList(),
             Enum.GetValues<FindingCategory>()
-                .Select(c => new FindingGroup(PackFormat.Category(c), recent.Where(f => f.Category == c).ToList()))
+                .Select(c => new FindingGroup(ReportFormat.Category(c), recent.Where(f => f.Category == c).ToList()))
                 .Where(g => g.Findings.Count > 0)
                 .ToList(),
             findings.Where(f => !month.InR12(f.EvidenceDate)).ToList(),
-            ReadinessMetrics.CoverageCategories.Where(c => recent.All(f => f.Category != c)).Select(PackFormat.Category).ToList(),
+            ReadinessMetrics.CoverageCategories.Where(c => recent.All(f => f.Category != c)).Select(ReportFormat.Category).ToList(),
             figures.Actions.OpenActions.Select(a => new OpenActionRow(a, a.DueDate < month.End)).ToList(),
             figures.Monthly,
             ProvenanceView.For(context),

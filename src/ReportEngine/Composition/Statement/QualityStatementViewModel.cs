@@ -7,7 +7,7 @@ namespace ReportEngine.Composition.Statement;
 /// <param name="Monthly">The monthly pack's figures, for <c>LEARNING</c> only.</param>
 /// <param name="CareAct">operations.md's figures and sentences, for <c>ASSESSING_NEEDS</c> and <c>SAFEGUARDING</c> only.</param>
 public sealed record QualityStatementViewModel(
-    PackHeading Pack,
+    ReportHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
     string StatementCode,
     string StatementName,

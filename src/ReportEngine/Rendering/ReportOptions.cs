@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReportEngine.Rendering;
 
-public sealed class PackOptions
+public sealed class ReportOptions
 {
     /// <summary>The folder holding one sub-folder of templates per report kind, plus <c>shared/</c>.</summary>
     [Required]

@@ -6,15 +6,15 @@ using ReportEngine.Templating;
 namespace ReportEngine.Rendering;
 
 /// <summary>One renderer per report kind, sharing the warm browser; each kind's templates are read once per process.</summary>
-public sealed class PackRenderers(ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
+public sealed class ReportRenderers(ChromiumPdfPrinter printer, ReportOptions options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, PackRenderer> _renderers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReportRenderer> _renderers = new(StringComparer.Ordinal);
 
-    public PackOptions Options => options;
+    public ReportOptions Options => options;
 
-    public PackRenderer For(ReportKind kind) =>
+    public ReportRenderer For(ReportKind kind) =>
         _renderers.GetOrAdd(kind.TemplateFolder, folder => With(TemplateSet.Load(options.TemplatesRoot, folder)));
 
     /// <summary>A renderer for other templates (an archived set, when a report is rendered again).</summary>
-    public PackRenderer With(TemplateSet templates) => new(templates, printer, options, clock);
+    public ReportRenderer With(TemplateSet templates) => new(templates, printer, options, clock);
 }

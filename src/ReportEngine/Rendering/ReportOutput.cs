@@ -3,7 +3,7 @@ using ReportEngine.Foundation;
 namespace ReportEngine.Rendering;
 
 /// <summary>Writes a pack's files so they appear whole or not at all: each goes to a temporary file, is flushed to disk, then renamed.</summary>
-public static class PackOutput
+public static class ReportOutput
 {
     public const string MetricsFileName = "metrics.json";
 

@@ -17,7 +17,7 @@ namespace ReportEngine.Rendering;
 /// footer, backgrounds or tags, is read only for where its bookmarks fall.
 /// One renderer serves one kind's <see cref="TemplateSet"/>.
 /// </summary>
-public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, PackOptions options, TimeProvider clock)
+public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, ReportOptions options, TimeProvider clock)
 {
     public const string DocumentTemplate = "pack.sbn-html";
     public const string HeaderTemplate = "header.sbn-html";
@@ -32,28 +32,28 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
 
     public TemplateSet Templates => templateSet;
 
-    public PackOptions Options => options;
+    public ReportOptions Options => options;
 
     /// <summary>Renders gathered evidence as <paramref name="report"/>; an archived report also carries its <paramref name="archived"/> identity.</summary>
-    public async Task<RenderedPack> RenderAsync(GatheredEvidence gathered, ReportIdentity report, PackIdentity? archived = null,
-        IProgress<PackProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
+    public async Task<RenderedReport> RenderAsync(GatheredEvidence gathered, ReportIdentity report, ArchiveIdentity? archived = null,
+        IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
     {
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
         var watch = Stopwatch.StartNew();
-        progress?.Report(new PackProgress(PackStage.Computing, 15, "Computing the figures"));
+        progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
         var figures = report.Kind.Compute(gathered.Evidence, report);
         var computeTime = watch.Elapsed;
 
-        progress?.Report(new PackProgress(PackStage.Composing, 25, "Composing the report"));
+        progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         watch.Restart();
         var context = new ReportContext(gathered, report,
-            new PackRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
+            new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
                 archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
         var (_, firstJob) = Compose(context, figures, []);
         var templateTime = watch.Elapsed;
 
-        progress?.Report(new PackProgress(PackStage.Printing, 35, "Printing (first pass, for page numbers)"));
+        progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
         watch.Restart();
         var first = await PrintPassAsync(firstJob.ForPageNumbers(), "page numbers", cancellationToken);
         var contents = ReadContents(first.Pdf);
@@ -71,7 +71,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             watch.Restart();
             (model, job) = Compose(context, figures, contents);
             templateTime += watch.Elapsed;
-            progress?.Report(new PackProgress(PackStage.Printing, 65, "Printing"));
+            progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
             watch.Restart();
             final = await PrintPassAsync(job, passes == 1 ? "final" : "correction", cancellationToken);
             printTime += watch.Elapsed;
@@ -84,8 +84,8 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             contents = printed;
         }
 
-        progress?.Report(new PackProgress(PackStage.Done, 95, "Printed"));
-        return new RenderedPack(
+        progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
+        return new RenderedReport(
             report,
             final.Pdf,
             MetricsJson.Serialize(report, figures),
@@ -94,7 +94,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
             job,
             passes,
             blocked.Distinct().ToArray(),
-            new PackTimings(gatherTime, computeTime, templateTime, printTime));
+            new ReportTimings(gatherTime, computeTime, templateTime, printTime));
     }
 
     /// <summary>One print of the report, traced as a <c>print</c> span named for its pass.</summary>
@@ -125,7 +125,7 @@ public sealed class PackRenderer(TemplateSet templateSet, ChromiumPdfPrinter pri
     private static ScriptObject CreateFunctions()
     {
         var fmt = new ScriptObject();
-        fmt.Import(typeof(PackFormat));
+        fmt.Import(typeof(ReportFormat));
         var functions = new ScriptObject { ["fmt"] = fmt };
         return functions;
     }

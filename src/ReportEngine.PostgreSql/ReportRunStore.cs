@@ -9,7 +9,7 @@ namespace ReportEngine.PostgreSql;
 /// takes a row lock held until the run completes, so a retried, duplicated or concurrent job waits, then finds the
 /// report issued and does nothing.
 /// </summary>
-public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
+public sealed class ReportRunStore(NpgsqlDataSource dataSource) : IReportRuns
 {
     /// <summary>
     /// Claims the report for issuing, or returns null when it has been issued already (unless <paramref name="again"/>,
@@ -73,7 +73,7 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
                 await start.ExecuteNonQueryAsync(cancellationToken);
             }
             id = runId;
-            return new PackRunClaim(id, connection, transaction);
+            return new ReportRunClaim(id, connection, transaction);
         }
         catch
         {
@@ -82,15 +82,15 @@ public sealed class PackRunStore(NpgsqlDataSource dataSource) : IReportRuns
         }
     }
 
-    public async Task<IReadOnlyList<PackRunRecord>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReportRunRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             $"SELECT id, authority_code, kind, period, parameter, state, attempts, renders, rendered_by, pdf_path, pages, error, archive_id FROM {EvidenceDatabase.Schema}.pack_runs ORDER BY authority_code, kind, period, parameter");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var runs = new List<PackRunRecord>();
+        var runs = new List<ReportRunRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new PackRunRecord(reader.GetGuid(0), new PackKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+            runs.Add(new ReportRunRecord(reader.GetGuid(0), new PackKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
                 reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableText(8), reader.NullableText(9), reader.Nullable<int>(10),
                 reader.NullableText(11), reader.NullableText(12)));
         }
@@ -114,11 +114,11 @@ public sealed record PackKey(string Authority, string Kind, string Period, strin
     public override string ToString() => Parameter.Length == 0 ? $"{Authority}/{Kind}/{Period}" : $"{Authority}/{Kind}/{Period}/{Parameter}";
 }
 
-public sealed record PackRunRecord(Guid Id, PackKey Key, string State, int Attempts, int Renders, string? RenderedBy, string? PdfPath, int? Pages,
+public sealed record ReportRunRecord(Guid Id, PackKey Key, string State, int Attempts, int Renders, string? RenderedBy, string? PdfPath, int? Pages,
     string? Error, string? ArchiveId);
 
 /// <summary>A claimed report run: the row stays locked until <see cref="CompleteAsync"/> commits, or disposal rolls back.</summary>
-internal sealed class PackRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTransaction transaction) : IReportRunClaim
+internal sealed class ReportRunClaim(Guid id, NpgsqlConnection connection, NpgsqlTransaction transaction) : IReportRunClaim
 {
     public Guid RunId { get; } = id;
 

@@ -5,7 +5,7 @@ namespace ReportEngine.Composition;
 /// <summary>What every page and the cover of a report say about it: whose, what, which period, when, how marked, which archive entry.</summary>
 /// <param name="Period">The report's last month M (for a business year, its March).</param>
 /// <param name="PeriodWords">The report's period for people: <c>January 2024</c>, <c>2023-24 (April 2023 to March 2024)</c>.</param>
-public sealed record PackHeading(
+public sealed record ReportHeading(
     string AuthorityName,
     string AuthorityCode,
     string ReportTitle,
@@ -17,7 +17,7 @@ public sealed record PackHeading(
     string? ArchiveId,
     string? SnapshotSha256)
 {
-    public static PackHeading For(ReportContext context) => new(
+    public static ReportHeading For(ReportContext context) => new(
         context.Gathered.Evidence.Authority.Name, context.Gathered.Evidence.Authority.Code, context.Report.Kind.Title,
         context.Report.Period.LastMonth, context.Report.Period.Words, context.Report.Period.End,
         context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId, context.Run.SnapshotSha256);

@@ -8,13 +8,31 @@ namespace ReportEngine.Composition;
 /// How figures are written in a pack (pack-style.md): one decimal place rounded half away from zero, thousands
 /// separators, "n/a" for undefined values, British dates. Templates call these as <c>fmt.*</c>.
 /// </summary>
-public static class PackFormat
+public static class ReportFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     public const string NotAvailable = "n/a";
 
     /// <summary>A percentage (a <see cref="Ratio"/> or a number) as <c>87.5%</c>, or n/a.</summary>
     public static string Pct(object? value) => Decimal(value) is { } d ? $"{Round1(d).ToString("0.0", Culture)}%" : NotAvailable;
+
+    /// <summary>
+    /// A value of metrics.json (<c>{"value": …}</c>) by the same rules, where no template says how (the dashboard, the
+    /// delivery email): a percentage (a key ending <c>_pct</c>) as <see cref="Pct"/>, a whole number as <see cref="Count"/>,
+    /// any other to one decimal place; text as it is; n/a for null.
+    /// </summary>
+    public static string Metric(string key, System.Text.Json.JsonElement metric)
+    {
+        var value = metric.ValueKind == System.Text.Json.JsonValueKind.Object && metric.TryGetProperty("value", out var v) ? v : metric;
+        return value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Number when key.EndsWith("_pct", StringComparison.Ordinal) => Pct(value.GetDecimal()),
+            System.Text.Json.JsonValueKind.Number when value.GetDecimal() is var d && d == decimal.Truncate(d) => Count(d),
+            System.Text.Json.JsonValueKind.Number => Number(value.GetDecimal()),
+            System.Text.Json.JsonValueKind.String => value.GetString() ?? "",
+            _ => NotAvailable,
+        };
+    }
 
     /// <summary>A number to a fixed number of decimal places, or n/a.</summary>
     public static string Number(object? value, int decimals = 1) =>

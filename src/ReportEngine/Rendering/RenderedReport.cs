@@ -5,7 +5,7 @@ using ReportEngine.Metrics;
 namespace ReportEngine.Rendering;
 
 /// <summary>A finished report in memory: the PDF, its metrics.json, and what it took to make.</summary>
-public sealed record RenderedPack(
+public sealed record RenderedReport(
     ReportIdentity Report,
     byte[] Pdf,
     byte[] MetricsJson,
@@ -14,13 +14,13 @@ public sealed record RenderedPack(
     PrintJob FinalPrint,
     int PrintPasses,
     IReadOnlyList<string> BlockedRequests,
-    PackTimings Timings)
+    ReportTimings Timings)
 {
     public string FileName => Report.FileName;
 }
 
 /// <summary>Wall-clock time per stage of one pack run.</summary>
-public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Template, TimeSpan Print)
+public sealed record ReportTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Template, TimeSpan Print)
 {
     public TimeSpan Total => Gather + Compute + Template + Print;
 
@@ -32,4 +32,4 @@ public sealed record PackTimings(TimeSpan Gather, TimeSpan Compute, TimeSpan Tem
 /// What makes an archived pack that pack: its archive id and the hash of its frozen data snapshot (both printed in it),
 /// and, when it is rendered again, the generated-at time and marking it was first issued with.
 /// </summary>
-public sealed record PackIdentity(string ArchiveId, string SnapshotSha256, DateTimeOffset? GeneratedAt = null, string? ProtectiveMarking = null);
+public sealed record ArchiveIdentity(string ArchiveId, string SnapshotSha256, DateTimeOffset? GeneratedAt = null, string? ProtectiveMarking = null);

@@ -1,0 +1,14 @@
+namespace ReportEngine.Service.Web;
+
+/// <summary>How the dashboard shows statuses; figures are written as the report writes them (<see cref="Composition.ReportFormat.Metric"/>), times as <see cref="LocalTimes"/>.</summary>
+public static class StatusTag
+{
+    /// <summary>A status as a coloured tag; the word is always shown too, so colour is never the only sign.</summary>
+    public static string ClassOf(string status) => status switch
+    {
+        "done" or "intact" => "app-tag--green",
+        "failed" or "broken" => "app-tag--red",
+        "queued" => "app-tag--grey",
+        _ => "app-tag--blue",
+    };
+}
