@@ -1,3 +1,4 @@
+using ReportEngine.Metrics;
 using ReportEngine.Foundation;
 using Hangfire;
 using Hangfire.Server;

@@ -1,10 +1,13 @@
 using ReportEngine.Gathering;
-using ReportEngine.Kinds;
+using ReportEngine.Metrics;
 
 namespace ReportEngine.Composition;
 
-/// <summary>Everything a view-model builder may use besides the figures: the evidence with its provenance, which report, and facts about this run.</summary>
-public sealed record ReportContext(GatheredEvidence Gathered, ReportIdentity Report, ReportRunFacts Run);
+/// <summary>
+/// Everything a view-model builder may use besides the figures: the evidence with its provenance, the report's title
+/// and period, and facts about this run. (The kind that builds it passes these, so composition needs no kind.)
+/// </summary>
+public sealed record ReportContext(GatheredEvidence Gathered, string Title, ReportPeriod Period, ReportRunFacts Run);
 
 /// <summary>Facts about the run that the report prints but that are not evidence: when, with which templates and engine.</summary>
 public sealed record ReportRunFacts(

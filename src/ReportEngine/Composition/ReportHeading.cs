@@ -18,7 +18,7 @@ public sealed record ReportHeading(
     string? SnapshotSha256)
 {
     public static ReportHeading For(ReportContext context) => new(
-        context.Gathered.Evidence.Authority.Name, context.Gathered.Evidence.Authority.Code, context.Report.Kind.Title,
-        context.Report.Period.LastMonth, context.Report.Period.Words, context.Report.Period.End,
+        context.Gathered.Evidence.Authority.Name, context.Gathered.Evidence.Authority.Code, context.Title,
+        context.Period.LastMonth, context.Period.Words, context.Period.End,
         context.Run.GeneratedAt, context.Run.ProtectiveMarking, context.Run.ArchiveId, context.Run.SnapshotSha256);
 }

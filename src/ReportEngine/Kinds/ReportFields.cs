@@ -1,3 +1,5 @@
+using ReportEngine.Metrics;
+
 namespace ReportEngine.Kinds;
 
 /// <summary>

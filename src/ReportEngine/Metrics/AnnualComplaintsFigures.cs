@@ -1,5 +1,4 @@
 using ReportEngine.Evidence;
-using ReportEngine.Kinds;
 
 namespace ReportEngine.Metrics;
 

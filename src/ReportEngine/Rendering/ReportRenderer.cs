@@ -47,10 +47,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         watch.Restart();
-        var context = new ReportContext(gathered, report,
+        var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
                 archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
-        var (_, firstJob) = Compose(context, figures, []);
+        var (_, firstJob) = Compose(report.Kind, context, figures, []);
         var templateTime = watch.Elapsed;
 
         progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
@@ -69,7 +69,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         while (true)
         {
             watch.Restart();
-            (model, job) = Compose(context, figures, contents);
+            (model, job) = Compose(report.Kind, context, figures, contents);
             templateTime += watch.Elapsed;
             progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
             watch.Restart();
@@ -106,9 +106,9 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     }
 
     /// <summary>Builds the view model and renders the document, header and footer templates.</summary>
-    public (object Model, PrintJob Job) Compose(ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents)
+    public (object Model, PrintJob Job) Compose(ReportKind kind, ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents)
     {
-        var model = context.Report.Kind.BuildViewModel(context, figures, contents);
+        var model = kind.BuildViewModel(context, figures, contents);
         return (model, new PrintJob(
             _templates.Render(DocumentTemplate, model, Functions),
             _templates.Render(HeaderTemplate, model, Functions),

@@ -1,3 +1,4 @@
+using ReportEngine.Metrics;
 using ReportEngine.Kinds;
 using static ReportEngine.Tests.Support.EvidenceBuilder;
 

@@ -1,6 +1,5 @@
 using ReportEngine.Evidence;
 using ReportEngine.Gathering;
-using ReportEngine.Kinds;
 using ReportEngine.Metrics;
 using ReportEngine.Tests.Support;
 using static ReportEngine.Tests.Support.EvidenceBuilder;

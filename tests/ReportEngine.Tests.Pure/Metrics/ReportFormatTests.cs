@@ -48,7 +48,7 @@ public class ReportFormatTests
     [Fact]
     public void Zero_denominator_is_null_in_metrics_json()
     {
-        var json = System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(
+        var json = System.Text.Encoding.UTF8.GetString(ReportEngine.Rendering.MetricsJson.Serialize(
             ReportEngine.Kinds.ReportIdentity.Of("NDC", ReportEngine.Kinds.ReportKinds.Monthly, new ReportingPeriod(2024, 1)),
             PackMetrics.Compute(new Support.EvidenceBuilder().Build(), new ReportingPeriod(2024, 1))));
         Assert.Contains("\"training.compliance_pct\": {\n      \"value\": null,\n      \"numerator\": 0,\n      \"denominator\": 0\n    }", json.ReplaceLineEndings("\n"));

@@ -100,9 +100,9 @@ public sealed class DatasetProperties
         Assert.True(ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period));
         var report = ReportIdentity.Of(gathered.Evidence.Authority.Code, ReportKinds.Monthly, period);
         var figures = report.Kind.Compute(gathered.Evidence, report);
-        var context = new ReportContext(gathered, report,
+        var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(GeneratedAt, Renderer.Templates.Version, EngineVersion.Current, "OFFICIAL"));
-        var (_, job) = Renderer.Compose(context, figures, []);
+        var (_, job) = Renderer.Compose(report.Kind, context, figures, []);
         Assert.EndsWith("</html>\n", job.Html);
     }
 }

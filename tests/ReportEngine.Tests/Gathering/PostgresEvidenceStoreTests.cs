@@ -31,7 +31,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
             ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.AssessingNeeds),
             ReportIdentity.Of("NDC", ReportKinds.QualityStatement, new ReportingPeriod(2024, 1), ReportEngine.Evidence.QualityStatement.Safeguarding),
         };
-        return string.Join("\n", reports.Select(r => System.Text.Encoding.UTF8.GetString(MetricsJson.Serialize(r, r.Kind.Compute(evidence, r)))));
+        return string.Join("\n", reports.Select(r => System.Text.Encoding.UTF8.GetString(ReportEngine.Rendering.MetricsJson.Serialize(r, r.Kind.Compute(evidence, r)))));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReportEngine.Kinds;
+namespace ReportEngine.Metrics;
 
 /// <summary>Calendar months, written <c>YYYY-MM</c>.</summary>
 internal sealed class MonthPeriods : PeriodType

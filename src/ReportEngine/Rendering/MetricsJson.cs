@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ReportEngine.Kinds;
+using ReportEngine.Metrics;
 
-namespace ReportEngine.Metrics;
+namespace ReportEngine.Rendering;
 
 /// <summary>Writes <c>metrics.json</c> in the schema at the end of metrics.md, with the report's kind (reports.md).</summary>
 public static class MetricsJson

@@ -1,4 +1,4 @@
-namespace ReportEngine.Kinds;
+namespace ReportEngine.Metrics;
 
 /// <summary>
 /// How a kind of report divides time: calendar months (<c>YYYY-MM</c>) or business years, 1 April to 31 March

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ReportEngine.Kinds;
+namespace ReportEngine.Metrics;
 
 /// <summary>
 /// Business years, 1 April to 31 March, written <c>2023-24</c>: the second part is the last two digits of the first

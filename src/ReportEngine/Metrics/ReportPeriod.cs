@@ -1,6 +1,5 @@
-using ReportEngine.Metrics;
 
-namespace ReportEngine.Kinds;
+namespace ReportEngine.Metrics;
 
 /// <summary>One period of a <see cref="PeriodType"/>: January 2024, or the business year 2023-24.</summary>
 public readonly record struct ReportPeriod
