@@ -45,8 +45,9 @@ internal static class EvidenceTable
         _ => throw new InvalidOperationException($"No column type for a {value.GetType().Name}"),
     };
 
-    public static async Task<IReadOnlyList<StoredRow>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetFile file, string authority,
-        CancellationToken cancellationToken)
+    /// <summary>The authority's rows in file order; the one <see cref="StoredRow"/> moves along the reader, read as each comes.</summary>
+    public static async IAsyncEnumerable<IRowValues> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetFile file, string authority,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"SELECT {string.Join(", ", file.Columns)} FROM {EvidenceDatabase.Schema}.{file.Table} WHERE authority_code = $1 ORDER BY seq", connection, transaction)
@@ -55,14 +56,7 @@ internal static class EvidenceTable
             CommandTimeout = (int)EvidenceDatabase.BulkStatementTimeout.TotalSeconds,
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = file.Columns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
-        var rows = new List<StoredRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(new StoredRow(file.Table!, columns, values));
-        }
-        return rows;
+        var row = new StoredRow(file, reader);
+        while (await reader.ReadAsync(cancellationToken)) yield return row;
     }
 }

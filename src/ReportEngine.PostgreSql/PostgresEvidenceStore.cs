@@ -108,7 +108,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         foreach (var file in DatasetFiles.Stored)
         {
             var supplied = file.Need != FileNeed.Optional || optionalFiles.Contains(file.FileName);
-            file.Fill(parts, supplied ? await EvidenceTable.ReadAsync(connection, transaction, file, authorityCode, cancellationToken) : null);
+            await file.FillAsync(parts, supplied ? EvidenceTable.ReadAsync(connection, transaction, file, authorityCode, cancellationToken) : null, cancellationToken);
         }
         var evidence = parts.Build(authority);
         await transaction.CommitAsync(cancellationToken);

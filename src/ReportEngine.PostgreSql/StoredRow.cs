@@ -1,51 +1,58 @@
+using Npgsql;
 using ReportEngine.Evidence;
 using ReportEngine.Gathering.Dataset;
 
 namespace ReportEngine.PostgreSql;
 
 /// <summary>
-/// A stored evidence row as a file's declaration reads it. Its values were checked when imported; a value that breaks
-/// a rule now means the table was changed behind the engine's back, which is refused rather than reported on.
+/// The reader's current row of a file's table, as the file's declaration reads it: each value by its column's own type,
+/// with no copy. Its values were checked when imported; a value that breaks a rule now means the table was changed
+/// behind the engine's back, which is refused rather than reported on.
 /// </summary>
-internal sealed class StoredRow(string table, IReadOnlyDictionary<string, int> columns, object?[] values) : IRowValues
+internal sealed class StoredRow(DatasetFile file, NpgsqlDataReader reader) : IRowValues
 {
+    private readonly Dictionary<string, int> _ordinals = file.Columns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
+
     public bool HasErrors => false;
 
-    public void Error(string column, string message) => throw new InvalidDataException($"{table}.{column}: {message}");
+    public void Error(string column, string message) => throw new InvalidDataException($"{file.Table}.{column}: {message}");
 
-    private object? Value(string column) => values[columns[column]];
+    private int Ordinal(string column) => _ordinals[column];
 
-    private object Required(string column) => Value(column) ?? throw new InvalidDataException($"{table}.{column}: is empty but required");
+    private int Required(string column)
+    {
+        var ordinal = Ordinal(column);
+        return reader.IsDBNull(ordinal) ? throw new InvalidDataException($"{file.Table}.{column}: is empty but required") : ordinal;
+    }
 
-    public string Text(string column) => (string)Required(column);
+    private T? Optional<T>(string column) where T : struct => Ordinal(column) is var o && reader.IsDBNull(o) ? null : reader.GetFieldValue<T>(o);
 
-    public string? OptionalText(string column) => (string?)Value(column);
+    public string Text(string column) => reader.GetString(Required(column));
 
-    public DateOnly Date(string column) => AsDate(Required(column));
+    public string? OptionalText(string column) => Ordinal(column) is var o && reader.IsDBNull(o) ? null : reader.GetString(o);
 
-    public DateOnly? OptionalDate(string column) => Value(column) is { } v ? AsDate(v) : null;
+    public DateOnly Date(string column) => reader.GetFieldValue<DateOnly>(Required(column));
 
-    public int Int(string column, int min = int.MinValue) => (int)Required(column);
+    public DateOnly? OptionalDate(string column) => Optional<DateOnly>(column);
 
-    public int? OptionalInt(string column, int min = int.MinValue) => (int?)Value(column);
+    public int Int(string column, int min = int.MinValue) => reader.GetInt32(Required(column));
 
-    public decimal Decimal(string column) => (decimal)Required(column);
+    public int? OptionalInt(string column, int min = int.MinValue) => Optional<int>(column);
 
-    public decimal? OptionalDecimal(string column) => (decimal?)Value(column);
+    public decimal Decimal(string column) => reader.GetDecimal(Required(column));
 
-    public bool Bool(string column) => (bool)Required(column);
+    public decimal? OptionalDecimal(string column) => Optional<decimal>(column);
 
-    public bool? OptionalBool(string column) => (bool?)Value(column);
+    public bool Bool(string column) => reader.GetBoolean(Required(column));
 
-    public T Code<T>(string column) where T : struct, Enum => AsCode<T>(column, (string)Required(column));
+    public bool? OptionalBool(string column) => Optional<bool>(column);
 
-    public T? OptionalCode<T>(string column) where T : struct, Enum => Value(column) is string s ? AsCode<T>(column, s) : null;
+    public T Code<T>(string column) where T : struct, Enum => AsCode<T>(column, reader.GetString(Required(column)));
 
-    public IReadOnlyList<string> CodeList(string column) => (string[]?)Value(column) ?? [];
+    public T? OptionalCode<T>(string column) where T : struct, Enum => OptionalText(column) is { } s ? AsCode<T>(column, s) : null;
 
-    // Npgsql gives a date column as a DateTime when asked for any value.
-    private static DateOnly AsDate(object value) => value is DateTime t ? DateOnly.FromDateTime(t) : (DateOnly)value;
+    public IReadOnlyList<string> CodeList(string column) => Ordinal(column) is var o && reader.IsDBNull(o) ? [] : reader.GetFieldValue<string[]>(o);
 
     private T AsCode<T>(string column, string code) where T : struct, Enum =>
-        CodeNames<T>.TryParse(code, out var value) ? value : throw new InvalidDataException($"{table}.{column}: '{code}' is not a {typeof(T).Name} code");
+        CodeNames<T>.TryParse(code, out var value) ? value : throw new InvalidDataException($"{file.Table}.{column}: '{code}' is not a {typeof(T).Name} code");
 }

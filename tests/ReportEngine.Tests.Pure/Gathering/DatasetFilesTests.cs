@@ -17,7 +17,7 @@ public class DatasetFilesTests
         var evidence = gathered.Evidence;
         var parts = new EvidenceParts();
         foreach (var file in DatasetFiles.Stored)
-            file.Fill(parts, file.ValuesIn(evidence)?.Select(values => (IRowValues)new ValuesRow(file, values)).ToList());
+            await file.FillAsync(parts, file.ValuesIn(evidence)?.Select(values => (IRowValues)new ValuesRow(file, values)).ToAsyncEnumerable(), default);
         var rebuilt = parts.Build(evidence.Authority);
 
         Assert.Equal(EvidenceSnapshot.Serialize(gathered), EvidenceSnapshot.Serialize(gathered with { Evidence = rebuilt }));

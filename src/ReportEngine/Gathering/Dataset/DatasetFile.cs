@@ -46,8 +46,8 @@ public abstract class DatasetFile
     /// <summary>Each row's values in <see cref="Columns"/> order, for storing; null when the evidence lacks the file.</summary>
     public abstract IEnumerable<object?[]>? ValuesIn(EvidenceSet evidence);
 
-    /// <summary>Reads stored rows (none when the dataset lacked the file) into the evidence being put together.</summary>
-    public abstract void Fill(EvidenceParts parts, IEnumerable<IRowValues>? rows);
+    /// <summary>Reads stored rows (null when the dataset lacked the file) into the evidence being put together; each row is read as it comes.</summary>
+    public abstract Task FillAsync(EvidenceParts parts, IAsyncEnumerable<IRowValues>? rows, CancellationToken cancellationToken);
 
     /// <summary>A parsed CSV file's rows that keep their own rules, as <see cref="DatasetRows"/> holds them.</summary>
     internal abstract object Read(CsvTable table, ErrorList errors);
@@ -77,7 +77,17 @@ internal sealed class DatasetFile<T>(
     public override IEnumerable<object?[]>? ValuesIn(EvidenceSet evidence) =>
         slot.Get(evidence)?.Select(row => columns.Select(c => c.Value(row)).ToArray());
 
-    public override void Fill(EvidenceParts parts, IEnumerable<IRowValues>? rows) => slot.Set(parts, rows?.Select(map).ToArray());
+    public override async Task FillAsync(EvidenceParts parts, IAsyncEnumerable<IRowValues>? rows, CancellationToken cancellationToken)
+    {
+        if (rows is null)
+        {
+            slot.Set(parts, null);
+            return;
+        }
+        var read = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken)) read.Add(map(row));
+        slot.Set(parts, read);
+    }
 
     internal override object Read(CsvTable table, ErrorList errors)
     {
