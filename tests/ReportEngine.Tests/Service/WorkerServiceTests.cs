@@ -22,7 +22,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
     private static string Enqueue(JobStorage storage, string period) => TestDatabases.EnqueuePack(storage, "NDC", period);
 
     /// <summary>The runs once <paramref name="count"/> have succeeded, or once the servers stop making progress (the assertions after say what was issued).</summary>
-    private static async Task<IReadOnlyList<ReportRunRecord>> WaitForPacksAsync(string database, int count, params ServeProcess[] serves)
+    private static Task<IReadOnlyList<ReportRunRecord>> WaitForPacksAsync(string database, int count, params ServeProcess[] serves) =>
+        WaitForPacksAsync(database, count, null, serves);
+
+    /// <param name="patience">How long the servers may work without a log line: a pack of 100 times the sample computes for minutes on a loaded machine.</param>
+    private static async Task<IReadOnlyList<ReportRunRecord>> WaitForPacksAsync(string database, int count, TimeSpan? patience, params ServeProcess[] serves)
     {
         await using var source = NpgsqlDataSource.Create(database);
         var store = new ReportRunStore(source);
@@ -35,19 +39,24 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
             }
             catch (NpgsqlException) { return false; } // the database may be restarting
             return runs.Count(r => r.State == "succeeded") >= count;
-        }, serves);
+        }, patience, serves);
         return runs;
     }
 
     /// <summary>Waits until <paramref name="done"/>, or until the servers' logs stop moving; what the test then asserts says what happened.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> done, params ServeProcess[] serves)
+    private static Task UntilAsync(Func<Task<bool>> done, params ServeProcess[] serves) => UntilAsync(done, null, serves);
+
+    private static async Task UntilAsync(Func<Task<bool>> done, TimeSpan? patience, params ServeProcess[] serves)
     {
         try
         {
-            await Eventually.WaitAsync(done, () => Task.FromResult(string.Concat(serves.Select(s => s.Log))), "the servers");
+            await Eventually.WaitAsync(done, () => Task.FromResult(string.Concat(serves.Select(s => s.Log))), "the servers", patience);
         }
         catch (TimeoutException) { }
     }
+
+    /// <summary>A pack of 100 times the sample logs nothing while it is gathered and computed, for minutes when the machine is busy.</summary>
+    private static readonly TimeSpan HundredTimesPatience = TimeSpan.FromMinutes(10);
 
     private static async Task<IReadOnlyList<ReportRunRecord>> RunsAsync(string database)
     {
@@ -257,7 +266,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         Assert.Empty(Pdfs);
 
         await using var restarted = await ServeProcess.StartAsync(database, _output.Path);
-        var run = Assert.Single(await WaitForPacksAsync(database, 1, restarted));
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, HundredTimesPatience, restarted));
         Assert.Equal(("succeeded", 1, 2), (run.State, run.Renders, run.Attempts));
         Assert.Single(Pdfs);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
@@ -278,7 +287,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         var storage = StorageFor(database);
         var jobId = Enqueue(storage, "2024-01");
 
-        var run = Assert.Single(await WaitForPacksAsync(database, 1, first, second));
+        var run = Assert.Single(await WaitForPacksAsync(database, 1, HundredTimesPatience, first, second));
         var monitor = storage.GetMonitoringApi();
         var history = monitor.JobDetails(jobId).History.Select(h => h.StateName).ToList();
         Assert.Equal(("succeeded", 1, 1), (run.State, run.Renders, run.Attempts)); // one fetch, one claim, one render
