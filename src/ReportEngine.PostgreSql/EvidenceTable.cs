@@ -40,7 +40,7 @@ internal static class EvidenceTable
         int i => importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken),
         decimal m => importer.WriteAsync(m, NpgsqlDbType.Numeric, cancellationToken),
         bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, cancellationToken),
-        Enum e => importer.WriteAsync(Evidence.CodeNames.ToCode(e.ToString()), NpgsqlDbType.Text, cancellationToken),
+        Enum e => importer.WriteAsync(Evidence.CodeNames.ToCode(e), NpgsqlDbType.Text, cancellationToken),
         IEnumerable<string> list => importer.WriteAsync(list.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken),
         _ => throw new InvalidOperationException($"No column type for a {value.GetType().Name}"),
     };

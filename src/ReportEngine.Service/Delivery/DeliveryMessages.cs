@@ -73,8 +73,7 @@ public sealed class DeliveryMessages(
         };
         if (attach)
         {
-            var parsed = entry.ReportFields().Parse(kinds);
-            var name = parsed.IsValid ? parsed.Identity.FileName : $"{entry.Id}.pdf";
+            var name = entry.ReportFields().Parse(kinds).IdentityOrNull?.FileName ?? $"{entry.Id}.pdf";
             body.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
         }
         message.Body = body.ToMessageBody();

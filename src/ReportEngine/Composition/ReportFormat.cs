@@ -113,7 +113,7 @@ public static class ReportFormat
     public static string Plural(object? count, string one, string many) => Decimal(count) == 1 ? one : many;
 
     /// <summary>A dataset code as the data writes it (<c>MCA_DOLS</c>), for lookups in templates.</summary>
-    public static string Code(object value) => value is Enum e ? CodeNames.ToCode(e.ToString()) : value.ToString() ?? "";
+    public static string Code(object value) => value is Enum e ? CodeNames.ToCode(e) : value.ToString() ?? "";
 
     /// <summary>A free code in sentence case: <c>HOSPITAL_DISCHARGE</c> → <c>Hospital discharge</c>.</summary>
     public static string Words(string code)

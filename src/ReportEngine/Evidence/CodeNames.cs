@@ -19,6 +19,9 @@ public static class CodeNames
 {
     public static string ToCode<T>(T value) where T : struct, Enum => ToCode(value.ToString());
 
+    /// <summary>The code of an enum member whose type is known only when the program runs (a column's boxed value).</summary>
+    public static string ToCode(Enum value) => ToCode(value.ToString());
+
     public static string ToCode(string pascal)
     {
         var sb = new StringBuilder(pascal.Length + 4);

@@ -93,6 +93,9 @@ public sealed class ParsedReport
     /// <summary>The report, when the fields gave an authority.</summary>
     public ReportIdentity Identity => _authority is { Length: > 0 } a ? For(a) : throw Invalid();
 
+    /// <summary>The report, or null when the fields do not name one (an archive entry read back, say).</summary>
+    public ReportIdentity? IdentityOrNull => IsValid ? Identity : null;
+
     /// <summary>The report of <paramref name="authority"/>: the one a dataset folder names for itself.</summary>
     public ReportIdentity For(string authority) =>
         _kind is null ? throw Invalid() : ReportIdentity.Of(authority, _kind, _period, _statement);

@@ -61,8 +61,7 @@ internal static class PacksApi
             await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", Address: context.Address(), Detail: $"no entry {archiveId} to see"), cancellationToken);
             return RequestsApi.NotFound();
         }
-        var parsed = entry.ReportFields().Parse(kinds);
-        ReportIdentity? identity = parsed.IsValid ? parsed.Identity : null;
+        var identity = entry.ReportFields().Parse(kinds).IdentityOrNull;
         var report = identity?.ToString() ?? entry.Id;
         var sha = await reports.FileOfAsync(entry, role, cancellationToken);
         if (sha is null)

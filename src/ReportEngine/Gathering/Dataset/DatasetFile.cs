@@ -72,8 +72,6 @@ internal sealed class DatasetFile<T>(
 {
     public override IReadOnlyList<string> Columns { get; } = columns.Select(c => c.Name).ToArray();
 
-    public T Map(IRowValues row) => map(row);
-
     public override IEnumerable<object?[]>? ValuesIn(EvidenceSet evidence) =>
         slot.Get(evidence)?.Select(row => columns.Select(c => c.Value(row)).ToArray());
 

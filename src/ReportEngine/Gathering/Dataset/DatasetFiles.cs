@@ -3,8 +3,6 @@ namespace ReportEngine.Gathering.Dataset;
 /// <summary>Every file of the data contract and operations.md, in the order they are read, checked and stored.</summary>
 public static class DatasetFiles
 {
-    public static DatasetFile Authority => ContractTables.Authority;
-
     public static IReadOnlyList<DatasetFile> All { get; } =
     [
         ContractTables.Authority, ContractTables.Scores, ContractTables.Findings, ContractTables.Complaints, ContractTables.OmbudsmanCases,
