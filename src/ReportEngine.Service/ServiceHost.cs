@@ -38,23 +38,40 @@ public static class ServiceHost
     /// <returns>The process exit code: 0 after a clean shutdown, 2 for invalid configuration.</returns>
     public static async Task<int> RunAsync(string home, string? database, string? urls, CancellationToken cancellationToken = default)
     {
+        var (app, failures) = Build(home, database, urls, builder => builder.Logging.ClearProviders().AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        }));
+        if (app is null)
+        {
+            foreach (var failure in failures) Console.Error.WriteLine(failure);
+            return 2;
+        }
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>
+    /// The service, built and its settings checked but not started: <paramref name="adjust"/> sets the logging (and, for
+    /// the tests that host it in their own process, settings of their own). Each invalid setting is one line of
+    /// <c>Failures</c>, and then there is no application.
+    /// </summary>
+    public static (WebApplication? App, IReadOnlyList<string> Failures) Build(string home, string? database, string? urls, Action<WebApplicationBuilder> adjust)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = home, Args = [] });
+        adjust(builder);
         if (database is not null) builder.Configuration[$"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}"] = database;
         // --urls first, then ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS (which the builder reads itself), then this machine alone.
         if (urls is not null) builder.WebHost.UseUrls(urls);
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
                  && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
             builder.WebHost.UseUrls(DefaultUrls);
-        builder.Logging.ClearProviders().AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
         Configure(builder.Services, builder.Configuration, home);
 
         var app = builder.Build();
-        // Every setting is checked before anything starts; each problem is one line, and the exit code is 2.
+        // Every setting is checked before anything starts.
         var failures = new List<string>();
         void Check<T>() where T : class
         {
@@ -73,11 +90,7 @@ public static class ServiceHost
         Check<ArchiveOptions>();
         Check<OidcOptions>();
         Check<SmtpOptions>();
-        if (failures.Count > 0)
-        {
-            foreach (var failure in failures) Console.Error.WriteLine(failure);
-            return 2;
-        }
+        if (failures.Count > 0) return (null, failures);
 
         // The dashboard's statistics are fetched with POST; Hangfire answers a GET with an error page (500) instead of saying so.
         app.Use(async (context, next) =>
@@ -95,8 +108,7 @@ public static class ServiceHost
         // Anonymous, so they say the status and nothing more: which part failed is in the log, not for anyone who asks.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready").AllowAnonymous();
-        await app.RunAsync(cancellationToken);
-        return 0;
+        return (app, failures);
     }
 
     public const string DefaultUrls = "http://127.0.0.1:5080";

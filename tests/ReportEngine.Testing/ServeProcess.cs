@@ -29,14 +29,7 @@ public sealed class ServeProcess : IAsyncDisposable
         ListenBy listenBy = ListenBy.UrlsOption)
     {
         var port = FreePort();
-        var environment = new Dictionary<string, string>
-        {
-            ["ReportEngine__OutputFolder"] = outputFolder,
-            ["Archive__Folder"] = Path.Combine(outputFolder, ".archive"),
-            ["ReportEngine__InvisibilityTimeout"] = "00:00:10",
-            ["ReportEngine__WorkerCount"] = "2",
-            ["ReportEngine__Schedules__monthly"] = "0 6 1 1 *",
-        };
+        var environment = Settings(outputFolder).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         string[] args = ["serve", "--db", database];
         switch (listenBy)
@@ -100,16 +93,21 @@ public sealed class ServeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>A client of this service (<see cref="StallReport.Client"/>).</summary>
+    public HttpClient Client(System.Net.CookieContainer? cookies = null) => StallReport.Client(Url, () => Log, cookies);
+
     /// <summary>
-    /// A client of this service that follows no redirects (so that a test can assert one) and, if the service does not
-    /// answer within a minute, fails with the request and the service's last log lines.
+    /// The settings of every service a test starts: its output folder and archive beside it, two workers, a job taken
+    /// over ten seconds after its process died, and the monthly schedule once a year (on a day no test runs).
     /// </summary>
-    public HttpClient Client(System.Net.CookieContainer? cookies = null)
+    public static IReadOnlyDictionary<string, string> Settings(string outputFolder) => new Dictionary<string, string>
     {
-        var stall = new StallReport(() => Log, TimeSpan.FromSeconds(60));
-        if (cookies is not null) stall.Inner.CookieContainer = cookies;
-        return new HttpClient(stall) { BaseAddress = new Uri(Url), Timeout = Timeout.InfiniteTimeSpan };
-    }
+        ["ReportEngine:OutputFolder"] = outputFolder,
+        ["Archive:Folder"] = Path.Combine(outputFolder, ".archive"),
+        ["ReportEngine:InvisibilityTimeout"] = "00:00:10",
+        ["ReportEngine:WorkerCount"] = "2",
+        ["ReportEngine:Schedules:monthly"] = "0 6 1 1 *",
+    };
 
     /// <summary>A loopback port nothing listens on now (the OS picks it), for a server a test starts.</summary>
     public static int FreePort()

@@ -6,7 +6,16 @@ namespace ReportEngine.Testing;
 /// </summary>
 public sealed class StallReport(Func<string> log, TimeSpan patience) : DelegatingHandler(new HttpClientHandler { AllowAutoRedirect = false })
 {
-    public HttpClientHandler Inner => (HttpClientHandler)InnerHandler!;
+    /// <summary>
+    /// A client of the service at <paramref name="url"/> that follows no redirects (so that a test can assert one) and, if
+    /// the service does not answer within a minute, fails with the request and the service's last log lines.
+    /// </summary>
+    public static HttpClient Client(string url, Func<string> log, System.Net.CookieContainer? cookies = null)
+    {
+        var stall = new StallReport(log, TimeSpan.FromSeconds(60));
+        if (cookies is not null) ((HttpClientHandler)stall.InnerHandler!).CookieContainer = cookies;
+        return new HttpClient(stall) { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -8,8 +8,9 @@ using ReportEngine.Service.Web.Accounts;
 namespace ReportEngine.Tests.Web;
 
 /// <summary>
-/// One real <c>serve</c> (its own PostgreSQL, the sample imported) with a person of each role: an Admin, a Requester
-/// and a Viewer for NDC, and a Requester granted only another authority. Each has a password and an API token.
+/// The service hosted in the tests' own process (<see cref="InProcessServe"/>; its own PostgreSQL, the sample imported)
+/// with a person of each role: an Admin, a Requester and a Viewer for NDC, and a Requester granted only another
+/// authority. Each has a password and an API token.
 /// </summary>
 public sealed partial class DashboardFixture : IAsyncLifetime
 {
@@ -23,36 +24,40 @@ public sealed partial class DashboardFixture : IAsyncLifetime
 
     private ThrowawayPostgres _postgres = null!;
     private readonly TempFolder _output = new();
-    private readonly Dictionary<string, string> _tokens = [];
+    private IReadOnlyDictionary<string, string> _tokens = null!;
 
     public string Database { get; private set; } = "";
-    public ServeProcess Serve { get; private set; } = null!;
+    public InProcessServe Serve { get; private set; } = null!;
     public string Url => Serve.Url;
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _postgres = ThrowawayPostgres.Create();
-        Database = await TestDatabases.WithImportedAsync(await _postgres.CreateDatabaseAsync(), Repo.Sample);
+        (Database, _tokens) = await DatabaseWithPeopleAsync();
         DataSource = NpgsqlDataSource.Create(Database);
-        var accounts = new AccountStore(DataSource, TimeProvider.System);
-        var tokens = new ApiTokens(DataSource, accounts, TimeProvider.System);
+        Serve = await InProcessServe.StartAsync(Database, _output.Path);
+    }
+
+    /// <summary>A new database of this fixture's cluster with the sample imported and <see cref="People"/> in it; their API tokens by email.</summary>
+    public async Task<(string Database, IReadOnlyDictionary<string, string> Tokens)> DatabaseWithPeopleAsync()
+    {
+        var database = await TestDatabases.WithImportedAsync(await _postgres.CreateDatabaseAsync(), Repo.Sample);
+        await using var source = NpgsqlDataSource.Create(database);
+        var accounts = new AccountStore(source, TimeProvider.System);
+        var tokens = new ApiTokens(source, accounts, TimeProvider.System);
+        var issued = new Dictionary<string, string>();
         foreach (var person in People)
         {
             await accounts.AddAsync(person.Email, person.Email.Split('@')[0], person.Role, person.Authorities, Password);
-            _tokens[person.Email] = await tokens.IssueAsync(person.Email, "tests", 30);
+            issued[person.Email] = await tokens.IssueAsync(person.Email, "tests", 30);
         }
-        Telemetry = await OtlpReceiver.StartAsync();
-        Serve = await ServeProcess.StartAsync(Database, _output.Path, Telemetry.Settings);
+        return (database, issued);
     }
-
-    /// <summary>Where the service exports its traces and metrics.</summary>
-    public OtlpReceiver Telemetry { get; private set; } = null!;
 
     public async Task DisposeAsync()
     {
         await Serve.DisposeAsync();
-        await Telemetry.DisposeAsync();
         await DataSource.DisposeAsync();
         await _postgres.DisposeAsync();
         _output.Dispose();
@@ -144,6 +149,12 @@ public sealed partial class DashboardFixture
     private async Task<System.Text.Json.JsonElement> RequestAndWaitCoreAsync(Person person, object body, TimeSpan? patience)
     {
         using var api = Api(person);
+        return await RequestAndWaitAsync(api, body, () => Serve.Log, patience);
+    }
+
+    /// <summary>Asks a service for a report through its API and waits until it is done or failed.</summary>
+    public static async Task<System.Text.Json.JsonElement> RequestAndWaitAsync(HttpClient api, object body, Func<string> log, TimeSpan? patience = null)
+    {
         var response = await api.PostAsync("/api/v1/requests", System.Net.Http.Json.JsonContent.Create(body));
         var request = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {request}");
@@ -152,7 +163,7 @@ public sealed partial class DashboardFixture
             {
                 request = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/requests/{id}");
                 return request.GetProperty("status").GetString() is "done" or "failed";
-            }, () => Task.FromResult($"{request}\n{Serve.Log}"), "the request", patience, TimeSpan.FromMilliseconds(300));
+            }, () => Task.FromResult($"{request}\n{log()}"), "the request", patience, TimeSpan.FromMilliseconds(300));
         return request;
     }
 

@@ -1,14 +1,25 @@
 namespace ReportEngine.Tests.Web;
 
-/// <summary>OpenTelemetry from a real <c>serve</c>, exported over OTLP/HTTP to a receiver the test runs.</summary>
+/// <summary>
+/// OpenTelemetry from a real <c>serve</c> process, exported over OTLP/HTTP to a receiver the test runs. The process has a
+/// database of its own, so that what it exports is its own work and not another server's.
+/// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class TelemetryTests(DashboardFixture dashboard)
 {
     [Fact]
     public async Task A_report_issued_is_exported_as_a_trace_with_its_stages_and_as_metrics()
     {
-        await dashboard.SampleEntryAsync();
-        var telemetry = dashboard.Telemetry;
+        await using var telemetry = await OtlpReceiver.StartAsync();
+        using var output = new TempFolder();
+        var (database, tokens) = await dashboard.DatabaseWithPeopleAsync();
+        await using var serve = await ServeProcess.StartAsync(database, output.Path, telemetry.Settings);
+        using (var api = serve.Client())
+        {
+            api.DefaultRequestHeaders.Authorization = new("Bearer", tokens[DashboardFixture.Requester.Email]);
+            var done = await DashboardFixture.RequestAndWaitAsync(api, new { authority = "NDC", kind = "monthly", period = "2024-01" }, () => serve.Log);
+            Assert.Equal("done", done.GetProperty("status").GetString());
+        }
         string[] metrics = ["reportengine.reports.issued", "reportengine.report.duration", "reportengine.stage.duration", "reportengine.queue.length",
             "http.server.request.duration"];
         string[] spans = ["issue report", "gather", "print", "reportengine.print_pass"];
