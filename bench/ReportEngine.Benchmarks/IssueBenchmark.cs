@@ -29,7 +29,7 @@ internal static class IssueBenchmark
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
         var runsStore = new ReportRunStore(source);
         var deferred = new DeferredFollowUps();
-        var onPath = BenchRenderer.Issuer(browser, new IssuingArchive(archive, runsStore, new ImmediateFollowUps(archive.PdfACopy)));
+        var onPath = BenchRenderer.Issuer(browser, new IssuingArchive(archive, runsStore, new ImmediateFollowUps([new PdfACopyFollowUp(archive.PdfACopy)])));
         var offPath = BenchRenderer.Issuer(browser, new IssuingArchive(archive, runsStore, deferred));
 
         var before = new List<TimeSpan>();
@@ -70,10 +70,10 @@ internal static class IssueBenchmark
     {
         private readonly List<string> _ids = [];
 
-        public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
         {
             _ids.Add(archiveId);
-            return Task.CompletedTask;
+            return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
         }
 
         public IReadOnlyList<string> Take()

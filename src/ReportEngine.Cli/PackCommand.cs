@@ -1,6 +1,5 @@
 using ReportEngine.Foundation;
 using System.CommandLine;
-using ReportEngine.Service.Delivery;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
@@ -77,12 +76,8 @@ internal static class PackCommand
             Console.Out.WriteLine(issued.PdfPath);
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
             // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard error).
-            if (issued.Entry is null) return FailurePolicy.Success;
-            var delivery = services.GetRequiredService<ReportDelivery>();
-            if (!delivery.Enabled) return FailurePolicy.Success;
-            var outcomes = await delivery.DeliverAsync(issued.Entry.Id, retryFailed: false, ct);
-            foreach (var outcome in outcomes) Console.Error.WriteLine(outcome);
-            return outcomes.All(o => o.Kind is DeliveryOutcome.Kinds.Sent or DeliveryOutcome.Kinds.Already) ? FailurePolicy.Success : FailurePolicy.Failure;
+            foreach (var line in issued.FollowUps.SelectMany(f => f.Lines)) Console.Error.WriteLine(line);
+            return issued.FollowUps.All(f => f.Complete) ? FailurePolicy.Success : FailurePolicy.Failure;
         });
         return command;
     }

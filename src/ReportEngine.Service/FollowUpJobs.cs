@@ -6,37 +6,39 @@ using ReportEngine.Issuing;
 namespace ReportEngine.Service;
 
 /// <summary>
-/// The follow-up jobs of an archived report, keyed by its archive id: running one again does nothing that was done.
-/// Ghostscript failing is retried too (a killed or starved process is not a bad input).
+/// Each follow-up of an archived report as a job of its own, keyed by archive id: running one again does nothing that
+/// was done. Ghostscript failing is retried too (a killed or starved process is not a bad input).
 /// </summary>
-public sealed class FollowUpJobs(ReportArchive archive, ILogger<FollowUpJobs> logger)
+public sealed class FollowUpJobs(IEnumerable<IFollowUp> followUps, ILogger<FollowUpJobs> logger)
 {
-    [JobDisplayName("PDF/A copy of {0}")]
-    public async Task MakePdfACopyAsync(string archiveId, CancellationToken cancellationToken)
+    [JobDisplayName("{0} of {1}")]
+    public async Task RunAsync(string followUp, string archiveId, CancellationToken cancellationToken)
     {
+        var work = followUps.SingleOrDefault(f => f.Name == followUp)
+            ?? throw new InvalidOperationException($"no follow-up is called '{followUp}' (jobs of an older version?)");
         try
         {
-            if (await archive.PdfACopy.MakeAsync(archiveId, cancellationToken))
-                logger.LogInformation("Made the PDF/A copy of archive entry {ArchiveId}", archiveId);
+            if (!(await work.RunAsync(archiveId, cancellationToken)).Complete)
+                throw new FollowUpPendingException($"{followUp} of {archiveId} is not complete yet");
+            logger.LogInformation("{FollowUp} of archive entry {ArchiveId} done", followUp, archiveId);
         }
         catch (ArchiveToolException ex)
         {
             // Permanent while issuing (the report is refused), but the entry here is issued and sound: try again later.
-            throw new FollowUpToolException(ex);
+            throw new FollowUpPendingException(ex.Message, ex);
         }
     }
 }
 
-/// <summary>A tool failed while making a follow-up of an issued report: temporary, so the retry policy tries again.</summary>
-public sealed class FollowUpToolException(ArchiveToolException inner) : Exception(inner.Message, inner);
+/// <summary>A follow-up of an issued report is not done yet (a tool failed, a server was away): temporary, so the retry policy tries again.</summary>
+public sealed class FollowUpPendingException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Enqueues an archived report's follow-up jobs on the Hangfire server shared by every <c>serve</c>: its PDF/A copy and, when a mail server is set, its delivery.</summary>
-public sealed class HangfireFollowUps(IBackgroundJobClient jobs, Delivery.ReportDelivery delivery) : IFollowUps
+/// <summary>Gives each follow-up of an archived report a job on the Hangfire server shared by every <c>serve</c>.</summary>
+public sealed class HangfireFollowUps(IEnumerable<IFollowUp> followUps, IBackgroundJobClient jobs) : IFollowUps
 {
-    public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
-        jobs.Enqueue<FollowUpJobs>(job => job.MakePdfACopyAsync(archiveId, CancellationToken.None));
-        if (delivery.Enabled) jobs.Enqueue<Delivery.DeliveryJobs>(job => job.DeliverReportAsync(archiveId, CancellationToken.None));
-        return Task.CompletedTask;
+        foreach (var name in followUps.Select(f => f.Name)) jobs.Enqueue<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None));
+        return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
     }
 }

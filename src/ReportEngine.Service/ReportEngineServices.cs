@@ -50,8 +50,9 @@ public static class ReportEngineServices
                 sp.GetRequiredService<ReportKinds>(), sp.GetRequiredService<TimeProvider>());
         });
 
-        // The issuing path. Follow-up work is done at once here; the service replaces it with jobs (HangfireFollowUps).
-        services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetRequiredService<ReportArchive>().PdfACopy));
+        // The issuing path. Its follow-ups (delivery adds its own) are done at once here; the service gives each a job (HangfireFollowUps).
+        services.AddSingleton<IFollowUp>(sp => new PdfACopyFollowUp(sp.GetRequiredService<ReportArchive>().PdfACopy));
+        services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetServices<IFollowUp>()));
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
             new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<ReportRunStore>(), sp.GetRequiredService<IFollowUps>())));
         // A report rendered and written without being issued into the archive (pack without --archive): no database.

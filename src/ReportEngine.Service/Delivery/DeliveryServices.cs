@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReportEngine.Issuing;
 
 namespace ReportEngine.Service.Delivery;
 
@@ -15,6 +16,7 @@ public static class DeliveryServices
         services.AddSingleton<DeliveryMessages>();
         services.AddSingleton<ISmtpSender, MailKitSender>();
         services.AddSingleton<ReportDelivery>();
+        services.AddSingleton<IFollowUp, DeliveryFollowUp>();
         return services;
     }
 }

@@ -1,10 +1,11 @@
 namespace ReportEngine.Issuing;
 
 /// <summary>
-/// Hands an archived report's follow-up work (its PDF/A copy; delivery later) to jobs of its own, keyed by archive id
-/// so that a retry never repeats work that was done.
+/// How a host does an archived report's follow-ups (<see cref="IFollowUp"/>): at once (the command line) or as jobs of
+/// their own (<c>serve</c>), keyed by archive id so that a retry never repeats work that was done.
 /// </summary>
 public interface IFollowUps
 {
-    Task ScheduleAsync(string archiveId, CancellationToken cancellationToken);
+    /// <returns>What each follow-up done at once gave; nothing for those handed to jobs.</returns>
+    Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken);
 }

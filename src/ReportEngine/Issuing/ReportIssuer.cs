@@ -77,7 +77,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
             var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken);
             var pages = PageCount(pack.Pdf);
             logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
-            return new IssuedReport(report, null, path, pages, Reused: false, pack);
+            return new IssuedReport(report, null, path, pages, Reused: false, pack, []);
         }
 
         var (archive, runs, followUps) = archiving;
@@ -88,7 +88,9 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
             {
                 logger.LogInformation("Report {Report} was issued already as {ArchiveId}; nothing rendered", report, issued.Id);
                 var (pdf, metrics) = await FilesOfAsync(archive, issued, cancellationToken);
-                return new IssuedReport(report, issued, await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken), PageCount(pdf), Reused: true, null);
+                var written = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                // Its follow-ups again: they do what is left (a recipient added since, a copy that failed) and nothing twice.
+                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, await followUps.ScheduleAsync(issued.Id, cancellationToken));
             }
             // The run says issued but the archive has no entry (pruned): issue it again.
             claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)
@@ -131,9 +133,9 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
                 var pages = PageCount(pdf);
                 await claim.CompleteAsync(new IssuedFacts(entry.Id, path, ContentStore.Sha256(pdf), pages), cancellationToken);
                 logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
-                await followUps.ScheduleAsync(entry.Id, cancellationToken);
+                var done = await followUps.ScheduleAsync(entry.Id, cancellationToken);
                 progress?.Report(new ReportProgress(ReportStage.Done, 100, "Issued"));
-                return new IssuedReport(report, entry, path, pages, Reused: false, rendered);
+                return new IssuedReport(report, entry, path, pages, Reused: false, rendered, done);
             }
             catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
             {

@@ -122,9 +122,9 @@ public sealed class RecordedFollowUps : IFollowUps
 
     public IReadOnlyList<string> Scheduled { get { lock (_scheduled) return [.. _scheduled]; } }
 
-    public Task ScheduleAsync(string archiveId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
         lock (_scheduled) _scheduled.Add(archiveId);
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
     }
 }

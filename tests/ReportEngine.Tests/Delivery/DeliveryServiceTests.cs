@@ -78,7 +78,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
         var id = CliProcess.Run("archive", "list", "--db", Db).Out.Split('\n')[1].Split('\t')[0];
         // The follow-up job again, several times over, as retries and a second scheduling would make it.
         var client = new BackgroundJobClient(storage);
-        for (var i = 0; i < 4; i++) client.Enqueue<DeliveryJobs>(job => job.DeliverReportAsync(id, CancellationToken.None));
+        for (var i = 0; i < 4; i++) client.Enqueue<ReportEngine.Service.FollowUpJobs>(job => job.RunAsync("Deliveries", id, CancellationToken.None));
         foreach (var email in recipients)
             for (var i = 0; i < 2; i++) client.Enqueue<DeliveryJobs>(job => job.DeliverToAsync(id, email, CancellationToken.None));
 

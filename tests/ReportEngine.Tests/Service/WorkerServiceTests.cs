@@ -153,7 +153,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         Assert.True(File.Exists(tools.File("failed-once")));
 
         var monitor = storage.GetMonitoringApi();
-        var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs));
+        var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs) && j.Value.Job.Args[0] as string == "PDF/A copy");
         var history = monitor.JobDetails(copyJob.Key).History.Select(h => h.StateName).Reverse().ToList();
         Assert.Equal(["Enqueued", "Processing", "Failed", "Scheduled", "Enqueued", "Processing", "Succeeded"], history.Where(h => h != "Awaiting"));
         Assert.Equal(2, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // one entry, one addition
