@@ -12,8 +12,8 @@ namespace ReportEngine.Testing;
 /// killing, restarting and listening keep real processes (<see cref="ServeProcess"/>).
 /// </summary>
 /// <remarks>
-/// One per test process: Hangfire keeps its job storage and filters in statics, and the service names its job server
-/// after the process.
+/// One per test process: Hangfire keeps its job storage, filters and log in statics, and the service names its job
+/// server after the process.
 /// </remarks>
 public sealed class InProcessServe : IAsyncDisposable
 {
@@ -51,6 +51,9 @@ public sealed class InProcessServe : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // Hangfire logs through the application's logger factory, set in a static: the tests' own job clients, made
+        // after this service is gone, would find it disposed.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
     }
 
     /// <summary>Every log entry as one line: category, level, message and exception.</summary>

@@ -45,3 +45,9 @@ public sealed record ComplaintLearning(string ComplaintRef, DateOnly RecordedOn,
 
 /// <summary>A council's target for a figure (targets.csv, metrics.md version 2): met, missed by no more than <see cref="AmberWithin"/>, or missed.</summary>
 public sealed record Target(string Metric, decimal Value, Better Better, decimal AmberWithin);
+
+/// <summary>
+/// What an event file holds completely (coverage.csv, coverage.md): records of the days from <see cref="CoversFrom"/> to
+/// <see cref="CoversTo"/>; either end left open reads as open-ended (or, for the end, the day the data was extracted).
+/// </summary>
+public sealed record FileCoverage(string File, DateOnly? CoversFrom, DateOnly? CoversTo);

@@ -55,6 +55,7 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
 
         CheckAcrossRows(errors, rows);
         new CareActChecks(errors).Check(rows);
+        new CoverageChecks(errors).Check(rows);
         if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
         return new GatheredEvidence(rows.Fill().Build(), Provenance(files, rowCounts));
     }

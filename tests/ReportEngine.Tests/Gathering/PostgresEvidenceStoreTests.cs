@@ -89,6 +89,26 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_dataset_with_coverage_csv_reads_back_with_it_and_keeps_it_in_the_frozen_snapshot()
+    {
+        var (source, store) = await NewStoreAsync();
+        await using var _ = source;
+        using var folder = Repo.CopyOfSample();
+        File.WriteAllText(folder.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-02-29\ncomplaints.csv,2022-02-01,\n");
+        var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
+        await store.ImportAsync(gathered, TimeProvider.System);
+
+        var database = await store.GatherAsync("NDC");
+        Assert.Equal(gathered.Evidence.Coverage, database.Evidence.Coverage);
+        Assert.Equal(gathered.Evidence.Coverage, ReportEngine.Archive.EvidenceSnapshot.Deserialize(ReportEngine.Archive.EvidenceSnapshot.Serialize(database)).Evidence.Coverage);
+
+        // Imported again without the file: it is gone, not an empty list.
+        File.Delete(folder.File("coverage.csv"));
+        await store.ImportAsync(await new DatasetFolderSource(folder.Path).GatherAsync(), TimeProvider.System);
+        Assert.Null((await store.GatherAsync("NDC")).Evidence.Coverage);
+    }
+
+    [Fact]
     public async Task A_dataset_one_hundred_times_the_sample_gives_identical_figures_from_the_database()
     {
         using var big = new TempFolder();

@@ -1,6 +1,6 @@
 namespace ReportEngine.Gathering.Dataset;
 
-/// <summary>Every file of the data contract and operations.md, in the order they are read, checked and stored.</summary>
+/// <summary>Every file of the data contract, operations.md and coverage.md, in the order they are read, checked and stored.</summary>
 public static class DatasetFiles
 {
     public static IReadOnlyList<DatasetFile> All { get; } =
@@ -9,6 +9,7 @@ public static class DatasetFiles
         ContractTables.OmbudsmanBenchmarks, ContractTables.Staff, ContractTables.Courses, ContractTables.CourseRequirements, ContractTables.Training,
         ContractTables.Supervisions, ContractTables.Actions, ContractTables.BankHolidays, ContractTables.ComplaintLearning, ContractTables.Targets,
         CareActTables.Waits, CareActTables.LongTermSupport, CareActTables.Reviews, CareActTables.Concerns, CareActTables.Enquiries, CareActTables.Dols,
+        CoverageTables.Coverage,
     ];
 
     /// <summary>The files held as rows of their own table (all but authority.csv).</summary>

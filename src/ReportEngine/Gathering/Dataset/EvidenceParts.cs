@@ -25,6 +25,7 @@ public sealed class EvidenceParts
     internal IReadOnlyList<ComplaintLearning>? ComplaintLearning { get; set; }
     internal IReadOnlyList<Target>? Targets { get; set; }
     internal CareActEvidence CareAct { get; set; } = CareActEvidence.None;
+    internal IReadOnlyList<FileCoverage>? Coverage { get; set; }
 
     /// <param name="authority">The authority, when its row is held apart from the files (the database's).</param>
     public EvidenceSet Build(Authority? authority = null) => new(
@@ -43,7 +44,8 @@ public sealed class EvidenceParts
         BankHolidays is null ? BankHolidayCalendar.EnglandAndWales : BankHolidayCalendar.FromDates(BankHolidays),
         ComplaintLearning,
         Targets,
-        CareAct.Files.Any(f => f.Supplied) ? CareAct : null);
+        CareAct.Files.Any(f => f.Supplied) ? CareAct : null,
+        Coverage);
 
     private static InvalidOperationException Unfilled(DatasetFile file) => new($"{file.FileName}: its rows were not read");
 }
