@@ -12,6 +12,7 @@ using ReportEngine.Service;
 using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Web;
 using System.CommandLine;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Cli;
 

@@ -75,9 +75,11 @@ internal static class PackCommand
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
-            // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard error).
-            foreach (var line in issued.FollowUps.SelectMany(f => f.Lines)) Console.Error.WriteLine(line);
-            return issued.FollowUps.All(f => f.Complete) ? FailurePolicy.Success : FailurePolicy.Failure;
+            // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard
+            // error); one issued before gets its follow-ups again, which do only what is left (a recipient added since).
+            var followUps = issued is { Reused: true, Entry: { } entry } ? await services.GetRequiredService<IFollowUps>().ScheduleAsync(entry.Id, ct) : issued.FollowUps;
+            foreach (var line in followUps.SelectMany(f => f.Lines)) Console.Error.WriteLine(line);
+            return followUps.All(f => f.Complete) ? FailurePolicy.Success : FailurePolicy.Failure;
         });
         return command;
     }

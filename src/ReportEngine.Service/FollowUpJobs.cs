@@ -38,7 +38,7 @@ public sealed class HangfireFollowUps(IEnumerable<IFollowUp> followUps, IBackgro
 {
     public Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
-        foreach (var name in followUps.Select(f => f.Name)) jobs.Enqueue<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None));
+        foreach (var name in followUps.Where(f => f.Enabled).Select(f => f.Name)) jobs.Enqueue<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None));
         return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service;
 

@@ -9,6 +9,7 @@ using ReportEngine.Kinds;
 using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Requests;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service;
 

@@ -23,6 +23,7 @@ using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Health;
 using ReportEngine.Service.Web;
 using ReportEngine.Service.Web.Security;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service;
 

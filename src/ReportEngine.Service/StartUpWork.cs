@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReportEngine.Archive;
 using ReportEngine.Issuing;
 using ReportEngine.PostgreSql;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service;
 

@@ -46,20 +46,28 @@ public sealed class ServeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"serve exited {process.ExitCode}:\n{serve.Log}");
-            try
+            // Given up only when its log has not moved for a minute: a start on a loaded machine is slow, not stuck.
+            await Eventually.WaitAsync(async () =>
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode) return serve;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
+                if (process.HasExited) throw new InvalidOperationException($"serve exited {process.ExitCode}:\n{serve.Log}");
+                try
+                {
+                    return (await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            }, () => Task.FromResult(serve.Log), "serve becoming healthy", TimeSpan.FromMinutes(1));
+            return serve;
         }
-        await serve.DisposeAsync();
-        throw new TimeoutException($"serve did not become healthy:\n{serve.Log}");
+        catch
+        {
+            await serve.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown, no cleanup (its browser goes with it, as it would with the machine).</summary>

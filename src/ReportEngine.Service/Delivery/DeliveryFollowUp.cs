@@ -4,7 +4,7 @@ using ReportEngine.Issuing;
 namespace ReportEngine.Service.Delivery;
 
 /// <summary>
-/// Delivery as a follow-up of the issuing path, when a mail server is set. Without a job server (the command line) every
+/// Delivery as a follow-up of the issuing path, enabled when a mail server is set. Without a job server (the command line) every
 /// recipient is sent to in the run, with a line each (delivery.md); with one, each recipient's copy is a job of its own
 /// (<see cref="DeliveryJobs"/>), so that its retries and back-off over hours are its own.
 /// </summary>
@@ -12,9 +12,10 @@ public sealed class DeliveryFollowUp(ReportDelivery delivery, IBackgroundJobClie
 {
     public string Name => "Deliveries";
 
+    public bool Enabled => delivery.Enabled;
+
     public async Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken)
     {
-        if (!delivery.Enabled) return FollowUpOutcome.Done;
         if (jobs is not null)
         {
             foreach (var pending in (await delivery.PrepareAsync(archiveId, cancellationToken)).Where(d => d.State == DeliveryRecord.Pending))

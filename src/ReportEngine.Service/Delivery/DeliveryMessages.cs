@@ -5,6 +5,7 @@ using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Templating;
 using ReportEngine.Service.Web;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Delivery;
 

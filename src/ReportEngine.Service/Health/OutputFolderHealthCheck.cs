@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Health;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Web;
 

@@ -11,5 +11,8 @@ public interface IFollowUp
     /// <summary>The work's name in the job list and the log: "PDF/A copy" shows as "PDF/A copy of {archive id}".</summary>
     string Name { get; }
 
+    /// <summary>Whether it is set up here at all (delivery needs a mail server); one that is not is neither done nor given a job.</summary>
+    bool Enabled { get; }
+
     Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken);
 }

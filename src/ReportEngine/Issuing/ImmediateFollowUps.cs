@@ -9,7 +9,7 @@ public sealed class ImmediateFollowUps(IEnumerable<IFollowUp> followUps) : IFoll
     public async Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
         var outcomes = new List<FollowUpOutcome>();
-        foreach (var followUp in followUps) outcomes.Add(await followUp.RunAsync(archiveId, cancellationToken));
+        foreach (var followUp in followUps.Where(f => f.Enabled)) outcomes.Add(await followUp.RunAsync(archiveId, cancellationToken));
         return outcomes;
     }
 }

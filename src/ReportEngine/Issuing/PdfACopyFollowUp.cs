@@ -7,6 +7,8 @@ public sealed class PdfACopyFollowUp(PdfACopy copy) : IFollowUp
 {
     public string Name => "PDF/A copy";
 
+    public bool Enabled => true;
+
     public async Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken)
     {
         await copy.MakeAsync(archiveId, cancellationToken);

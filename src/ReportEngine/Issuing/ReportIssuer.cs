@@ -88,9 +88,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
             {
                 logger.LogInformation("Report {Report} was issued already as {ArchiveId}; nothing rendered", report, issued.Id);
                 var (pdf, metrics) = await FilesOfAsync(archive, issued, cancellationToken);
-                var written = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
-                // Its follow-ups again: they do what is left (a recipient added since, a copy that failed) and nothing twice.
-                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, await followUps.ScheduleAsync(issued.Id, cancellationToken));
+                return new IssuedReport(report, issued, await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken), PageCount(pdf), Reused: true, null, []);
             }
             // The run says issued but the archive has no entry (pruned): issue it again.
             claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)

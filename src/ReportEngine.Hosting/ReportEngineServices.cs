@@ -10,7 +10,7 @@ using ReportEngine.Printing;
 using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 
-namespace ReportEngine.Service;
+namespace ReportEngine.Hosting;
 
 /// <summary>
 /// The composition root that the command line and the service share: the report kinds, the warm browser and the

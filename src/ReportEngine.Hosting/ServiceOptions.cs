@@ -3,7 +3,7 @@ using Cronos;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace ReportEngine.Service;
+namespace ReportEngine.Hosting;
 
 /// <summary>The worker service's settings: section <c>ReportEngine</c> of appsettings.json, or <c>ReportEngine__*</c> environment variables.</summary>
 public sealed class ServiceOptions
