@@ -17,19 +17,21 @@ internal sealed class StoredRow(DatasetFile file, NpgsqlDataReader reader) : IRo
 
     public void Error(string column, string message) => throw new InvalidDataException($"{file.Table}.{column}: {message}");
 
-    private int Ordinal(string column) => _ordinals[column];
-
-    private int Required(string column)
+    /// <summary>Whether the column has a value in the current row, and where it is.</summary>
+    private bool Has(string column, out int ordinal)
     {
-        var ordinal = Ordinal(column);
-        return reader.IsDBNull(ordinal) ? throw new InvalidDataException($"{file.Table}.{column}: is empty but required") : ordinal;
+        ordinal = _ordinals[column];
+        return !reader.IsDBNull(ordinal);
     }
 
-    private T? Optional<T>(string column) where T : struct => Ordinal(column) is var o && reader.IsDBNull(o) ? null : reader.GetFieldValue<T>(o);
+    private int Required(string column) =>
+        Has(column, out var ordinal) ? ordinal : throw new InvalidDataException($"{file.Table}.{column}: is empty but required");
+
+    private T? Optional<T>(string column) where T : struct => Has(column, out var o) ? reader.GetFieldValue<T>(o) : null;
 
     public string Text(string column) => reader.GetString(Required(column));
 
-    public string? OptionalText(string column) => Ordinal(column) is var o && reader.IsDBNull(o) ? null : reader.GetString(o);
+    public string? OptionalText(string column) => Has(column, out var o) ? reader.GetString(o) : null;
 
     public DateOnly Date(string column) => reader.GetFieldValue<DateOnly>(Required(column));
 
@@ -51,7 +53,7 @@ internal sealed class StoredRow(DatasetFile file, NpgsqlDataReader reader) : IRo
 
     public T? OptionalCode<T>(string column) where T : struct, Enum => OptionalText(column) is { } s ? AsCode<T>(column, s) : null;
 
-    public IReadOnlyList<string> CodeList(string column) => Ordinal(column) is var o && reader.IsDBNull(o) ? [] : reader.GetFieldValue<string[]>(o);
+    public IReadOnlyList<string> CodeList(string column) => Has(column, out var o) ? reader.GetFieldValue<string[]>(o) : [];
 
     private T AsCode<T>(string column, string code) where T : struct, Enum =>
         CodeNames<T>.TryParse(code, out var value) ? value : throw new InvalidDataException($"{file.Table}.{column}: '{code}' is not a {typeof(T).Name} code");

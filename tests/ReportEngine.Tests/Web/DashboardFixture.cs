@@ -135,21 +135,16 @@ public sealed partial class DashboardFixture
     /// <summary>Asks for a report through the API and waits until it is done (while the request or the service moves); the request as the API last showed it.</summary>
     public async Task<System.Text.Json.JsonElement> RequestAndWaitAsync(Person person, object body, TimeSpan? patience = null)
     {
+        using var api = Api(person);
         try
         {
-            return await RequestAndWaitCoreAsync(person, body, patience);
+            return await RequestAndWaitAsync(api, body, () => Serve.Log, patience);
         }
         catch (Exception ex) when (ex is TaskCanceledException or HttpRequestException)
         {
             var log = Serve.Log;
             throw new InvalidOperationException($"The service did not answer: {ex.Message}\n{log[Math.Max(0, log.Length - 6000)..]}", ex);
         }
-    }
-
-    private async Task<System.Text.Json.JsonElement> RequestAndWaitCoreAsync(Person person, object body, TimeSpan? patience)
-    {
-        using var api = Api(person);
-        return await RequestAndWaitAsync(api, body, () => Serve.Log, patience);
     }
 
     /// <summary>Asks a service for a report through its API and waits until it is done or failed.</summary>
