@@ -12,7 +12,7 @@ internal static class BenchRenderer
 {
     /// <summary>The renderers of every kind on the repository's templates, printing through <paramref name="browser"/>.</summary>
     public static ReportRenderers Renderers(ChromiumBrowser browser) =>
-        new(new ChromiumPdfPrinter(browser), new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System);
+        new(new ChromiumPdfPrinter(browser), new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System, NullLoggerFactory.Instance);
 
     /// <summary>The monthly pack renderer.</summary>
     public static ReportRenderer Create(ChromiumBrowser browser) => Renderers(browser).For(ReportKinds.Monthly);

@@ -36,7 +36,7 @@ public static class ReportEngineServices
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ChromiumPdfPrinter>();
         services.AddSingleton(sp => new ReportRenderers(sp.GetRequiredService<ChromiumPdfPrinter>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
         services.AddSingleton<PostgresEvidenceStore>();

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using ReportEngine.Composition;
 using ReportEngine.Gathering;
 using ReportEngine.Kinds;
 using ReportEngine.Printing;
 using ReportEngine.Metrics;
 using ReportEngine.Templating;
+using Microsoft.Extensions.Logging;
 using Scriban.Runtime;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
@@ -13,11 +13,12 @@ namespace ReportEngine.Rendering;
 
 /// <summary>
 /// The pipeline of one report: compute → compose → template → print, for evidence already gathered. Writes nothing.
-/// The contents page needs page numbers, so a report is printed twice: the first print, a cheap one without header,
-/// footer, backgrounds or tags, is read only for where its bookmarks fall.
+/// The contents page needs page numbers: a report is printed once with placeholders as wide as the numbers, and the
+/// numbers its bookmarks give are written into the PDF (<see cref="PageNumberPatch"/>). Where that cannot be done safely
+/// it is printed twice, the first print (without header, footer, backgrounds or tags) read only for its bookmarks.
 /// One renderer serves one kind's <see cref="TemplateSet"/>.
 /// </summary>
-public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, ReportOptions options, TimeProvider clock)
+public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter printer, ReportOptions options, TimeProvider clock, ILogger<ReportRenderer> logger)
 {
     public const string DocumentTemplate = "pack.sbn-html";
     public const string HeaderTemplate = "header.sbn-html";
@@ -40,61 +41,85 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     {
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
-        var watch = Stopwatch.StartNew();
+        var run = new RenderRun(report, gatherTime);
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
-        var figures = report.Kind.Compute(gathered.Evidence, report);
-        var computeTime = watch.Elapsed;
+        var figures = run.Time(RenderStage.Compute, () => report.Kind.Compute(gathered.Evidence, report));
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
-        watch.Restart();
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
                 archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
-        var (_, firstJob) = Compose(report.Kind, context, figures, []);
-        var templateTime = watch.Elapsed;
+        var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, []));
+        var headings = PageReferences.Headings(draft.Html);
+        var standIns = PageReferences.StandIns(headings, draft.Html);
 
-        progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
-        watch.Restart();
-        var first = await PrintPassAsync(firstJob.ForPageNumbers(), "page numbers", cancellationToken);
-        var contents = ReadContents(first.Pdf);
-        var printTime = watch.Elapsed;
-        var blocked = first.BlockedRequests.ToList();
-
-        // The final print is checked against the numbers it prints: should the filled-in contents page ever move a
-        // section (a longer contents page, say), the report is printed again with the numbers that print gave.
-        object model;
-        PrintJob job;
-        PrintedPdf final;
-        var passes = 1;
-        while (true)
+        IReadOnlyList<ContentsEntry> contents;
+        if (standIns is not null)
         {
-            watch.Restart();
-            (model, job) = Compose(report.Kind, context, figures, contents);
-            templateTime += watch.Elapsed;
-            progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
-            watch.Restart();
-            final = await PrintPassAsync(job, passes == 1 ? "final" : "correction", cancellationToken);
-            printTime += watch.Elapsed;
-            blocked.AddRange(final.BlockedRequests);
-            passes++;
-            var printed = ReadContents(final.Pdf);
-            if (printed.SequenceEqual(contents)) break;
-            if (passes == MaxPrintPasses)
-                throw new Printing.PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
+            progress?.Report(new ReportProgress(ReportStage.Printing, 40, "Printing"));
+            var (pdf, printed, whyNot) = await PrintOnceAsync(run, context, figures, headings, standIns, cancellationToken);
+            if (pdf is not null)
+            {
+                var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
+                progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
+                return run.Rendered(pdf, figures, model, job, 1);
+            }
+            logger.LogWarning("The page numbers of {Report} could not be written into its print ({Reason}); it is printed again with them", report, whyNot);
             contents = printed;
         }
+        else
+        {
+            logger.LogWarning("{Report} has {Headings} headings or prints a number taken for a page placeholder; it is printed twice for its page numbers",
+                report, headings.Count);
+            progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
+            var first = await run.PrintAsync(() => PrintPassAsync(draft.ForPageNumbers(), "page numbers", cancellationToken));
+            contents = ReadContents(first.Pdf);
+        }
+        return await PrintUntilSettledAsync(run, context, figures, contents, progress, cancellationToken);
+    }
 
-        progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-        return new RenderedReport(
-            report,
-            final.Pdf,
-            MetricsJson.Serialize(report, figures),
-            figures,
-            model,
-            job,
-            passes,
-            blocked.Distinct().ToArray(),
-            new ReportTimings(gatherTime, computeTime, templateTime, printTime));
+    /// <summary>
+    /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks give
+    /// are written into it. Answers the bookmarks' pages, and the PDF unless the numbers could not be written (and why).
+    /// </summary>
+    private async Task<(byte[]? Pdf, IReadOnlyList<ContentsEntry> Contents, string? WhyNot)> PrintOnceAsync(RenderRun run, ReportContext context,
+        IReportFigures figures, IReadOnlyList<string> headings, IReadOnlyList<ContentsEntry> standIns, CancellationToken cancellationToken)
+    {
+        var (html, order, job) = run.Time(RenderStage.Template, () =>
+        {
+            var (_, numbered) = Compose(run.Report.Kind, context, figures, standIns);
+            var (marked, order) = PageReferences.Mark(numbered.Html);
+            return (marked, order, numbered);
+        });
+        var printed = await run.PrintAsync(() => PrintPassAsync(job with { Html = html }, "single", cancellationToken));
+        var contents = ReadContents(printed.Pdf);
+        if (!contents.Select(c => c.Title).SequenceEqual(headings)) return (null, contents, "the printed bookmarks are not the document's headings");
+        var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, order.Select(i => contents[i].Page).ToList()));
+        return (patched.Pdf, contents, patched.WhyNot);
+    }
+
+    /// <summary>
+    /// Prints with the contents given and checks the print against the numbers it prints: should the filled-in contents
+    /// page ever move a section (a longer contents page, say), the report is printed again with the numbers that print gave.
+    /// </summary>
+    private async Task<RenderedReport> PrintUntilSettledAsync(RenderRun run, ReportContext context, IReportFigures figures,
+        IReadOnlyList<ContentsEntry> contents, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
+        for (var passes = 2; ; passes++)
+        {
+            var (model, job) = run.Time(RenderStage.Template, () => Compose(run.Report.Kind, context, figures, contents));
+            progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
+            var final = await run.PrintAsync(() => PrintPassAsync(job, passes == 2 ? "final" : "correction", cancellationToken));
+            var printed = ReadContents(final.Pdf);
+            if (printed.SequenceEqual(contents))
+            {
+                progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
+                return run.Rendered(final.Pdf, figures, model, job, passes);
+            }
+            if (passes == MaxPrintPasses)
+                throw new PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
+            contents = printed;
+        }
     }
 
     /// <summary>One print of the report, traced as a <c>print</c> span named for its pass.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using ReportEngine.Foundation;
 using FsCheck;
 using FsCheck.Fluent;
@@ -19,7 +20,7 @@ public sealed class DatasetProperties
 {
     // Never started: composing a report needs the renderer's templates, not its browser.
     private static readonly ReportRenderer Renderer = new ReportRenderers(new ChromiumPdfPrinter(new ChromiumBrowser(new ChromiumOptions())),
-        new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System).For(ReportKinds.Monthly);
+        new ReportOptions { TemplatesRoot = Repo.Templates }, TimeProvider.System, NullLoggerFactory.Instance).For(ReportKinds.Monthly);
 
     private static readonly DateTimeOffset GeneratedAt = new(2024, 2, 1, 6, 0, 0, TimeSpan.Zero);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Evidence;
@@ -19,18 +20,19 @@ public sealed class SamplePackFixture : IAsyncLifetime
     public IReadOnlyList<string> PageTexts { get; private set; } = [];
 
     /// <summary>The renderers of every kind, on the shared browser, with a clock fixed at <see cref="GeneratedAt"/> (or <paramref name="clock"/>).</summary>
-    public ReportRenderers Renderers(string? templatesRoot = null, TimeProvider? clock = null) =>
-        new(new ChromiumPdfPrinter(Browser), new ReportOptions { TemplatesRoot = templatesRoot ?? Repo.Templates }, clock ?? new FakeTimeProvider(GeneratedAt));
+    public ReportRenderers Renderers(string? templatesRoot = null, TimeProvider? clock = null, ILoggerFactory? loggers = null) =>
+        new(new ChromiumPdfPrinter(Browser), new ReportOptions { TemplatesRoot = templatesRoot ?? Repo.Templates }, clock ?? new FakeTimeProvider(GeneratedAt),
+            loggers ?? NullLoggerFactory.Instance);
 
     public ReportRenderer Renderer(string? templatesRoot = null) => Renderers(templatesRoot).For(ReportKinds.Monthly);
 
     /// <summary>Renders a report of a dataset folder through the issuing path, without an archive.</summary>
     public async Task<RenderedReport> RenderAsync(string datasetFolder, ReportKind? kind = null, string period = "2024-01", QualityStatement? statement = null,
-        ReportKinds? kinds = null, string? templatesRoot = null)
+        ReportKinds? kinds = null, string? templatesRoot = null, ILoggerFactory? loggers = null)
     {
         kind ??= ReportKinds.Monthly;
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
-        var issuer = new ReportIssuer(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance);
+        var issuer = new ReportIssuer(Renderers(templatesRoot, loggers: loggers), NullLogger<ReportIssuer>.Instance);
         var folder = new DatasetFolderSource(datasetFolder);
         var report = ReportIdentity.Of(await folder.AuthorityCodeAsync(), kind, parsed, statement);
         var issued = await issuer.IssueAsync(new ReportRequest(report, folder, Requester.Person("test")));

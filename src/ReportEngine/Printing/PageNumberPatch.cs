@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Parser.Parts;
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+
+namespace ReportEngine.Printing;
+
+/// <summary>The patched PDF, or why the page numbers could not be written into it.</summary>
+public sealed record PatchedPdf(byte[]? Pdf, string? WhyNot);
+
+/// <summary>
+/// Writes page numbers into a printed PDF where the document held <see cref="Placeholder"/>s: three figure spaces,
+/// which Liberation Sans draws exactly as wide as a digit, so the page was laid out with room for the number. Chromium
+/// draws each glyph with its own <c>Tj</c> after a <c>Td</c> that moves by the previous glyph's width; each figure
+/// space's code is replaced by a digit's code of the same font (the glyph positions do not move), and unused places are
+/// dropped. A placeholder that starts its text block (a contents page's column) is aligned right; one inside a sentence
+/// is aligned left and what follows it on its line moves back over the dropped places. The numbers are given in
+/// the order the placeholders appear: page by page, and in drawing order on a page. The tags, marked content and fonts
+/// are untouched, and the new content streams are appended as an incremental update.
+/// Answers why not (and changes nothing) when the placeholders found are not the ones expected, when a number has more
+/// than three digits, or when the font subset cannot draw one of its digits.
+/// </summary>
+public static class PageNumberPatch
+{
+    public const string Placeholder = "\u2007\u2007\u2007";
+
+    private const char FigureSpace = '\u2007';
+
+    public static PatchedPdf Apply(byte[] pdf, IReadOnlyList<int> numbers)
+    {
+        if (numbers.Any(n => n is < 1 or > 999)) return new(null, $"a page number out of the placeholder's three digits ({numbers.Max()})");
+        using var document = PdfDocument.Open(pdf);
+        var scanner = document.Structure.TokenScanner;
+        var fonts = new Dictionary<IndirectReference, GlyphCodes?>();
+        var pages = new List<(IndirectReference Stream, byte[] Decoded, List<ContentToken> Tokens, List<PrintedPlaceholder> Found)>();
+        var count = 0;
+        for (var p = 1; p <= document.NumberOfPages; p++)
+        {
+            var page = document.GetPage(p);
+            if (!page.Dictionary.TryGet(NameToken.Contents, out IndirectReferenceToken contents))
+                return new(null, $"page {p}'s contents are not one stream");
+            if (document.Structure.GetObject(contents.Data).Data is not StreamToken stream || !IsFlate(stream.StreamDictionary))
+                return new(null, $"page {p}'s contents are not one Flate stream");
+            var fontCodes = FontsOf(page.Dictionary, scanner, fonts);
+            if (fontCodes.Count == 0) continue;
+            var decoded = Inflate(stream.Data.Span);
+            if (!fontCodes.Values.Any(codes => Mentions(decoded, codes.FigureSpace))) continue;
+            var tokens = ContentStreamLexer.Tokenize(decoded);
+            if (tokens is null) return new(null, $"page {p}'s content stream could not be read");
+            var found = PrintedPlaceholder.Find(decoded, tokens, fontCodes);
+            if (found is null) return new(null, $"page {p} has figure spaces that are not a placeholder");
+            if (found.Count == 0) continue;
+            pages.Add((contents.Data, decoded, tokens, found));
+            count += found.Count;
+        }
+        if (count != numbers.Count) return new(null, $"{count} page number placeholders were printed, {numbers.Count} were expected");
+        if (count == 0) return new(pdf, null);
+
+        var replaced = new List<ReplacedStream>();
+        var next = 0;
+        foreach (var (reference, decoded, tokens, found) in pages)
+        {
+            foreach (var placeholder in found)
+            {
+                var why = placeholder.Fill(numbers[next++].ToString(CultureInfo.InvariantCulture));
+                if (why is not null) return new(null, why);
+            }
+            var edits = PrintedPlaceholder.Edits(found, decoded, tokens).ToList();
+            replaced.Add(new ReplacedStream((int)reference.ObjectNumber, reference.Generation, Edit(decoded, edits)));
+        }
+        var patched = IncrementalUpdate.Append(pdf, replaced);
+        return patched is null ? new(null, "the PDF has no classic cross-reference table to update") : new(patched, null);
+    }
+
+    /// <summary>The figure-space and digit codes of each font on a page that can draw a figure space.</summary>
+    private static Dictionary<string, FontCodes> FontsOf(DictionaryToken page, IPdfTokenScanner scanner, Dictionary<IndirectReference, GlyphCodes?> cache)
+    {
+        var found = new Dictionary<string, FontCodes>(StringComparer.Ordinal);
+        if (!page.Data.TryGetValue(NameToken.Resources.Data, out var resourcesToken)
+            || !DirectObjectFinder.TryGet(resourcesToken, scanner, out DictionaryToken? resources)
+            || !resources.Data.TryGetValue(NameToken.Font.Data, out var fontsToken)
+            || !DirectObjectFinder.TryGet(fontsToken, scanner, out DictionaryToken? fontDictionary))
+            return found;
+        foreach (var (name, token) in fontDictionary.Data)
+        {
+            if (token is not IndirectReferenceToken reference) continue;
+            if (!cache.TryGetValue(reference.Data, out var codes))
+            {
+                codes = null;
+                if (DirectObjectFinder.TryGet(token, scanner, out DictionaryToken? font)
+                    && font.Data.TryGetValue(NameToken.ToUnicode.Data, out var toUnicodeToken)
+                    && DirectObjectFinder.TryGet(toUnicodeToken, scanner, out StreamToken? toUnicode)
+                    && IsFlate(toUnicode.StreamDictionary))
+                    codes = GlyphCodes.Parse(Encoding.Latin1.GetString(Inflate(toUnicode.Data.Span)));
+                cache[reference.Data] = codes;
+            }
+            if (codes is not null && codes.TryGet(FigureSpace, out var figureSpace)) found[name] = new FontCodes(figureSpace, codes);
+        }
+        return found;
+    }
+
+    /// <summary>Whether a stream holds the code's hex digits anywhere (in either case): only then is it worth reading.</summary>
+    private static bool Mentions(byte[] stream, string code) =>
+        stream.AsSpan().IndexOf(Encoding.ASCII.GetBytes(code)) >= 0 || stream.AsSpan().IndexOf(Encoding.ASCII.GetBytes(code.ToLowerInvariant())) >= 0;
+
+    private static bool IsFlate(DictionaryToken stream) =>
+        stream.Data.TryGetValue(NameToken.Filter.Data, out var filter) && filter is NameToken { Data: "FlateDecode" }
+        && !stream.Data.ContainsKey(NameToken.DecodeParms.Data);
+
+    private static byte[] Inflate(ReadOnlySpan<byte> data)
+    {
+        using var input = new MemoryStream(data.ToArray());
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(data.Length * 4);
+        zlib.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static byte[] Edit(byte[] decoded, IEnumerable<(int Start, int Length, string Text)> edits)
+    {
+        using var output = new MemoryStream(decoded.Length);
+        var at = 0;
+        foreach (var (start, length, text) in edits.OrderBy(e => e.Start))
+        {
+            output.Write(decoded, at, start - at);
+            output.Write(Encoding.ASCII.GetBytes(text));
+            at = start + length;
+        }
+        output.Write(decoded, at, decoded.Length - at);
+        return output.ToArray();
+    }
+}
+
+/// <summary>A font's code for the figure space, and its codes for everything else.</summary>
+internal sealed record FontCodes(string FigureSpace, GlyphCodes Codes);

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ReportEngine.Kinds;
+using ReportEngine.Metrics;
+using ReportEngine.Printing;
+
+namespace ReportEngine.Rendering;
+
+internal enum RenderStage { Compute, Template, Print }
+
+/// <summary>What one render has spent so far, stage by stage, and what its prints blocked; it makes the finished report.</summary>
+internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime)
+{
+    private readonly Dictionary<RenderStage, TimeSpan> _spent = [];
+    private readonly List<string> _blocked = [];
+
+    public ReportIdentity Report => report;
+
+    public T Time<T>(RenderStage stage, Func<T> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _spent[stage] = _spent.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(started);
+        }
+    }
+
+    public async Task<PrintedPdf> PrintAsync(Func<Task<PrintedPdf>> print)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var printed = await print();
+        _spent[RenderStage.Print] = _spent.GetValueOrDefault(RenderStage.Print) + Stopwatch.GetElapsedTime(started);
+        _blocked.AddRange(printed.BlockedRequests);
+        return printed;
+    }
+
+    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, object model, PrintJob job, int passes) =>
+        new(report, pdf, MetricsJson.Serialize(report, figures), figures, model, job, passes, _blocked.Distinct().ToArray(),
+            new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
+                _spent.GetValueOrDefault(RenderStage.Print)));
+}
