@@ -38,14 +38,15 @@ public static class PageNumberPatch
         var fonts = new Dictionary<IndirectReference, GlyphCodes?>();
         var pages = new List<(IndirectReference Stream, byte[] Decoded, List<ContentToken> Tokens, List<PrintedPlaceholder> Found)>();
         var count = 0;
-        for (var p = 1; p <= document.NumberOfPages; p++)
+        var p = 0;
+        foreach (var (page, inheritedResources) in Pages(document.Structure.Catalog.CatalogDictionary, scanner))
         {
-            var page = document.GetPage(p);
-            if (!page.Dictionary.TryGet(NameToken.Contents, out IndirectReferenceToken contents))
+            p++;
+            if (!page.TryGet(NameToken.Contents, out IndirectReferenceToken contents))
                 return new(null, $"page {p}'s contents are not one stream");
             if (document.Structure.GetObject(contents.Data).Data is not StreamToken stream || !IsFlate(stream.StreamDictionary))
                 return new(null, $"page {p}'s contents are not one Flate stream");
-            var fontCodes = FontsOf(page.Dictionary, scanner, fonts);
+            var fontCodes = FontsOf(page.Data.GetValueOrDefault(NameToken.Resources.Data) ?? inheritedResources, scanner, fonts);
             if (fontCodes.Count == 0) continue;
             var decoded = Inflate(stream.Data.Span);
             if (!fontCodes.Values.Any(codes => Mentions(decoded, codes.FigureSpace))) continue;
@@ -76,11 +77,33 @@ public static class PageNumberPatch
         return patched is null ? new(null, "the PDF has no classic cross-reference table to update") : new(patched, null);
     }
 
+    /// <summary>
+    /// The page dictionaries in page order, each with the resources it inherits, read from the page tree alone: opening
+    /// a page through PdfPig would read all its text, which the patch does not need.
+    /// </summary>
+    private static IEnumerable<(DictionaryToken Page, IToken? InheritedResources)> Pages(DictionaryToken catalog, IPdfTokenScanner scanner)
+    {
+        if (!catalog.Data.TryGetValue(NameToken.Pages.Data, out var root)) yield break;
+        var pending = new Stack<(IToken Node, IToken? Resources)>([(root, null)]);
+        while (pending.Count > 0)
+        {
+            var (token, inherited) = pending.Pop();
+            if (!DirectObjectFinder.TryGet(token, scanner, out DictionaryToken? node)) continue;
+            var resources = node.Data.GetValueOrDefault(NameToken.Resources.Data) ?? inherited;
+            if (node.Data.TryGetValue(NameToken.Kids.Data, out var kidsToken) && DirectObjectFinder.TryGet(kidsToken, scanner, out ArrayToken? kids))
+            {
+                for (var k = kids.Data.Count - 1; k >= 0; k--) pending.Push((kids.Data[k], resources));
+                continue;
+            }
+            yield return (node, inherited);
+        }
+    }
+
     /// <summary>The figure-space and digit codes of each font on a page that can draw a figure space.</summary>
-    private static Dictionary<string, FontCodes> FontsOf(DictionaryToken page, IPdfTokenScanner scanner, Dictionary<IndirectReference, GlyphCodes?> cache)
+    private static Dictionary<string, FontCodes> FontsOf(IToken? resourcesToken, IPdfTokenScanner scanner, Dictionary<IndirectReference, GlyphCodes?> cache)
     {
         var found = new Dictionary<string, FontCodes>(StringComparer.Ordinal);
-        if (!page.Data.TryGetValue(NameToken.Resources.Data, out var resourcesToken)
+        if (resourcesToken is null
             || !DirectObjectFinder.TryGet(resourcesToken, scanner, out DictionaryToken? resources)
             || !resources.Data.TryGetValue(NameToken.Font.Data, out var fontsToken)
             || !DirectObjectFinder.TryGet(fontsToken, scanner, out DictionaryToken? fontDictionary))
