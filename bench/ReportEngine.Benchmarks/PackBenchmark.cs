@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using ReportEngine.Gathering;
 using ReportEngine.Printing;
-using ReportEngine.Metrics;
 using ReportEngine.Rendering;
 using ReportEngine.Testing;
 using UglyToad.PdfPig;
@@ -10,8 +7,10 @@ using UglyToad.PdfPig;
 namespace ReportEngine.Benchmarks;
 
 /// <summary>
-/// The sample monthly pack with a warm browser, split by stage, against Chromium alone printing the pack's final HTML once
-/// through the same browser settings: the least a pack can cost. Runs are interleaved so drift hits both alike.
+/// The sample monthly pack with a warm browser, split by stage, against the least a pack can cost: Chromium printing the
+/// pack's final HTML once through the same browser settings, and jsreport 4 (chrome-pdf) printing the same HTML once.
+/// The three are interleaved in one run, in turn going first, so drift hits all alike; at one report at a time and at
+/// two (two packs, two prints, two jsreport renders in flight together).
 /// </summary>
 internal static class PackBenchmark
 {
@@ -21,54 +20,72 @@ internal static class PackBenchmark
         var printer = new ChromiumPdfPrinter(browser);
         var issuer = BenchRenderer.Issuer(browser);
         var request = BenchRenderer.Request(Repo.Sample);
+        await using var peer = await JsReportPeer.StartAsync(workers: 2);
+        using var work = new TempFolder();
 
-        var packs = new List<ReportTimings>();
-        var alone = new List<TimeSpan>();
-        var pages = 0;
-        for (var i = 0; i < warmup + iterations; i++)
+        var sample = (await issuer.IssueAsync(request)).Rendered!;
+        var (html, header, footer) = (Path.Combine(work.Path, "pack.html"), Path.Combine(work.Path, "header.html"), Path.Combine(work.Path, "footer.html"));
+        await File.WriteAllTextAsync(html, sample.FinalPrint.Html);
+        await File.WriteAllTextAsync(header, sample.FinalPrint.HeaderHtml);
+        await File.WriteAllTextAsync(footer, sample.FinalPrint.FooterHtml);
+        using (var pdf = PdfDocument.Open(sample.Pdf))
+            Console.WriteLine($"Sample monthly pack, {pdf.NumberOfPages} pages, {iterations} measured rounds after {warmup} warm-up rounds (median ms)");
+
+        var stages = new List<ReportTimings>();
+        var contenders = new List<(string Name, Func<int, Task> Run)>
         {
-            var pack = (await issuer.IssueAsync(request)).Rendered!;
-            var watch = Stopwatch.StartNew();
-            await printer.PrintAsync(pack.FinalPrint);
-            var chromiumAlone = watch.Elapsed;
-            if (i < warmup) continue;
-            packs.Add(pack.Timings);
-            alone.Add(chromiumAlone);
-            using var pdf = PdfDocument.Open(pack.Pdf);
-            pages = pdf.NumberOfPages;
+            ("ReportEngine: the whole pack", async n =>
+            {
+                var packs = await Task.WhenAll(Enumerable.Range(0, n).Select(_ => issuer.IssueAsync(request)));
+                if (n == 1) stages.Add(packs[0].Rendered!.Timings);
+            }),
+            ("Chromium alone: the pack's final HTML printed once", n => Task.WhenAll(Enumerable.Range(0, n).Select(_ => printer.PrintAsync(sample.FinalPrint)))),
+        };
+        if (peer is not null)
+            contenders.Add(("jsreport 4 (core 4.11, chrome-pdf 4.4): the same HTML printed once",
+                n => Task.WhenAll(Enumerable.Range(0, n).Select(i => peer.PrintAsync(html, header, footer, Path.Combine(work.Path, $"jsreport-{i}.pdf"))))));
+
+        var results = new Dictionary<(string, int), double>();
+        foreach (var atATime in new[] { 1, 2 })
+        {
+            var times = contenders.ToDictionary(c => c.Name, _ => new List<TimeSpan>());
+            for (var round = 0; round < warmup + iterations; round++)
+            {
+                for (var k = 0; k < contenders.Count; k++)
+                {
+                    var (name, run) = contenders[(round + k) % contenders.Count];
+                    var watch = Stopwatch.StartNew();
+                    await run(atATime);
+                    if (round >= warmup) times[name].Add(watch.Elapsed);
+                }
+            }
+            foreach (var (name, list) in times) results[(name, atATime)] = Stats.Median(list);
         }
 
-        var total = Stats.Median(packs.Select(p => p.Total));
-        var floor = Stats.Median(alone);
-        Console.WriteLine($"Sample monthly pack, {pages} pages, {iterations} measured runs after {warmup} warm-up runs (median ms)");
         Console.WriteLine();
-        Console.WriteLine("| stage | median ms |");
+        Console.WriteLine("| | one at a time (ms) | two at a time (ms) | reports per second, one at a time | reports per second, two at a time |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, _) in contenders)
+            Console.WriteLine($"| {name} | {results[(name, 1)]:F0} | {results[(name, 2)]:F0} | {1000 / results[(name, 1)]:F2} | {2000 / results[(name, 2)]:F2} |");
+        var ours = contenders[0].Name;
+        var chromium = contenders[1].Name;
+        Console.WriteLine();
+        Console.WriteLine($"| stage of the pack, one at a time | median ms |");
         Console.WriteLine("|---|---:|");
-        Console.WriteLine($"| load (gather and validate the dataset) | {Stats.Median(packs.Select(p => p.Gather)):F1} |");
-        Console.WriteLine($"| compute (every metric) | {Stats.Median(packs.Select(p => p.Compute)):F1} |");
-        Console.WriteLine($"| template (view model and HTML: headings, placeholders, the record) | {Stats.Median(packs.Select(p => p.Template)):F1} |");
-        Console.WriteLine($"| print (one Chromium print, its bookmarks read and its page numbers written) | {Stats.Median(packs.Select(p => p.Print)):F1} |");
-        Console.WriteLine($"| **whole pack** | **{total:F1}** |");
-        Console.WriteLine($"| Chromium alone: the pack's final HTML printed once | {floor:F1} |");
+        Console.WriteLine($"| load (gather and validate the dataset) | {Stats.Median(stages.Select(p => p.Gather)):F1} |");
+        Console.WriteLine($"| compute (every metric) | {Stats.Median(stages.Select(p => p.Compute)):F1} |");
+        Console.WriteLine($"| template (view model and HTML: headings, placeholders, the record) | {Stats.Median(stages.Select(p => p.Template)):F1} |");
+        Console.WriteLine($"| print (one Chromium print, its bookmarks read and its page numbers written) | {Stats.Median(stages.Select(p => p.Print)):F1} |");
         Console.WriteLine();
-        Console.WriteLine($"- pack / one Chromium print: **{total / floor:F2}×** (target: at most 1.1×)");
-        Console.WriteLine($"- data stages (load and compute): {Stats.Median(packs.Select(p => p.Gather + p.Compute)):F1} ms (target: at most 150 ms)");
-        Console.WriteLine($"- pages per second: {pages / (total / 1000):F1}");
-        Console.WriteLine($"- peak memory: engine process {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB; Chromium processes {ChromiumPeakMiB():F0} MiB (sum of each process's peak)");
-    }
-
-    /// <summary>VmHWM of every Chromium process (browser, renderers, GPU and utility processes).</summary>
-    private static double ChromiumPeakMiB()
-    {
-        var total = 0L;
-        foreach (var status in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "status")).Where(File.Exists))
+        Console.WriteLine($"- pack / one Chromium print of its HTML, one at a time: **{results[(ours, 1)] / results[(chromium, 1)]:F2}×** (target: at most 1.1×)");
+        Console.WriteLine($"- pack / one Chromium print, two at a time: **{results[(ours, 2)] / results[(chromium, 2)]:F2}×**");
+        if (peer is not null)
         {
-            string text;
-            try { text = File.ReadAllText(status); } catch (IOException) { continue; }
-            if (!text.Contains("Name:\tchromium", StringComparison.Ordinal) && !text.Contains("Name:\tchrome", StringComparison.Ordinal)) continue;
-            var hwm = text.Split('\n').FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (hwm is not null) total += long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            var jsreport = contenders[2].Name;
+            Console.WriteLine($"- reports per second, two at a time, ReportEngine / jsreport: **{results[(jsreport, 2)] / results[(ours, 2)]:F2}×** (target: at least 1×)");
+            Console.WriteLine($"- one at a time, ReportEngine / jsreport: **{results[(jsreport, 1)] / results[(ours, 1)]:F2}×** (reports per second)");
         }
-        return total / 1024.0;
+        Console.WriteLine($"- peak memory (the sum of each process's own peak): ReportEngine and its Chromium {PeakMemory.OfTree(Environment.ProcessId, peer?.ProcessId):F0} MiB" +
+                          (peer is null ? "" : $"; jsreport (Node, its workers and its Chromium) {peer.PeakMiB():F0} MiB"));
     }
 }

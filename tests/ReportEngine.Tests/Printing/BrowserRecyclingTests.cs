@@ -118,8 +118,8 @@ public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
             await Assert.ThrowsAsync<PrintFailedException>(() => WhileSignallingRenderersAsync(browser, "KILL", () => printer.PrintAsync(Job)));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"failed after {watch.Elapsed}");
 
-            // A renderer killed while it was being started for the next page can hang that page too; the browser is then
-            // replaced, and the print after that works.
+            // A renderer killed while it was being started for the next page can hang that page, or crash it, too; a hung
+            // browser is then replaced, and the print after that works.
             var next = await NextPrintAsync(printer) ?? await NextPrintAsync(printer);
             Assert.NotNull(next);
         });
@@ -151,7 +151,7 @@ public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
         {
             return await printer.PrintAsync(Job);
         }
-        catch (PrintFailedException ex) when (ex.TimedOut)
+        catch (PrintFailedException)
         {
             return null;
         }

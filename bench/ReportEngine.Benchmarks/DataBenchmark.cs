@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using ReportEngine.Gathering;
+using ReportEngine.Kinds;
+using ReportEngine.Testing;
+
+namespace ReportEngine.Benchmarks;
+
+/// <summary>
+/// The data stages of the monthly pack, warm, without printing: reading and validating the dataset's files, and
+/// computing every figure (24 months of trends included), for the sample and for the sample scaled <c>times</c> over,
+/// so that a cost per row that grows with the rows shows as a ratio above 1.
+/// </summary>
+internal static class DataBenchmark
+{
+    public static async Task RunAsync(int runs, int times)
+    {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, times);
+        Console.WriteLine($"Monthly pack for January 2024, data stages only, median of {runs} runs after 3 warm-up runs (ms)");
+        Console.WriteLine();
+        Console.WriteLine("| dataset | rows | load and validate | compute | together | µs per row |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        var sample = await MeasureAsync("Sample (samples/northdale)", Repo.Sample, runs);
+        var scaled = await MeasureAsync($"Sample scaled {times} times", big.Path, Math.Max(3, runs / 10));
+        Console.WriteLine();
+        Console.WriteLine($"- sample, load and compute together: **{sample.Total:F1} ms** (target: at most 150 ms)");
+        Console.WriteLine($"- cost per row, {times}-times dataset / sample: **{scaled.PerRow / sample.PerRow:F2}×** (1× when the cost per row does not grow)");
+    }
+
+    private static async Task<(double Total, double PerRow)> MeasureAsync(string name, string dataset, int runs)
+    {
+        var folder = new DatasetFolderSource(dataset);
+        var code = await folder.AuthorityCodeAsync();
+        if (!ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period)) throw new InvalidOperationException("period");
+        var report = ReportIdentity.Of(code, ReportKinds.Monthly, period, null);
+        var load = new List<TimeSpan>();
+        var compute = new List<TimeSpan>();
+        var rows = 0L;
+        for (var i = 0; i < runs + 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var gathered = await folder.GatherAsync();
+            var loaded = watch.Elapsed;
+            watch.Restart();
+            ReportKinds.Monthly.Compute(gathered.Evidence, report);
+            if (i < 3) continue;
+            load.Add(loaded);
+            compute.Add(watch.Elapsed);
+            rows = gathered.Provenance.RowsPerFile.Sum(f => (long)f.Value);
+        }
+        var (l, c) = (Stats.Median(load), Stats.Median(compute));
+        Console.WriteLine($"| {name} | {rows:N0} | {l:F1} | {c:F1} | {l + c:F1} | {(l + c) * 1000 / rows:F2} |");
+        return (l + c, (l + c) / rows);
+    }
+}
