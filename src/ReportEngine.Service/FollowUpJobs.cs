@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Issuing;
@@ -38,7 +39,12 @@ public sealed class HangfireFollowUps(IEnumerable<IFollowUp> followUps, IBackgro
 {
     public Task<IReadOnlyList<FollowUpOutcome>> ScheduleAsync(string archiveId, CancellationToken cancellationToken)
     {
-        foreach (var name in followUps.Where(f => f.Enabled).Select(f => f.Name)) jobs.Enqueue<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None));
+        foreach (var followUp in followUps.Where(f => f.Enabled))
+        {
+            var name = followUp.Name;
+            jobs.Create<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None),
+                new EnqueuedState(followUp.WaitsForReports ? JobQueues.WhenIdle : JobQueues.FollowUps));
+        }
         return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
     }
 }

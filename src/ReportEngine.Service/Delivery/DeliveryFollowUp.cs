@@ -14,6 +14,8 @@ public sealed class DeliveryFollowUp(ReportDelivery delivery, IBackgroundJobClie
 
     public bool Enabled => delivery.Enabled;
 
+    public bool WaitsForReports => false;
+
     public async Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken)
     {
         if (jobs is not null)

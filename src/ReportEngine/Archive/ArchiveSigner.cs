@@ -18,47 +18,78 @@ public sealed class ArchiveSigner : IDisposable
 
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
-    /// <summary>Loads the private key, or creates it (0600) when the file does not exist; then makes sure the store holds its public key.</summary>
+    /// <summary>
+    /// Loads the private key, or creates it (0600) when the file does not exist; then makes sure the store holds its public
+    /// key. Several processes starting on one archive at once may all find no key: one creates each file, the others read
+    /// what it wrote.
+    /// </summary>
     public static ArchiveSigner OpenOrCreate(string privateKeyFile, ContentStore store)
     {
         var path = Path.GetFullPath(privateKeyFile);
         var key = ECDsa.Create();
-        if (File.Exists(path))
+        var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (TryCreate(path, generated.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite))
+            key.ImportPkcs8PrivateKey(generated.ExportPkcs8PrivateKey(), out _);
+        else
+            WhenWritten(path, text => key.ImportFromPem(text), ex => $"The archive signing key {path} is not an ECDSA private key in PEM: {ex.Message}", key);
+        generated.Dispose();
+
+        var signer = new ArchiveSigner(key);
+        var published = Path.Combine(store.Root, PublicKeyFileName);
+        Directory.CreateDirectory(store.Root);
+        if (!TryCreate(published, signer.PublicKeyPem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead))
+        {
+            WhenWritten(published, text =>
+            {
+                if (text.Trim() != signer.PublicKeyPem.Trim()) throw new CryptographicException("another public key");
+            }, _ => $"The signing key {path} is not the key of this archive: its public key differs from {published}.", signer._key);
+        }
+        return signer;
+    }
+
+    /// <summary>Creates the file with its mode and text, unless it exists (then false). No moment exists in which others could read a file with a looser mode.</summary>
+    private static bool TryCreate(string path, string text, UnixFileMode mode)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = mode;
+        try
+        {
+            using var file = new FileStream(path, create);
+            using var writer = new StreamWriter(file);
+            writer.Write(text);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads a key file with <paramref name="use"/>; a file another process has only just created may not be written
+    /// whole yet, so a file younger than a few seconds that does not read is read again a moment later.
+    /// </summary>
+    private static void WhenWritten(string path, Action<string> use, Func<Exception, string> problem, ECDsa key)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                key.ImportFromPem(File.ReadAllText(path));
+                use(File.ReadAllText(path));
+                return;
             }
             catch (Exception ex) when (ex is ArgumentException or CryptographicException)
             {
+                if (attempt < 50 && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < TimeSpan.FromSeconds(5))
+                {
+                    Thread.Sleep(100);
+                    continue;
+                }
                 key.Dispose();
-                throw new ArchiveKeyException($"The archive signing key {path} is not an ECDSA private key in PEM: {ex.Message}");
+                throw new ArchiveKeyException(problem(ex));
             }
         }
-        else
-        {
-            key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            // Created with its mode, so no moment exists in which others could read it.
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var file = new FileStream(path, create);
-            using (var writer = new StreamWriter(file)) writer.Write(key.ExportPkcs8PrivateKeyPem());
-        }
-        var signer = new ArchiveSigner(key);
-        var published = Path.Combine(store.Root, PublicKeyFileName);
-        if (!File.Exists(published))
-        {
-            Directory.CreateDirectory(store.Root);
-            File.WriteAllText(published, signer.PublicKeyPem);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(published, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
-        else if (File.ReadAllText(published).Trim() != signer.PublicKeyPem.Trim())
-        {
-            signer.Dispose();
-            throw new ArchiveKeyException($"The signing key {path} is not the key of this archive: its public key differs from {published}.");
-        }
-        return signer;
     }
 
     /// <summary>A signature over a SHA-256 given in hex, base64 (IEEE P1363, 64 bytes).</summary>

@@ -15,7 +15,8 @@ public sealed class ReportArchive : IDisposable
     {
         Store = store;
         // The private key is read (or made) only by what writes: listing, exporting and verifying never need it.
-        _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store));
+        // Not caching a failure: a key that could not be read now (another process still writing it) is read again next time.
+        _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store), LazyThreadSafetyMode.PublicationOnly);
         var checkpoints = new ArchiveCheckpoints(store);
         var chain = new ArchiveChain(store, index, checkpoints, _signer);
         Catalog = new ArchiveCatalog(index, kinds);

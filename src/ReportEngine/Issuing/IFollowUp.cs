@@ -14,5 +14,11 @@ public interface IFollowUp
     /// <summary>Whether it is set up here at all (delivery needs a mail server); one that is not is neither done nor given a job.</summary>
     bool Enabled { get; }
 
+    /// <summary>
+    /// Whether it may wait until no report is waiting to be issued: the PDF/A copy may (the archive holds the report
+    /// already, and readers are told the copy is pending); delivery may not, people are waiting for it.
+    /// </summary>
+    bool WaitsForReports { get; }
+
     Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken);
 }

@@ -9,6 +9,8 @@ public sealed class PdfACopyFollowUp(PdfACopy copy) : IFollowUp
 
     public bool Enabled => true;
 
+    public bool WaitsForReports => true;
+
     public async Task<FollowUpOutcome> RunAsync(string archiveId, CancellationToken cancellationToken)
     {
         await copy.MakeAsync(archiveId, cancellationToken);

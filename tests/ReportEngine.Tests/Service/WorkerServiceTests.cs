@@ -89,7 +89,7 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
 
         await WaitForPacksAsync(database, 20, first, second);
         var monitor = storage.GetMonitoringApi();
-        await UntilAsync(() => Task.FromResult(monitor.EnqueuedCount("default") == 0 && monitor.ProcessingCount() == 0), first, second);
+        await UntilAsync(() => Task.FromResult(JobQueues.InOrder.All(q => monitor.EnqueuedCount(q) == 0) && monitor.ProcessingCount() == 0), first, second);
 
         var runs = await RunsAsync(database);
         Assert.Equal(20, runs.Count);
@@ -156,6 +156,8 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs) && j.Value.Job.Args[0] as string == "PDF/A copy");
         var history = monitor.JobDetails(copyJob.Key).History.Select(h => h.StateName).Reverse().ToList();
         Assert.Equal(["Enqueued", "Processing", "Failed", "Scheduled", "Enqueued", "Processing", "Succeeded"], history.Where(h => h != "Awaiting"));
+        // It waits behind any report waiting to be issued, retried or not.
+        Assert.All(monitor.JobDetails(copyJob.Key).History.Where(h => h.StateName == "Enqueued"), h => Assert.Equal(JobQueues.WhenIdle, h.Data["Queue"]));
         Assert.Equal(2, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // one entry, one addition
     }
 
