@@ -15,11 +15,10 @@ internal static class DataBenchmark
     public static async Task RunAsync(int runs, int times)
     {
         using var big = new TempFolder();
-        DatasetScaler.Scale(Repo.Sample, big.Path, times);
+        DatasetScaler.Scale(Repo.Sample, big.Path, times, operations: true);
         Console.WriteLine($"Monthly pack for January 2024, data stages only, median of {runs} runs after 3 warm-up runs (ms)");
         Console.WriteLine();
-        Console.WriteLine("| dataset | rows | load and validate | compute | together | µs per row |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "µs per row");
         var sample = await MeasureAsync("Sample (samples/northdale)", Repo.Sample, runs);
         var scaled = await MeasureAsync($"Sample scaled {times} times", big.Path, Math.Max(3, runs / 10));
         Console.WriteLine();

@@ -63,15 +63,13 @@ internal static class PackBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| | one at a time (ms) | two at a time (ms) | reports per second, one at a time | reports per second, two at a time |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        MarkdownTable.Header("", "one at a time (ms)", "two at a time (ms)", "reports per second, one at a time", "reports per second, two at a time");
         foreach (var (name, _) in contenders)
             Console.WriteLine($"| {name} | {results[(name, 1)]:F0} | {results[(name, 2)]:F0} | {1000 / results[(name, 1)]:F2} | {2000 / results[(name, 2)]:F2} |");
         var ours = contenders[0].Name;
         var chromium = contenders[1].Name;
         Console.WriteLine();
-        Console.WriteLine($"| stage of the pack, one at a time | median ms |");
-        Console.WriteLine("|---|---:|");
+        MarkdownTable.Header("stage of the pack, one at a time", "median ms");
         Console.WriteLine($"| load (gather and validate the dataset) | {Stats.Median(stages.Select(p => p.Gather)):F1} |");
         Console.WriteLine($"| compute (every metric) | {Stats.Median(stages.Select(p => p.Compute)):F1} |");
         Console.WriteLine($"| template (view model and HTML: headings, placeholders, the record) | {Stats.Median(stages.Select(p => p.Template)):F1} |");

@@ -23,8 +23,7 @@ internal static class PrintPassBenchmark
 
         Console.WriteLine($"Median of {runs} interleaved runs per document, after one warm-up (ms)");
         Console.WriteLine();
-        Console.WriteLine("| report | pages | prints | whole report | one print of its final HTML | whole / one print | whole report per page |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        MarkdownTable.Header("report", "pages", "prints", "whole report", "one print of its final HTML", "whole / one print", "whole report per page");
         var samplePerPage = await MeasureAsync("Sample monthly pack", BenchRenderer.Request(Repo.Sample));
         var longPerPage = await MeasureAsync($"Quality statement LEARNING, {times}-times dataset",
             BenchRenderer.Request(big.Path, ReportKinds.QualityStatement, "2024-01", Evidence.QualityStatement.Learning));

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Issuing;
@@ -42,8 +41,9 @@ public sealed class HangfireFollowUps(IEnumerable<IFollowUp> followUps, IBackgro
         foreach (var followUp in followUps.Where(f => f.Enabled))
         {
             var name = followUp.Name;
-            jobs.Create<FollowUpJobs>(job => job.RunAsync(name, archiveId, CancellationToken.None),
-                new EnqueuedState(followUp.WaitsForReports ? JobQueues.WhenIdle : JobQueues.FollowUps));
+            // The queue is given with the job (not only to its first state), so that a retry goes back to it.
+            jobs.Enqueue<FollowUpJobs>(followUp.WaitsForReports ? JobQueues.WhenIdle : JobQueues.FollowUps,
+                job => job.RunAsync(name, archiveId, CancellationToken.None));
         }
         return Task.FromResult<IReadOnlyList<FollowUpOutcome>>([]);
     }

@@ -155,9 +155,11 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         var monitor = storage.GetMonitoringApi();
         var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs) && j.Value.Job.Args[0] as string == "PDF/A copy");
         var history = monitor.JobDetails(copyJob.Key).History.Select(h => h.StateName).Reverse().ToList();
-        Assert.Equal(["Enqueued", "Processing", "Failed", "Scheduled", "Enqueued", "Processing", "Succeeded"], history.Where(h => h != "Awaiting"));
-        // It waits behind any report waiting to be issued, retried or not.
-        Assert.All(monitor.JobDetails(copyJob.Key).History.Where(h => h.StateName == "Enqueued"), h => Assert.Equal(JobQueues.WhenIdle, h.Data["Queue"]));
+        // (A job that carries its queue may go from Scheduled to Processing without an Enqueued state between.)
+        Assert.Matches("^Enqueued,Processing,Failed,Scheduled,(Enqueued,)?Processing,Succeeded$", string.Join(",", history.Where(h => h != "Awaiting")));
+        // It waits behind any report waiting to be issued, retried or not: the queue goes with the job (Hangfire takes the
+        // job's own queue over the one its Enqueued states name).
+        Assert.Equal(JobQueues.WhenIdle, monitor.JobDetails(copyJob.Key).Job.Queue);
         Assert.Equal(2, (await new PostgresArchiveIndex(NpgsqlDataSource.Create(database)).ListAsync()).Count); // one entry, one addition
     }
 
