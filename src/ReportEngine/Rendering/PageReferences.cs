@@ -32,8 +32,11 @@ internal static partial class PageReferences
         headings.Count is 0 or > MaxHeadings || StandIn().IsMatch(html) ? null
             : headings.Select((title, i) => new ContentsEntry(title, StandInBase + i)).ToList();
 
-    /// <summary>The document with each stand-in replaced by the placeholder, and the heading each one stood for, in order.</summary>
-    public static (string Html, IReadOnlyList<int> Headings) Mark(string html)
+    /// <summary>
+    /// The document with each stand-in replaced by the placeholder, and the heading each one stood for, in order; null
+    /// when a template printed a stand-in formatted (2,000,000,001), which no placeholder could take the place of.
+    /// </summary>
+    public static (string Html, IReadOnlyList<int> Headings)? Mark(string html)
     {
         var order = new List<int>();
         var marked = StandIn().Replace(html, m =>
@@ -41,7 +44,7 @@ internal static partial class PageReferences
             order.Add(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
             return PageNumberPatch.Placeholder;
         });
-        return (marked, order);
+        return FormattedStandIn().IsMatch(marked) ? null : (marked, order);
     }
 
     [GeneratedRegex(@"<h1\b[^>]*>(.*?)</h1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
@@ -52,6 +55,10 @@ internal static partial class PageReferences
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>A stand-in with a thousands separator (a comma, a stop or a space of any width).</summary>
+    [GeneratedRegex(@"(?<![0-9])2[,.\s]000[,.\s]000[,.\s]0[0-9]{2}(?![0-9])")]
+    private static partial Regex FormattedStandIn();
 
     /// <summary>2,000,000,000 to 2,000,000,099, whole.</summary>
     [GeneratedRegex(@"(?<![0-9])20000000([0-9]{2})(?![0-9])")]

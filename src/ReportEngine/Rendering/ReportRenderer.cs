@@ -52,12 +52,14 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, []));
         var headings = PageReferences.Headings(draft.Html);
         var standIns = PageReferences.StandIns(headings, draft.Html);
+        var numbered = standIns is null ? null : run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, standIns).Job);
+        var marked = numbered is null ? null : PageReferences.Mark(numbered.Html);
 
         IReadOnlyList<ContentsEntry> contents;
-        if (standIns is not null)
+        if (numbered is not null && marked is { } placeholders)
         {
             progress?.Report(new ReportProgress(ReportStage.Printing, 40, "Printing"));
-            var (pdf, printed, whyNot) = await PrintOnceAsync(run, context, figures, headings, standIns, cancellationToken);
+            var (pdf, printed, whyNot) = await PrintOnceAsync(run, numbered with { Html = placeholders.Html }, placeholders.Headings, headings, cancellationToken);
             if (pdf is not null)
             {
                 var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
@@ -69,8 +71,8 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         }
         else
         {
-            logger.LogWarning("{Report} has {Headings} headings or prints a number taken for a page placeholder; it is printed twice for its page numbers",
-                report, headings.Count);
+            logger.LogWarning("{Report} has {Headings} headings, prints a number taken for a page placeholder, or prints a page number formatted; " +
+                "it is printed twice for its page numbers", report, headings.Count);
             progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
             var first = await run.PrintAsync(() => PrintPassAsync(draft.ForPageNumbers(), "page numbers", cancellationToken));
             contents = ReadContents(first.Pdf);
@@ -82,16 +84,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks give
     /// are written into it. Answers the bookmarks' pages, and the PDF unless the numbers could not be written (and why).
     /// </summary>
-    private async Task<(byte[]? Pdf, IReadOnlyList<ContentsEntry> Contents, string? WhyNot)> PrintOnceAsync(RenderRun run, ReportContext context,
-        IReportFigures figures, IReadOnlyList<string> headings, IReadOnlyList<ContentsEntry> standIns, CancellationToken cancellationToken)
+    private async Task<(byte[]? Pdf, IReadOnlyList<ContentsEntry> Contents, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintJob job,
+        IReadOnlyList<int> order, IReadOnlyList<string> headings, CancellationToken cancellationToken)
     {
-        var (html, order, job) = run.Time(RenderStage.Template, () =>
-        {
-            var (_, numbered) = Compose(run.Report.Kind, context, figures, standIns);
-            var (marked, order) = PageReferences.Mark(numbered.Html);
-            return (marked, order, numbered);
-        });
-        var printed = await run.PrintAsync(() => PrintPassAsync(job with { Html = html }, "single", cancellationToken));
+        var printed = await run.PrintAsync(() => PrintPassAsync(job, "single", cancellationToken));
         var contents = ReadContents(printed.Pdf);
         if (!contents.Select(c => c.Title).SequenceEqual(headings)) return (null, contents, "the printed bookmarks are not the document's headings");
         var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, order.Select(i => contents[i].Page).ToList()));

@@ -26,11 +26,18 @@ public sealed class PageReferencesTests
     [Fact]
     public void Each_stand_in_becomes_a_placeholder_and_says_which_section_it_stood_for_in_document_order()
     {
-        var (marked, order) = PageReferences.Mark(Html);
+        var (marked, order) = PageReferences.Mark(Html)!.Value;
         Assert.Equal([1, 2, 2], order);
         Assert.DoesNotContain("20000000", marked);
         Assert.Contains($"(see page {PageNumberPatch.Placeholder}).", marked);
     }
+
+    [Theory]
+    [InlineData("<li>Summary <span>2,000,000,001</span></li>")]
+    [InlineData("<p>See page 2 000 000 004.</p>")]
+    [InlineData("<p>See page 2.000.000.004</p>")]
+    public void A_stand_in_a_template_printed_formatted_leaves_nothing_a_placeholder_could_stand_for(string html) =>
+        Assert.Null(PageReferences.Mark(html));
 
     [Fact]
     public void The_stand_ins_are_one_per_heading_and_far_above_any_page_count()

@@ -104,7 +104,8 @@ public class ReportKindTests(SamplePackFixture fixture)
 
         Assert.Equal(2, pack.PrintPasses);
         var warning = Assert.Single(logs.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
-        Assert.Equal("NDC/monthly/2024-01 has 12 headings or prints a number taken for a page placeholder; it is printed twice for its page numbers", warning.Message);
+        Assert.Equal("NDC/monthly/2024-01 has 12 headings, prints a number taken for a page placeholder, or prints a page number formatted; " +
+                     "it is printed twice for its page numbers", warning.Message);
         var pages = PdfText.PerPage(pack.Pdf);
         Assert.Contains("Ticket 2000000001 from the old system", pack.FinalPrint.Html);
         Assert.All(ReportRenderer.ReadContents(pack.Pdf).Skip(1), c => Assert.Contains($"{c.Title} {c.Page}", pages[1].Replace("\n", " ")));
