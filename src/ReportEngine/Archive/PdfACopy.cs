@@ -18,7 +18,16 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
         var issued = await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken);
         var pdfa = await PdfArchival.ToPdfA2bAsync(issued, entry.Id, entry.Files[ArchiveFile.Snapshot], cancellationToken);
         var id = RecordId(entry.Id);
-        var staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
+        StagedEntry staged;
+        try
+        {
+            staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(PendingMarker.FolderOf(store), $"{Uri.EscapeDataString(id)}.json")))
+        {
+            // Another process is storing this copy this moment (two `pack --archive` of one report at once): its copy stands.
+            return await AwaitOtherCopyAsync(entry, cancellationToken);
+        }
         var record = await issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
@@ -31,4 +40,17 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
             await ArchiveObjects.RemoveUnreferencedAsync(store, index, [staged.Files[ArchiveFile.PdfA]], ArchiveObjects.RemovalWait, cancellationToken);
         return true;
     }
+
+    /// <summary>Waits for the copy another process is storing; should it never come (that process died), says so.</summary>
+    private async Task<bool> AwaitOtherCopyAsync(ArchiveRecord entry, CancellationToken cancellationToken)
+    {
+        for (var waited = TimeSpan.Zero; waited < OtherCopyPatience; waited += TimeSpan.FromMilliseconds(200))
+        {
+            if (await catalog.PdfAOfAsync(entry, cancellationToken) is not null) return false;
+            await Task.Delay(200, cancellationToken);
+        }
+        throw new IOException($"another process began storing the PDF/A copy of {entry.Id} and has not finished it; `verify` lists it as pending and serve makes it when it next starts");
+    }
+
+    private static readonly TimeSpan OtherCopyPatience = TimeSpan.FromMinutes(2);
 }
