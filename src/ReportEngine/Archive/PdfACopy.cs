@@ -23,7 +23,7 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
         {
             staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
         }
-        catch (IOException) when (File.Exists(Path.Combine(PendingMarker.FolderOf(store), $"{Uri.EscapeDataString(id)}.json")))
+        catch (IOException) when (File.Exists(PendingMarker.PathOf(store, id)))
         {
             // Another process is storing this copy this moment (two `pack --archive` of one report at once): its copy stands.
             return await AwaitOtherCopyAsync(entry, cancellationToken);

@@ -10,12 +10,14 @@ internal sealed record PendingMarker(string Id, IReadOnlyList<string> Objects)
 {
     public static string FolderOf(ContentStore store) => Path.Combine(store.Root, "pending");
 
+    /// <summary>The marker file of the record <paramref name="id"/>.</summary>
+    public static string PathOf(ContentStore store, string id) => Path.Combine(FolderOf(store), $"{Uri.EscapeDataString(id)}.json");
+
     /// <summary>Creates the marker file and keeps it open (and so locked: recovery skips markers still held).</summary>
     public static async Task<FileStream> CreateAsync(ContentStore store, string id, IReadOnlyList<string> objects, CancellationToken cancellationToken)
     {
-        var folder = FolderOf(store);
-        Directory.CreateDirectory(folder);
-        var marker = new FileStream(Path.Combine(folder, $"{Uri.EscapeDataString(id)}.json"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        Directory.CreateDirectory(FolderOf(store));
+        var marker = new FileStream(PathOf(store, id), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         await marker.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new PendingMarker(id, objects)), cancellationToken);
         await marker.FlushAsync(cancellationToken);
         marker.Flush(flushToDisk: true);
