@@ -27,24 +27,64 @@ internal static class OrphanSweep
                 continue; // no owner file (not the engine's), or a folder its owner is removing right now
             }
             if (IsAlive(ownerText)) continue;
-            foreach (var pid in ProcessesUsing(profile))
+            stopped += StopProcessesUsing(profile);
+            DeleteProfile(profile);
+        }
+        return stopped;
+    }
+
+    /// <summary>
+    /// Kills every process still running on the profile, in rounds until none is left: the browser's own process can
+    /// start a child between one reading of /proc and the kill, and each keeps writing into the profile until it is gone.
+    /// </summary>
+    private static int StopProcessesUsing(string profile)
+    {
+        var stopped = new HashSet<int>();
+        for (var round = 0; round < 50; round++)
+        {
+            var running = ProcessesUsing(profile).ToList();
+            if (running.Count == 0) break;
+            foreach (var pid in running)
             {
                 try
                 {
                     using var process = Process.GetProcessById(pid);
                     process.Kill();
-                    process.WaitForExit(5000);
-                    stopped++;
+                    stopped.Add(pid);
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { } // already gone
             }
+            Thread.Sleep(100); // a killed process leaves /proc's running list once the kernel has torn it down
+        }
+        return stopped.Count;
+    }
+
+    /// <summary>
+    /// Removes the profile. A process that was killed a moment ago may have had a file half written, which makes one delete
+    /// find the folder not empty; a few tries take what it left. What still fails is left for the next sweep.
+    /// </summary>
+    private static void DeleteProfile(string profile)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 Directory.Delete(profile, recursive: true);
+                return;
             }
-            catch (IOException) { } // a process still exiting; the next sweep takes it
+            catch (DirectoryNotFoundException)
+            {
+                return; // another process's sweep took it
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
-        return stopped;
     }
 
     private static bool IsAlive(string ownerText)
