@@ -152,8 +152,12 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         Assert.Empty(verification.PendingPdfA);
         Assert.True(File.Exists(tools.File("failed-once")));
 
+        // The copy is in the archive a moment before Hangfire records its job succeeded.
         var monitor = storage.GetMonitoringApi();
-        var copyJob = monitor.SucceededJobs(0, 10).Single(j => j.Value.Job.Type == typeof(FollowUpJobs) && j.Value.Job.Args[0] as string == "PDF/A copy");
+        static bool IsTheCopy(KeyValuePair<string, Hangfire.Storage.Monitoring.SucceededJobDto> j) =>
+            j.Value.Job.Type == typeof(FollowUpJobs) && j.Value.Job.Args[0] as string == "PDF/A copy";
+        await UntilAsync(() => Task.FromResult(monitor.SucceededJobs(0, 100).Any(IsTheCopy)), serve);
+        var copyJob = monitor.SucceededJobs(0, 100).Single(IsTheCopy);
         var history = monitor.JobDetails(copyJob.Key).History.Select(h => h.StateName).Reverse().ToList();
         // (A job that carries its queue may go from Scheduled to Processing without an Enqueued state between.)
         Assert.Matches("^Enqueued,Processing,Failed,Scheduled,(Enqueued,)?Processing,Succeeded$", string.Join(",", history.Where(h => h != "Awaiting")));
