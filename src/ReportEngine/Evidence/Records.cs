@@ -2,7 +2,15 @@ namespace ReportEngine.Evidence;
 
 // One record per row of the data contract's files. Nullable members are the contract's optional or null-meaning cells.
 
-public sealed record Authority(string Code, string Name, CouncilType CouncilType, int Population);
+/// <param name="ExtractedOn">coverage.md: the day the data was taken from the case system; no file covers a day after it.</param>
+/// <param name="AdultPopulation">coverage.md: residents aged 18 and over, for rates per 100,000 adults.</param>
+/// <remarks>Left out of the frozen snapshot when not set, so that a dataset without them freezes to the same bytes as before.</remarks>
+public sealed record Authority(
+    string Code, string Name, CouncilType CouncilType, int Population,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DateOnly? ExtractedOn = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    int? AdultPopulation = null);
 
 public sealed record QualityStatementScore(
     string AssessmentId, AssessmentKind Kind, DateOnly AssessedOn, QualityStatement Statement, int Score, string? Rationale);

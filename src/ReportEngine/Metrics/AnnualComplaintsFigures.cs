@@ -22,8 +22,11 @@ public sealed record AnnualComplaintsFigures(
             ComplaintMetrics.Compute(evidence, march),
             ombudsman,
             AnnualComplaintsMetrics.Compute(evidence, march, ombudsman),
-            ComplaintMetrics.Compute(evidence, march.Shift(-12)));
+            ComplaintMetrics.Compute(evidence, march.Shift(-12))) { Coverage = FigureCoverage.Of(evidence, march) };
     }
+
+    [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
+    public FigureCoverage Coverage { get; private init; } = null!;
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() =>
         Complaints.ByKey().Concat(Annual.ComplaintKeys()).Concat(Ombudsman.ByKey()).Concat(Annual.OmbudsmanAndLearningKeys());

@@ -4,4 +4,7 @@ namespace ReportEngine.Metrics;
 public interface IReportFigures
 {
     IEnumerable<KeyValuePair<string, MetricValue>> ByKey();
+
+    /// <summary>Which of the figures the data covers (coverage.md); null for a kind whose figures read no event file's window.</summary>
+    FigureCoverage? Coverage => null;
 }

@@ -11,8 +11,11 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
     {
         // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
         var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
-        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months));
+        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months)) { Coverage = FigureCoverage.Of(evidence, month) };
     }
+
+    [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
+    public FigureCoverage Coverage { get; private init; } = null!;
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey().Concat(Outlook.ByKey());
 }

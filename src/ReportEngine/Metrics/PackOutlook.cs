@@ -28,14 +28,17 @@ public sealed record PackOutlook(
     public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months)
     {
         var current = months[^1];
+        var data = DatasetCoverage.Of(evidence);
+        var coverage = months.Select(m => new FigureCoverage(data, m.Period)).ToList();
         var byKey = current.ByKey().ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+        // A figure the data does not cover has no status, and a month it does not cover is left out of its trend.
         var statuses = (evidence.Targets ?? [])
-            .Select(t => (t, TargetStatus.Of(t, TargetStatus.NumberOf(byKey.GetValueOrDefault(t.Metric)))))
+            .Select(t => (t, coverage[^1].Covers(t.Metric) ? TargetStatus.Of(t, TargetStatus.NumberOf(byKey.GetValueOrDefault(t.Metric))) : null))
             .ToList();
         var monthly = months.Select(m => m.ByKey().Where(k => TrendKeys.Contains(k.Key)).ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value))).ToList();
         var trends = TrendKeys
             .Where(byKey.ContainsKey)
-            .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, monthly[i].GetValueOrDefault(key))).ToList()))
+            .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, coverage[i].Covers(key) ? monthly[i].GetValueOrDefault(key) : null)).ToList()))
             .ToList();
         return new PackOutlook(
             statuses,

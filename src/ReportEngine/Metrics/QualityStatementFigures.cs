@@ -37,8 +37,12 @@ public sealed record QualityStatementFigures(
             Ratio.Percent(recent.Count, findings.Count),
             ActionMetrics.Of(evidence.Actions.Where(a => a.Statement == statement), month),
             statement == QualityStatement.Learning ? PackMetrics.Compute(evidence, month) : null,
-            statement is QualityStatement.AssessingNeeds or QualityStatement.Safeguarding ? CareActMetrics.Compute(evidence, month) : null);
+            statement is QualityStatement.AssessingNeeds or QualityStatement.Safeguarding ? CareActMetrics.Compute(evidence, month) : null)
+            { Coverage = FigureCoverage.Of(evidence, month) };
     }
+
+    [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
+    public FigureCoverage Coverage { get; private init; } = null!;
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
     {

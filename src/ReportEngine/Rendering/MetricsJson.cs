@@ -21,17 +21,56 @@ public static class MetricsJson
             json.WriteString("period", report.Period.ToString());
             json.WriteString("period_end", report.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteStartObject("metrics");
+            var coverage = figures.Coverage;
             foreach (var (key, value) in figures.ByKey())
             {
                 json.WriteStartObject(key);
-                Write(json, value);
+                // A status is of its figure's value, already null where the figure is not covered.
+                var uncovered = coverage is null || key.StartsWith("status.", StringComparison.Ordinal) ? [] : coverage.Uncovered(key);
+                if (uncovered.Count == 0) Write(json, value);
+                else WriteUncovered(json, uncovered);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+            if (coverage is not null) WriteCoverage(json, coverage.Data);
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
+    }
+
+    /// <summary>coverage.md: a figure computed from days a file does not hold is no figure; no numerator or denominator either.</summary>
+    private static void WriteUncovered(Utf8JsonWriter json, IReadOnlyList<string> files)
+    {
+        json.WriteNull("value");
+        json.WriteStartArray("uncovered");
+        foreach (var file in files) json.WriteStringValue(file);
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// What each event file covers, where the dataset says (coverage.md). Left out for a dataset that says nothing of its
+    /// coverage, so that its metrics.json stays as it was.
+    /// </summary>
+    private static void WriteCoverage(Utf8JsonWriter json, DatasetCoverage data)
+    {
+        if (data.ExtractedOn is null && data.Known.Count == 0) return;
+        json.WriteStartObject("coverage");
+        foreach (var (file, span) in data.Known)
+        {
+            json.WriteStartObject(file);
+            WriteDay(json, "from", span.From);
+            WriteDay(json, "to", span.To);
+            json.WriteEndObject();
+        }
+        if (data.ExtractedOn is { } extracted) WriteDay(json, "extracted_on", extracted);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDay(Utf8JsonWriter json, string name, DateOnly? day)
+    {
+        if (day is { } d) json.WriteString(name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else json.WriteNull(name);
     }
 
     private static void Write(Utf8JsonWriter json, MetricValue value)

@@ -57,4 +57,34 @@ public class CoverageFileTests
             ],
             errors.Where(e => e.StartsWith("coverage.csv", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Authority_csv_may_add_the_day_the_data_was_extracted_and_the_adult_population()
+    {
+        using var folder = Repo.CopyOfSample();
+        File.WriteAllText(folder.File("authority.csv"), "code,name,council_type,population,extracted_on,adult_population\nNDC,Northdale County Council,COUNTY,612400,2024-04-01,498100\n");
+        var authority = (await new DatasetFolderSource(folder.Path).GatherAsync()).Evidence.Authority;
+        Assert.Equal(new DateOnly(2024, 4, 1), authority.ExtractedOn);
+        Assert.Equal(498100, authority.AdultPopulation);
+
+        // Without the columns (the sample as it is), both are unknown.
+        var before = (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Authority;
+        Assert.Null(before.ExtractedOn);
+        Assert.Null(before.AdultPopulation);
+    }
+
+    [Fact]
+    public async Task An_adult_population_above_the_population_and_coverage_past_the_extraction_day_are_named()
+    {
+        const string header = "code,name,council_type,population,extracted_on,adult_population\n";
+        using var folder = Repo.CopyOfSample();
+        File.WriteAllText(folder.File("authority.csv"), header + "NDC,Northdale County Council,COUNTY,612400,2024-03-31,612401\n");
+        Assert.Contains("authority.csv:2: adult_population: 612401 is more than population 612400", await DatasetValidationTests.ErrorsOf(folder));
+
+        File.WriteAllText(folder.File("authority.csv"), header + "NDC,Northdale County Council,COUNTY,612400,2024-03-31,612400\n");
+        File.WriteAllText(folder.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-03-31\nstaff.csv,,2024-04-01\n");
+        Assert.Equal(
+            ["coverage.csv:3: covers_to: 2024-04-01 is after the day the data was extracted (2024-03-31, authority.csv)"],
+            await DatasetValidationTests.ErrorsOf(folder));
+    }
 }

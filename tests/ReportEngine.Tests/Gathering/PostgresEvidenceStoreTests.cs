@@ -95,17 +95,25 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         await using var _ = source;
         using var folder = Repo.CopyOfSample();
         File.WriteAllText(folder.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-02-29\ncomplaints.csv,2022-02-01,\n");
+        File.WriteAllText(folder.File("authority.csv"), "code,name,council_type,population,extracted_on,adult_population\nNDC,Northdale County Council,COUNTY,612400,2024-04-01,498100\n");
         var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
         await store.ImportAsync(gathered, TimeProvider.System);
 
         var database = await store.GatherAsync("NDC");
         Assert.Equal(gathered.Evidence.Coverage, database.Evidence.Coverage);
-        Assert.Equal(gathered.Evidence.Coverage, ReportEngine.Archive.EvidenceSnapshot.Deserialize(ReportEngine.Archive.EvidenceSnapshot.Serialize(database)).Evidence.Coverage);
+        Assert.Equal(gathered.Evidence.Authority, database.Evidence.Authority); // extracted_on and adult_population with it
+        var frozen = ReportEngine.Archive.EvidenceSnapshot.Deserialize(ReportEngine.Archive.EvidenceSnapshot.Serialize(database)).Evidence;
+        Assert.Equal(gathered.Evidence.Coverage, frozen.Coverage);
+        Assert.Equal(gathered.Evidence.Authority, frozen.Authority);
 
-        // Imported again without the file: it is gone, not an empty list.
+        // Imported again without the file or the columns: they are gone, not an empty list or a stale day.
         File.Delete(folder.File("coverage.csv"));
+        File.Copy(Path.Combine(Repo.Sample, "authority.csv"), folder.File("authority.csv"), overwrite: true);
         await store.ImportAsync(await new DatasetFolderSource(folder.Path).GatherAsync(), TimeProvider.System);
-        Assert.Null((await store.GatherAsync("NDC")).Evidence.Coverage);
+        var again = (await store.GatherAsync("NDC")).Evidence;
+        Assert.Null(again.Coverage);
+        Assert.Null(again.Authority.ExtractedOn);
+        Assert.Null(again.Authority.AdultPopulation);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class RowReader(CsvTable table, ErrorList errors) : Dataset.IRow
 
     private string? Cell(string column)
     {
-        var index = table.Columns[column];
+        if (!table.Columns.TryGetValue(column, out var index)) return null; // an optional column the header leaves out
         var value = index < _record.Fields.Length ? _record.Fields[index] : "";
         return value.Length == 0 ? null : value;
     }

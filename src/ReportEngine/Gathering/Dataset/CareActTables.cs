@@ -22,7 +22,7 @@ internal static class CareActTables
             if (w.CloseReason == WaitCloseReason.Completed && w.StartedOn is null) r.Error("close_reason", "is COMPLETED but started_on is empty");
             return w;
         },
-        Slot<Wait>(e => e.CareAct?.Waits, (p, rows) => p.CareAct = p.CareAct with { Waits = rows }), FileNeed.Optional, events: true);
+        Slot<Wait>(e => e.CareAct?.Waits, (p, rows) => p.CareAct = p.CareAct with { Waits = rows }), FileNeed.Optional);
 
     public static readonly DatasetFile<SupportEpisode> LongTermSupport = new(CareActEvidence.LongTermSupportFile, "long_term_support",
         [C<SupportEpisode>("person_id", e => e.PersonId), C<SupportEpisode>("setting", e => e.Setting),
@@ -33,13 +33,13 @@ internal static class CareActTables
             if (!r.HasErrors && e.EndDate < e.StartDate) r.Error("end_date", "is before start_date");
             return e;
         },
-        Slot<SupportEpisode>(e => e.CareAct?.LongTermSupport, (p, rows) => p.CareAct = p.CareAct with { LongTermSupport = rows }), FileNeed.Optional, events: true);
+        Slot<SupportEpisode>(e => e.CareAct?.LongTermSupport, (p, rows) => p.CareAct = p.CareAct with { LongTermSupport = rows }), FileNeed.Optional);
 
     public static readonly DatasetFile<SupportReview> Reviews = new(CareActEvidence.ReviewsFile, "reviews",
         [C<SupportReview>("person_id", v => v.PersonId), C<SupportReview>("completed_on", v => v.CompletedOn),
          C<SupportReview>("planned", v => v.Planned)],
         r => new SupportReview(r.Text("person_id"), r.Date("completed_on"), r.Bool("planned")),
-        Slot<SupportReview>(e => e.CareAct?.Reviews, (p, rows) => p.CareAct = p.CareAct with { Reviews = rows }), FileNeed.Optional, events: true);
+        Slot<SupportReview>(e => e.CareAct?.Reviews, (p, rows) => p.CareAct = p.CareAct with { Reviews = rows }), FileNeed.Optional);
 
     public static readonly DatasetFile<SafeguardingConcern> Concerns = new(CareActEvidence.ConcernsFile, "safeguarding_concerns",
         [C<SafeguardingConcern>("id", c => c.Id), C<SafeguardingConcern>("person_id", c => c.PersonId),
@@ -54,7 +54,7 @@ internal static class CareActTables
             SetExactlyWhen(r, "decision", c.Decision is not null, "decided_on", c.DecidedOn is not null);
             return c;
         },
-        Slot<SafeguardingConcern>(e => e.CareAct?.Concerns, (p, rows) => p.CareAct = p.CareAct with { Concerns = rows }), FileNeed.Optional, events: true);
+        Slot<SafeguardingConcern>(e => e.CareAct?.Concerns, (p, rows) => p.CareAct = p.CareAct with { Concerns = rows }), FileNeed.Optional);
 
     public static readonly DatasetFile<SafeguardingEnquiry> Enquiries = new(CareActEvidence.EnquiriesFile, "safeguarding_enquiries",
         [C<SafeguardingEnquiry>("id", e => e.Id), C<SafeguardingEnquiry>("concern_id", e => e.ConcernId),
@@ -82,7 +82,7 @@ internal static class CareActTables
             if (e.RiskOutcome is not null && !acted) r.Error("risk_outcome", "is set but risk is not IDENTIFIED with action_taken true");
             return e;
         },
-        Slot<SafeguardingEnquiry>(e => e.CareAct?.Enquiries, (p, rows) => p.CareAct = p.CareAct with { Enquiries = rows }), FileNeed.Optional, events: true);
+        Slot<SafeguardingEnquiry>(e => e.CareAct?.Enquiries, (p, rows) => p.CareAct = p.CareAct with { Enquiries = rows }), FileNeed.Optional);
 
     public static readonly DatasetFile<DolsApplication> Dols = new(CareActEvidence.DolsFile, "dols_applications",
         [C<DolsApplication>("id", d => d.Id), C<DolsApplication>("person_id", d => d.PersonId), C<DolsApplication>("received_on", d => d.ReceivedOn),
@@ -97,7 +97,7 @@ internal static class CareActTables
             SetExactlyWhen(r, "outcome", d.Outcome is not null, "signed_off_on", d.SignedOffOn is not null);
             return d;
         },
-        Slot<DolsApplication>(e => e.CareAct?.Dols, (p, rows) => p.CareAct = p.CareAct with { Dols = rows }), FileNeed.Optional, events: true);
+        Slot<DolsApplication>(e => e.CareAct?.Dols, (p, rows) => p.CareAct = p.CareAct with { Dols = rows }), FileNeed.Optional);
 
     /// <summary>operations.md's "set exactly when": <paramref name="column"/> is filled if and only if <paramref name="other"/> is.</summary>
     private static void SetExactlyWhen(IRowValues r, string column, bool isSet, string other, bool otherIsSet)

@@ -12,10 +12,14 @@ internal static partial class ContractTables
 {
     public static readonly DatasetFile<Authority> Authority = new("authority.csv", null,
         [C<Authority>("code", a => a.Code), C<Authority>("name", a => a.Name), C<Authority>("council_type", a => a.CouncilType),
-         C<Authority>("population", a => a.Population)],
+         C<Authority>("population", a => a.Population),
+         C<Authority>("extracted_on", a => a.ExtractedOn, optional: true), C<Authority>("adult_population", a => a.AdultPopulation, optional: true)],
         r =>
         {
-            var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1));
+            var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1),
+                r.OptionalDate("extracted_on"), r.OptionalInt("adult_population", min: 1));
+            if (authority.AdultPopulation > authority.Population && !r.HasErrors)
+                r.Error("adult_population", $"{authority.AdultPopulation} is more than population {authority.Population}");
             // The code becomes part of file and folder names.
             if (authority.Code.Length > 0 && !Foundation.SafePath.IsAuthorityCode(authority.Code)) r.Error("code", Foundation.SafePath.AuthorityCodeRefusal(authority.Code));
             return authority;
@@ -28,7 +32,7 @@ internal static partial class ContractTables
          C<QualityStatementScore>("score", s => s.Score), C<QualityStatementScore>("rationale", s => s.Rationale)],
         r => new QualityStatementScore(r.Text("assessment_id"), r.Code<AssessmentKind>("kind"), r.Date("assessed_on"),
             r.Code<QualityStatement>("qs_code"), Score(r), r.OptionalText("rationale")),
-        Slot<QualityStatementScore>(e => e.Scores, (p, rows) => p.Scores = rows), events: true);
+        Slot<QualityStatementScore>(e => e.Scores, (p, rows) => p.Scores = rows));
 
     public static readonly DatasetFile<Finding> Findings = new("findings.csv", "findings",
         [C<Finding>("id", f => f.Id), C<Finding>("qs_code", f => f.Statement), C<Finding>("category", f => f.Category),
@@ -36,7 +40,7 @@ internal static partial class ContractTables
          C<Finding>("source", f => f.Source), C<Finding>("evidence_date", f => f.EvidenceDate)],
         r => new Finding(r.Text("id"), r.Code<QualityStatement>("qs_code"), r.Code<FindingCategory>("category"),
             r.Code<FindingKind>("kind"), r.Text("title"), r.OptionalText("summary"), r.OptionalText("source"), r.Date("evidence_date")),
-        Slot<Finding>(e => e.Findings, (p, rows) => p.Findings = rows), events: true);
+        Slot<Finding>(e => e.Findings, (p, rows) => p.Findings = rows));
 
     public static readonly DatasetFile<Complaint> Complaints = new("complaints.csv", "complaints",
         [C<Complaint>("ref", c => c.Ref), C<Complaint>("received_date", c => c.ReceivedDate),
@@ -56,7 +60,7 @@ internal static partial class ContractTables
             if (c.RespondedDate is not null && c.Outcome is null) r.Error("outcome", "is empty but responded_date is set");
             return c;
         },
-        Slot<Complaint>(e => e.Complaints, (p, rows) => p.Complaints = rows), events: true);
+        Slot<Complaint>(e => e.Complaints, (p, rows) => p.Complaints = rows));
 
     public static readonly DatasetFile<OmbudsmanCase> OmbudsmanCases = new("lgsco_cases.csv", "lgsco_cases",
         [C<OmbudsmanCase>("lgsco_ref", c => c.LgscoRef), C<OmbudsmanCase>("complaint_ref", c => c.ComplaintRef),
@@ -65,7 +69,7 @@ internal static partial class ContractTables
          C<OmbudsmanCase>("enquiry_due", c => c.EnquiryDue), C<OmbudsmanCase>("enquiry_sent", c => c.EnquirySent)],
         r => new OmbudsmanCase(r.Text("lgsco_ref"), r.OptionalText("complaint_ref"), BusinessYear(r), r.Date("decision_date"),
             r.Code<OmbudsmanDecision>("decision"), r.Bool("satisfactory_council_remedy"), r.OptionalDate("enquiry_due"), r.OptionalDate("enquiry_sent")),
-        Slot<OmbudsmanCase>(e => e.OmbudsmanCases, (p, rows) => p.OmbudsmanCases = rows), events: true);
+        Slot<OmbudsmanCase>(e => e.OmbudsmanCases, (p, rows) => p.OmbudsmanCases = rows));
 
     public static readonly DatasetFile<OmbudsmanBenchmark> OmbudsmanBenchmarks = new("lgsco_benchmarks.csv", "lgsco_benchmarks",
         [C<OmbudsmanBenchmark>("business_year", b => b.BusinessYear), C<OmbudsmanBenchmark>("measure", b => b.Measure),
@@ -86,7 +90,7 @@ internal static partial class ContractTables
             if (!r.HasErrors && s.Fte is <= 0 or > 1) r.Error("fte", $"{s.Fte} is not above 0 and at most 1");
             return s;
         },
-        Slot<StaffMember>(e => e.Staff, (p, rows) => p.Staff = rows), events: true);
+        Slot<StaffMember>(e => e.Staff, (p, rows) => p.Staff = rows));
 
     public static readonly DatasetFile<Course> Courses = new("courses.csv", "courses",
         [C<Course>("code", c => c.Code), C<Course>("title", c => c.Title), C<Course>("category", c => c.Category),
@@ -111,14 +115,14 @@ internal static partial class ContractTables
             if (!r.HasErrors && t.Hours < 0) r.Error("hours", $"{t.Hours} is negative");
             return t;
         },
-        Slot<TrainingCompletion>(e => e.Training, (p, rows) => p.Training = rows), events: true);
+        Slot<TrainingCompletion>(e => e.Training, (p, rows) => p.Training = rows));
 
     public static readonly DatasetFile<Supervision> Supervisions = new("supervision.csv", "supervision",
         [C<Supervision>("staff_id", s => s.StaffId), C<Supervision>("held_date", s => s.HeldDate),
          C<Supervision>("duration_min", s => s.DurationMinutes), C<Supervision>("kind", s => s.Kind), C<Supervision>("cancelled", s => s.Cancelled)],
         r => new Supervision(r.Text("staff_id"), r.Date("held_date"), r.Int("duration_min", min: 0),
             r.Code<SupervisionKind>("kind"), r.Bool("cancelled")),
-        Slot<Supervision>(e => e.Supervisions, (p, rows) => p.Supervisions = rows), events: true);
+        Slot<Supervision>(e => e.Supervisions, (p, rows) => p.Supervisions = rows));
 
     public static readonly DatasetFile<ImprovementAction> Actions = new("actions.csv", "actions",
         [C<ImprovementAction>("id", a => a.Id), C<ImprovementAction>("qs_code", a => a.Statement), C<ImprovementAction>("title", a => a.Title),
@@ -127,13 +131,13 @@ internal static partial class ContractTables
          C<ImprovementAction>("rag", a => a.Rag)],
         r => new ImprovementAction(r.Text("id"), r.OptionalCode<QualityStatement>("qs_code"), r.Text("title"), r.Text("owner"),
             r.Date("created_on"), r.Date("due_date"), r.OptionalDate("completed_date"), r.Code<Rag>("rag")),
-        Slot<ImprovementAction>(e => e.Actions, (p, rows) => p.Actions = rows), events: true);
+        Slot<ImprovementAction>(e => e.Actions, (p, rows) => p.Actions = rows));
 
     public static readonly DatasetFile<ComplaintLearning> ComplaintLearning = new("complaint_learning.csv", "complaint_learning",
         [C<ComplaintLearning>("complaint_ref", l => l.ComplaintRef), C<ComplaintLearning>("recorded_on", l => l.RecordedOn),
          C<ComplaintLearning>("learning", l => l.Learning), C<ComplaintLearning>("action_taken", l => l.ActionTaken)],
         r => new ComplaintLearning(r.Text("complaint_ref"), r.Date("recorded_on"), r.Text("learning"), r.OptionalText("action_taken")),
-        Slot<ComplaintLearning>(e => e.ComplaintLearning, (p, rows) => p.ComplaintLearning = rows), FileNeed.Optional, events: true);
+        Slot<ComplaintLearning>(e => e.ComplaintLearning, (p, rows) => p.ComplaintLearning = rows), FileNeed.Optional);
 
     public static readonly DatasetFile<Target> Targets = new("targets.csv", "targets",
         [C<Target>("metric", t => t.Metric), C<Target>("target", t => t.Value), C<Target>("better", t => t.Better),

@@ -23,12 +23,11 @@ public enum FileNeed
 /// </summary>
 public abstract class DatasetFile
 {
-    private protected DatasetFile(string fileName, string? table, FileNeed need, bool events)
+    private protected DatasetFile(string fileName, string? table, FileNeed need)
     {
         FileName = fileName;
         Table = table;
         Need = need;
-        Events = events;
     }
 
     public string FileName { get; }
@@ -39,7 +38,7 @@ public abstract class DatasetFile
     public FileNeed Need { get; }
 
     /// <summary>An event file of coverage.md: its rows are dated events, so what it covers can end early.</summary>
-    public bool Events { get; }
+    public bool Events => EventFiles.Contains(FileName);
 
     public abstract IReadOnlyList<string> Columns { get; }
 
@@ -57,7 +56,8 @@ public abstract class DatasetFile
 }
 
 /// <summary>A value of a row, by column.</summary>
-internal sealed record DatasetColumn<T>(string Name, Func<T, object?> Value);
+/// <param name="Optional">A column a file may leave out of its header (a later addition to the contract); its cells then read as empty.</param>
+internal sealed record DatasetColumn<T>(string Name, Func<T, object?> Value, bool Optional = false);
 
 /// <param name="Map">Reads one row and checks the rules within it (rules across rows and files are in the checks).</param>
 /// <param name="Slot">Where the rows go in the evidence and come from: null there when the dataset lacks the file.</param>
@@ -67,8 +67,7 @@ internal sealed class DatasetFile<T>(
     IReadOnlyList<DatasetColumn<T>> columns,
     Func<IRowValues, T> map,
     EvidenceSlot<T> slot,
-    FileNeed need = FileNeed.Required,
-    bool events = false) : DatasetFile(fileName, table, need, events)
+    FileNeed need = FileNeed.Required) : DatasetFile(fileName, table, need)
 {
     public override IReadOnlyList<string> Columns { get; } = columns.Select(c => c.Name).ToArray();
 
@@ -89,7 +88,7 @@ internal sealed class DatasetFile<T>(
 
     internal override object Read(CsvTable table, ErrorList errors)
     {
-        var missing = Columns.Where(c => !table.Columns.ContainsKey(c)).ToList();
+        var missing = columns.Where(c => !c.Optional && !table.Columns.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         foreach (var column in missing) errors.Add(new DatasetError(FileName, 1, column, "column is missing from the header"));
         if (missing.Count > 0) return Array.Empty<Lined<T>>();
 
@@ -118,7 +117,7 @@ internal readonly record struct Lined<T>(int Line, T Row);
 /// <summary>The shorthand of the declarations in <see cref="ContractTables"/> and <see cref="CareActTables"/>.</summary>
 internal static class Declare
 {
-    public static DatasetColumn<T> C<T>(string name, Func<T, object?> value) => new(name, value);
+    public static DatasetColumn<T> C<T>(string name, Func<T, object?> value, bool optional = false) => new(name, value, optional);
 
     public static EvidenceSlot<T> Slot<T>(Func<EvidenceSet, IReadOnlyList<T>?> get, Action<EvidenceParts, IReadOnlyList<T>?> set) => new(get, set);
 }
