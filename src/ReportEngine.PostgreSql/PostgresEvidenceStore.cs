@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using ReportEngine.Evidence;
 using ReportEngine.Gathering;
 using ReportEngine.Gathering.Dataset;
+using ReportEngine.Metrics;
 
 namespace ReportEngine.PostgreSql;
 
@@ -37,11 +38,12 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO {EvidenceDatabase.Schema}.authorities
-                (code, name, council_type, population, dataset_sha256, rows_per_file, imported_at, optional_files, extracted_on, adult_population)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                (code, name, council_type, population, dataset_sha256, rows_per_file, imported_at, optional_files, extracted_on, adult_population, bounds)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, council_type = EXCLUDED.council_type, population = EXCLUDED.population,
                 dataset_sha256 = EXCLUDED.dataset_sha256, rows_per_file = EXCLUDED.rows_per_file, imported_at = EXCLUDED.imported_at,
-                optional_files = EXCLUDED.optional_files, extracted_on = EXCLUDED.extracted_on, adult_population = EXCLUDED.adult_population
+                optional_files = EXCLUDED.optional_files, extracted_on = EXCLUDED.extracted_on, adult_population = EXCLUDED.adult_population,
+                bounds = EXCLUDED.bounds
             """, connection, transaction))
         {
             upsert.Parameters.Add(new() { Value = code });
@@ -57,6 +59,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             });
             upsert.Parameters.Add(new() { Value = (object?)evidence.Authority.ExtractedOn ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
             upsert.Parameters.Add(new() { Value = (object?)evidence.Authority.AdultPopulation ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            upsert.Parameters.Add(new() { Value = JsonSerializer.Serialize(DatasetBounds.Of(evidence)), NpgsqlDbType = NpgsqlDbType.Jsonb });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -64,6 +67,14 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             await EvidenceTable.CopyAsync(connection, file, code, file.ValuesIn(evidence) ?? [], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Which periods the authority's imported dataset can report on; null when it has none imported, or was imported before this was kept.</summary>
+    public async Task<DatasetBounds?> BoundsAsync(string authorityCode, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT bounds::text FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1");
+        command.Parameters.Add(new() { Value = authorityCode });
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<DatasetBounds>(json) : null;
     }
 
     /// <summary>The authority codes with imported evidence.</summary>

@@ -57,6 +57,9 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
             var started = Stopwatch.GetTimestamp();
             var evidence = await request.Evidence.GatherAsync(cancellationToken);
             gatherTime = Stopwatch.GetElapsedTime(started);
+            // coverage.md: a period the data does not reach is refused before anything is computed or rendered.
+            if (Metrics.DatasetBounds.Of(evidence.Evidence).WhyNot(request.Report.Period) is { } outside)
+                throw new ReportRequestRefusedException($"--period: {outside}");
             return evidence;
         }
         // A folder names its authority only inside, so it is read whole before its run is claimed; a database source is

@@ -45,6 +45,35 @@ public class CommandLineTests(PostgresFixture postgres)
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Fact]
+    public async Task A_period_the_data_does_not_reach_exits_2_naming_both_dates_and_nothing_is_written_or_archived()
+    {
+        using var output = new TempFolder();
+        var outDir = Path.Combine(output.Path, "out");
+        foreach (var period in new[] { "1999-01", "2031-01" })
+        {
+            var (exit, stdout, stderr) = Run("pack", "--data", Repo.Sample, "--period", period, "--out", outDir);
+            Assert.Equal(2, exit);
+            Assert.Empty(stdout);
+            Assert.Contains("--period: the dataset's records run from 28 May 2014 to 29 May 2024; a report for", stderr);
+            Assert.False(Directory.Exists(outDir));
+        }
+
+        // The same from the database, archiving: refused before a run is recorded or anything is archived.
+        var db = await postgres.CreateDatabaseAsync();
+        using var data = Repo.CopyOfSample();
+        File.WriteAllText(data.File("authority.csv"), "code,name,council_type,population,extracted_on\nNDC,Northdale County Council,COUNTY,612400,2024-03-31\n");
+        Assert.Equal(0, Run("import", "--data", data.Path, "--db", db).Exit);
+        var environment = new Dictionary<string, string> { ["REPORTENGINE_DB"] = db, ["REPORTENGINE_ARCHIVE"] = Path.Combine(output.Path, "archive") };
+        var refused = CliProcess.Run(environment, "pack", "--authority", "NDC", "--period", "2024-04", "--archive", "--out", outDir);
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--period: the dataset was extracted on 31 March 2024; a report for April 2024 would count days not yet recorded", refused.Err);
+        Assert.False(Directory.Exists(outDir));
+        var (listed, list, _) = CliProcess.Run(environment, "archive", "list", "--db", db);
+        Assert.Equal(0, listed);
+        Assert.DoesNotContain("2024-04", list);
+    }
+
     [Theory]
     [InlineData("pack", "--period", "2024-13", "--out", "x")]
     [InlineData("pack", "--out", "x")]

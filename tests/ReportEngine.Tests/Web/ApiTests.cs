@@ -65,6 +65,32 @@ public sealed class ApiTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task A_period_the_data_does_not_reach_is_refused_with_422_on_the_api_and_beside_the_field_on_the_form_and_nothing_is_queued()
+    {
+        var before = await dashboard.LastAuditIdAsync();
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var refused = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "1999-01" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["period"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal("The dataset's records run from 28 May 2014 to 29 May 2024; a report for January 1999 would have none", errors.GetProperty("period")[0].GetString());
+
+        using var person = await dashboard.SignedInAsync(DashboardFixture.Requester);
+        var form = await person.GetStringAsync("/requests/new");
+        var posted = await person.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(form), ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2031-01",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"period-error\"[^>]*><span[^>]*>Error:</span> The dataset.s records run from [^<]*; a report for January 2031 would have none</p>", html);
+
+        await using (var queued = dashboard.DataSource.CreateCommand("SELECT count(*) FROM reportengine.report_requests WHERE period IN ('1999-01', '2031-01')"))
+            Assert.Equal(0L, (long)(await queued.ExecuteScalarAsync())!);
+        Assert.Equal(2, (await dashboard.AuditAsync(before)).Count(a => a.Action == "request" && a.Outcome == "refused" && a.Detail!.Contains("would have none")));
+    }
+
+    [Fact]
     public async Task A_person_has_at_most_ten_requests_in_flight()
     {
         await dashboard.SampleEntryAsync();

@@ -17,6 +17,7 @@ internal static class RequestsApi
                     RequestOutcome.Taken { FromArchive: true } taken => Results.Ok(RequestView.Of(taken.Request)),
                     RequestOutcome.Taken taken => Results.Accepted($"/api/v1/requests/{taken.Request.Id}", RequestView.Of(taken.Request)),
                     RequestOutcome.Invalid invalid => Problems.Result(400, "The request is not valid", "See the errors of each field.", invalid.Errors),
+                    RequestOutcome.OutsideData outside => Problems.Result(422, "The data does not reach that period", "See the error of the period.", outside.Errors),
                     RequestOutcome.TooMany => Problems.Result(429, "Too many requests in flight",
                         $"You have {RequestStore.MostInFlight} requests queued or rendering; ask again when one has finished."),
                     _ => NotFound(),
@@ -24,7 +25,7 @@ internal static class RequestsApi
             .RequireAuthorization(AccessPolicy.Requester)
             .WithName("RequestReport")
             .WithSummary("Ask for a report; a report already archived is answered at once (200) unless regenerated with a reason")
-            .Produces<RequestView>(200).Produces<RequestView>(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(429);
+            .Produces<RequestView>(200).Produces<RequestView>(202).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429);
 
         api.MapGet("/requests/{id:long}", async (long id, HttpContext context, RequestStore requests, CancellationToken cancellationToken) =>
                 await requests.FindAsync(id, cancellationToken) is { } request && context.Account().MaySee(request.Report.Authority)

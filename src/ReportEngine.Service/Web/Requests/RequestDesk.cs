@@ -42,6 +42,11 @@ public sealed class RequestDesk(
         }
 
         var report = parsed.Identity;
+        if (await evidence.BoundsAsync(authority, cancellationToken) is { } bounds && bounds.WhyNot(report.Period) is { } outside)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, "request", "refused", authority, report.ToString(), address, outside), cancellationToken);
+            return new RequestOutcome.OutsideData(new Dictionary<string, string> { ["period"] = char.ToUpperInvariant(outside[0]) + outside[1..] });
+        }
         var action = form.Regenerate ? "regenerate" : "request";
         var reason = form.Regenerate ? form.Reason!.Trim() : null;
         var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);

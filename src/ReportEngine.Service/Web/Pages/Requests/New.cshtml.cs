@@ -33,6 +33,9 @@ public sealed class NewModel(PostgresEvidenceStore evidence, RequestDesk desk, R
             case RequestOutcome.Invalid invalid:
                 Errors = new Dictionary<string, string>(invalid.Errors);
                 break;
+            case RequestOutcome.OutsideData outside:
+                Errors = new Dictionary<string, string>(outside.Errors);
+                break;
             case RequestOutcome.UnknownAuthority:
                 Errors["authority"] = "Choose an authority from the list";
                 break;
