@@ -14,7 +14,8 @@ public sealed record CareActMetrics(WaitMetrics? Waits, ReviewMetrics? Reviews, 
         return new CareActMetrics(
             files.Waits is { } waits ? WaitMetrics.Compute(waits, period) : null,
             files is { LongTermSupport: { } episodes, Reviews: { } reviews } ? ReviewMetrics.Compute(episodes, reviews, period) : null,
-            files.Concerns is { } concerns ? SafeguardingMetrics.Compute(concerns, files.Enquiries, evidence.Authority.Population, period) : null,
+            files.Concerns is { } concerns ? SafeguardingMetrics.Compute(concerns, files.Enquiries,
+                evidence.Authority.AdultPopulation ?? evidence.Authority.Population, period, perAdults: evidence.Authority.AdultPopulation is not null) : null,
             files.Dols is { } dols ? DolsMetrics.Compute(dols, period) : null);
     }
 

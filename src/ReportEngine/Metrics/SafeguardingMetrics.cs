@@ -5,7 +5,8 @@ namespace ReportEngine.Metrics;
 
 /// <summary>
 /// <c>safeguarding.*</c>: concerns and how they were decided, and — when the enquiries file is there too — section 42
-/// enquiries and Making Safeguarding Personal. Conversion is over concerns decided, not received.
+/// enquiries and Making Safeguarding Personal. Conversion is over concerns decided, not received. The rate per 100,000
+/// is per adult when the dataset gives its adult population (<see cref="PerAdults"/>), per resident otherwise.
 /// </summary>
 public sealed record SafeguardingMetrics(
     int Concerns12m,
@@ -14,10 +15,11 @@ public sealed record SafeguardingMetrics(
     double? MedianDaysToDecision12m,
     int UndecidedAtEnd,
     Ratio RepeatConcerns12m,
-    EnquiryMetrics? Enquiries)
+    EnquiryMetrics? Enquiries,
+    bool PerAdults = false)
 {
     public static SafeguardingMetrics Compute(IReadOnlyList<SafeguardingConcern> concerns, IReadOnlyList<SafeguardingEnquiry>? enquiries,
-        int population, ReportingPeriod period)
+        int population, ReportingPeriod period, bool perAdults = false)
     {
         var e = period.End;
         var received = concerns.Where(c => period.InR12(c.ReceivedOn)).ToList();
@@ -32,7 +34,8 @@ public sealed record SafeguardingMetrics(
             Statistics.Median(decided.Select(c => CareActDays.Between(c.ReceivedOn, c.DecidedOn!.Value))),
             concerns.Count(c => c.ReceivedOn <= e && !(c.DecidedOn <= e)),
             Ratio.Percent(received, IsRepeat),
-            enquiries is null ? null : EnquiryMetrics.Compute(concerns, enquiries, period));
+            enquiries is null ? null : EnquiryMetrics.Compute(concerns, enquiries, period),
+            perAdults);
     }
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()

@@ -136,6 +136,22 @@ public class CareActMetricsTests
     }
 
     [Fact]
+    public void Concerns_per_100000_are_per_adult_when_the_dataset_gives_its_adult_population_and_per_resident_otherwise()
+    {
+        var evidence = new Support.EvidenceBuilder().Build() with
+        {
+            CareAct = new CareActEvidence(Concerns: [Concern("C1", "2023-05-01", null, null, "A"), Concern("C2", "2023-06-01", null, null, "B")]),
+        };
+        var residents = CareActMetrics.Compute(evidence, January2024).Safeguarding!;
+        Assert.Equal(2 * 100000.0 / 200_000, residents.ConcernsPer100k12m);
+        Assert.False(residents.PerAdults);
+
+        var adults = CareActMetrics.Compute(evidence with { Authority = evidence.Authority with { AdultPopulation = 160_000 } }, January2024).Safeguarding!;
+        Assert.Equal(2 * 100000.0 / 160_000, adults.ConcernsPer100k12m);
+        Assert.True(adults.PerAdults);
+    }
+
+    [Fact]
     public void A_repeat_is_a_concern_about_someone_with_another_in_the_twelve_months_before_that_day()
     {
         SafeguardingConcern[] concerns =

@@ -25,6 +25,42 @@ public class ReportKindTests(SamplePackFixture fixture)
         fixture.RenderAsync(Repo.Sample, ReportKinds.Standard.Find(kind), period,
             statement is null ? null : CodeNames<QualityStatement>.TryParse(statement, out var qs) ? qs : throw new ArgumentException(statement));
 
+    /// <summary>
+    /// coverage.md's case: supervision.csv exported on 29 February and a March pack made from it. Its supervision figures
+    /// are "not available" with the sentence naming the file and its last day, and are neither off target nor in need of
+    /// attention; the same pack with supervision recorded through March prints them.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "sample-2024-03-monthly")]
+    [InlineData("supervision.csv,,2024-02-29", "sample-2024-03-monthly-supervision-to-february")]
+    public async Task A_march_pack_prints_supervision_not_available_when_its_file_stops_in_february_and_the_figures_when_it_does_not(string? coverage, string name)
+    {
+        // A folder named as the sample's, since the appendix prints the dataset's folder name.
+        using var temp = new TempFolder();
+        var data = Directory.CreateDirectory(Path.Combine(temp.Path, "northdale")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Repo.Sample, "*.csv")) File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        if (coverage is not null) File.WriteAllText(Path.Combine(data, "coverage.csv"), $"file,covers_from,covers_to\n{coverage}\n");
+        var pack = await fixture.RenderAsync(data, ReportKinds.Monthly, "2024-03");
+        var pages = PdfText.PerPage(pack.Pdf);
+        var text = string.Join("\n", pages);
+        Snapshot.MatchReport(string.Join("\n", pages.Select((t, i) => $"===== page {i + 1} =====\n{t}")), $"{name}.pdf-text", "txt",
+            fixture.Renderers().For(ReportKinds.Monthly).Templates.Version);
+
+        var metrics = JsonDocument.Parse(pack.MetricsJson).RootElement.GetProperty("metrics");
+        var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)pack.ViewModel;
+        if (coverage is null)
+        {
+            Assert.DoesNotContain("not available", text);
+            Assert.NotEqual(JsonValueKind.Null, metrics.GetProperty("supervision.compliance_pct").GetProperty("value").ValueKind);
+            return;
+        }
+        Assert.Contains("Supervision figures are not available for March 2024: supervision.csv covers the days up to 29 February 2024.", text);
+        Assert.Matches("Social workers supervised in the last 30 days\\s+not available", text);
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("supervision.compliance_pct").GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("status.supervision.compliance_pct").GetProperty("value").ValueKind);
+        Assert.DoesNotContain(view.Attention, a => a.Sentence.Contains("supervis", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Theory]
     [MemberData(nameof(Reports))]
     public async Task Snapshots_of_the_view_model_html_pdf_text_and_metrics(string kind, string period, string? statement, string name)

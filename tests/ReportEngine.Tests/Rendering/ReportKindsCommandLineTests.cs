@@ -69,6 +69,21 @@ public class ReportKindsCommandLineTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public void Validate_prints_what_the_dataset_says_it_covers_one_line_a_file()
+    {
+        using var data = Repo.CopyOfSample();
+        File.WriteAllText(data.File("authority.csv"), "code,name,council_type,population,extracted_on\nNDC,Northdale County Council,COUNTY,612400,2024-05-31\n");
+        File.WriteAllText(data.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-02-29\ncomplaints.csv,2022-02-01,\n");
+        var (exit, stdout, stderr) = Run("validate", "--data", data.Path);
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("valid: ", lines[0]);
+        Assert.Equal(["extracted on 2024-05-31", "complaints.csv covers 2022-02-01 to 2024-05-31", "lgsco_cases.csv covers every day up to 2024-05-31"], lines[1..4]);
+        Assert.Contains("supervision.csv covers every day up to 2024-02-29", lines);
+        Assert.Contains("dols_applications.csv covers every day up to 2024-05-31", lines);
+    }
+
+    [Fact]
     public void Validate_prints_the_rows_and_files_of_a_valid_dataset_and_every_problem_of_a_broken_one()
     {
         var (exit, stdout, stderr) = Run("validate", "--data", Repo.Sample);

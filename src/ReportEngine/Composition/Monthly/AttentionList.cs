@@ -9,7 +9,8 @@ public sealed record AttentionItem(string Sentence, string Section, int? Page);
 /// <summary>
 /// "What needs attention", the executive summary's first section (metrics.md version 2), in its order: figures off
 /// target (red, then amber), statements the self-assessment scores above CQC, overdue actions marked green, more
-/// complaints past their date than a year earlier, and statements with a core evidence category left empty.
+/// complaints past their date than a year earlier, and statements with a core evidence category left empty. A figure
+/// the data does not cover is never an item (coverage.md): it has no status, and the other items ask its coverage.
 /// </summary>
 public static class AttentionList
 {
@@ -24,6 +25,8 @@ public static class AttentionList
     public static IReadOnlyList<AttentionItem> Build(MonthlyFigures figures, EvidenceSet evidence, IReadOnlyList<ContentsEntry> contents)
     {
         var m = figures.Current;
+        var covered = figures.Coverage;
+        var coveredYearEarlier = new FigureCoverage(covered.Data, m.Period.Shift(-12));
         var items = new List<(string Sentence, string Section)>();
         var values = m.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
         foreach (var status in new[] { TargetStatus.Red, TargetStatus.Amber })
@@ -36,19 +39,19 @@ public static class AttentionList
                            $"({(status == TargetStatus.Red ? "off target" : "near target")}).", SectionOf(target.Metric)));
             }
         }
-        foreach (var s in figures.Outlook.SelfAboveCqc)
+        foreach (var s in covered.Covers("attention.self_above_cqc") ? figures.Outlook.SelfAboveCqc : [])
             items.Add(($"{s.Statement.Name()}: the self-assessment scores it {s.Self!.Score}, but CQC's latest score is {s.Cqc!.Score}.", Scorecard));
-        foreach (var a in figures.Outlook.GreenButOverdue)
+        foreach (var a in covered.Covers("attention.green_but_overdue") ? figures.Outlook.GreenButOverdue : [])
             items.Add(($"Action {a.Id}, \u201c{a.Title}\u201d ({a.Owner}), was due on {ReportFormat.Date(a.DueDate)} and is overdue, but is marked green.", Actions));
         var c = m.Complaints;
         var before = figures.YearEarlier.Complaints;
-        if (c.OverdueOpen > before.OverdueOpen)
+        if (c.OverdueOpen > before.OverdueOpen && covered.Covers("complaints.overdue_open") && coveredYearEarlier.Covers("complaints.overdue_open"))
             items.Add(($"{ReportFormat.Count(c.OverdueOpen)} of {ReportFormat.Count(c.OpenAtEnd)} open complaints are past their agreed date, against " +
                        $"{ReportFormat.Count(before.OverdueOpen)} a year earlier.", Complaints));
-        var covered = evidence.Findings.Where(f => m.Period.InR12(f.EvidenceDate)).Select(f => (f.Statement, f.Category)).ToHashSet();
-        foreach (var qs in Enum.GetValues<QualityStatement>())
+        var recent = evidence.Findings.Where(f => m.Period.InR12(f.EvidenceDate)).Select(f => (f.Statement, f.Category)).ToHashSet();
+        foreach (var qs in covered.Covers("readiness.evidence_coverage_pct") ? Enum.GetValues<QualityStatement>() : [])
         {
-            var missing = ReadinessMetrics.CoverageCategories.Where(cat => !covered.Contains((qs, cat))).Select(CategoryWords).ToList();
+            var missing = ReadinessMetrics.CoverageCategories.Where(cat => !recent.Contains((qs, cat))).Select(CategoryWords).ToList();
             if (missing.Count > 0)
                 items.Add(($"{qs.Name()} has no finding from {Join(missing)} in the last 12 months.", Coverage));
         }

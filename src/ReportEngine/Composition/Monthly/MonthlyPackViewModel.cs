@@ -27,7 +27,8 @@ public sealed record MonthlyPackViewModel(
     DateOnly? CqcAssessedOn,
     DateOnly? SelfAssessedOn,
     IDictionary<string, object> Trends,
-    CareAct.CareActView CareAct);
+    CareAct.CareActView CareAct,
+    FiguresNotAvailable NotAvailable);
 
 /// <summary>A figure's target and where the figure stands: a word and a shape as well as a colour, so colour is never the only sign.</summary>
 public sealed record TargetView(string Text, string? Status, string Word, string Shape)
