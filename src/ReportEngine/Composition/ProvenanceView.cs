@@ -10,8 +10,13 @@ public sealed record ProvenanceView(
     string TemplateVersion,
     string EngineVersion,
     int ContractVersion,
-    bool BankHolidaysFromDataset)
+    bool BankHolidaysFromDataset,
+    DateOnly? ExtractedOn,
+    IDictionary<string, object> Covers)
 {
+    /// <summary>Whether the dataset says what any file covers: only then has the rows table its column.</summary>
+    public bool ShowsCoverage => Covers.Count > 0;
+
     public static ProvenanceView For(ReportContext context) => new(
         context.Gathered.Provenance.Source,
         context.Gathered.Provenance.Sha256,
@@ -19,5 +24,8 @@ public sealed record ProvenanceView(
         context.Run.TemplateVersion,
         context.Run.EngineVersion,
         PackMetrics.ContractVersion,
-        context.Gathered.Evidence.BankHolidays.IsFromDataset);
+        context.Gathered.Evidence.BankHolidays.IsFromDataset,
+        context.Gathered.Evidence.Authority.ExtractedOn,
+        // coverage.md: what each event file says it covers, where the dataset says.
+        DatasetCoverage.Of(context.Gathered.Evidence).Known.ToDictionary(k => k.Key, k => (object)ReportFormat.Covers(k.Value), StringComparer.Ordinal));
 }

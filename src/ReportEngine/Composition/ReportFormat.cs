@@ -50,6 +50,15 @@ public static class ReportFormat
         _ => NotAvailable,
     };
 
+    /// <summary>The days a file covers (coverage.md): <c>1 April 2021 to 29 February 2024</c>, <c>the days up to 29 February 2024</c>.</summary>
+    public static string Covers(FileSpan span) => (span.From, span.To) switch
+    {
+        ({ } from, { } to) => $"{Date(from)} to {Date(to)}",
+        ({ } from, null) => $"the days from {Date(from)}",
+        (null, { } to) => $"the days up to {Date(to)}",
+        _ => "every day",
+    };
+
     /// <summary><c>31 January 2024, 06:00 UTC</c>.</summary>
     public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", Culture);
 

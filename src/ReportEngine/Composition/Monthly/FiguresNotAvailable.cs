@@ -27,10 +27,7 @@ public sealed record FiguresNotAvailable(IDictionary<string, object> Now, IDicti
     /// <summary>"Supervision figures are not available for March 2024: supervision.csv covers 1 April 2021 to 29 February 2024."</summary>
     private static string Sentence(string file, FileSpan span, ReportingPeriod month)
     {
-        var covers = span.From is { } from
-            ? span.To is { } to ? $"{ReportFormat.Date(from)} to {ReportFormat.Date(to)}" : $"the days from {ReportFormat.Date(from)}"
-            : $"the days up to {ReportFormat.Date(span.To!.Value)}"; // a file that leaves a figure uncovered has a known start or end
-        return $"{Subject(file)} figures are not available for {ReportFormat.Month(month)}: {file} covers {covers}.";
+        return $"{Subject(file)} figures are not available for {ReportFormat.Month(month)}: {file} covers {ReportFormat.Covers(span)}.";
     }
 
     private static string Subject(string file) => file switch
