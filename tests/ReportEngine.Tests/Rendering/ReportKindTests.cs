@@ -61,6 +61,32 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.DoesNotContain(view.Attention, a => a.Sentence.Contains("supervis", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// coverage.md's other case: complaints recorded from February 2022. A December 2022 pack's twelve months start in
+    /// January, so its complaint figures are not available (the month's own count is), and nothing compares with 2021.
+    /// </summary>
+    [Fact]
+    public async Task Complaints_recorded_from_february_2022_leave_the_twelve_months_to_december_2022_not_available()
+    {
+        using var data = Repo.CopyOfSample();
+        File.WriteAllText(data.File("coverage.csv"), "file,covers_from,covers_to\ncomplaints.csv,2022-02-01,\n");
+        var pack = await fixture.RenderAsync(data.Path, ReportKinds.Monthly, "2022-12");
+        var text = string.Join("\n", PdfText.PerPage(pack.Pdf));
+
+        Assert.Contains("Complaints figures are not available for December 2022: complaints.csv covers the days from 1 February 2022.", text);
+        Assert.DoesNotContain("complaints received between January 2022 and December 2022", text);
+        Assert.Matches("Acknowledged within 3\\s+working days\\s+not available not available", text); // and the year before too
+        Assert.Matches("Complaints acknowledged on time\\s+not available", text);
+        Assert.Contains("Outcomes are not available for January 2022 to December 2022.", text);
+        var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)pack.ViewModel;
+        Assert.DoesNotContain(view.Attention, a => a.Section == "Complaints and learning from feedback");
+        // January's column of the received-by-month chart is left out; December's is drawn.
+        var metrics = JsonDocument.Parse(pack.MetricsJson).RootElement.GetProperty("metrics");
+        Assert.True(metrics.GetProperty("complaints.received_by_month.2022-01").TryGetProperty("uncovered", out _));
+        Assert.False(metrics.GetProperty("complaints.received_by_month.2022-12").TryGetProperty("uncovered", out _));
+        Assert.False(metrics.GetProperty("complaints.open_at_end").TryGetProperty("uncovered", out _));
+    }
+
     [Theory]
     [MemberData(nameof(Reports))]
     public async Task Snapshots_of_the_view_model_html_pdf_text_and_metrics(string kind, string period, string? statement, string name)

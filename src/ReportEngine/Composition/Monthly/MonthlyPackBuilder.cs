@@ -29,7 +29,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
                 .OrderBy(f => f.Kind).ThenByDescending(f => f.EvidenceDate).ThenBy(f => f.Id, StringComparer.Ordinal)
                 .ToList(),
             m.Complaints.Themes.Select(t => new ThemeRow(t.Code, t.Count, previousThemes.TryGetValue(t.Code, out var p) ? p : null)).ToList(),
-            Charts(m),
+            Charts(m, figures.Coverage),
             m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name())).ToList(),
             ProvenanceView.For(context),
             AttentionList.Build(figures, evidence, contents),
@@ -57,13 +57,14 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
             .ToList();
     }
 
-    private static MonthlyCharts Charts(PackMetrics m)
+    private static MonthlyCharts Charts(PackMetrics m, FigureCoverage coverage)
     {
         static string Count(double? v) => ReportFormat.Count(v);
         static string Pct(double? v) => ReportFormat.Pct(v);
 
         var byMonth = ColumnChart.Build("Complaints received", ["Complaints received"],
-            m.Complaints.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), Count);
+            m.Complaints.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month),
+                (IReadOnlyList<double?>)[coverage.Covers($"complaints.received_by_month.{x.Month}") ? x.Count : null])).ToList(), Count);
 
         var years = m.Ombudsman.Years.Reverse().ToList();
         var ombudsman = ColumnChart.Build("Detailed investigations upheld (%)", ["This council", "Similar authorities (average)"],
