@@ -64,12 +64,13 @@ public class ReportKindTests(SamplePackFixture fixture)
     /// <summary>
     /// coverage.md's other case: complaints recorded from February 2022. A December 2022 pack's twelve months start in
     /// January, so its complaint figures are not available (the month's own count is), and nothing compares with 2021.
+    /// Actions recorded to 30 November leave the actions open at 31 December unknown: the section says so and no more.
     /// </summary>
     [Fact]
     public async Task Complaints_recorded_from_february_2022_leave_the_twelve_months_to_december_2022_not_available()
     {
         using var data = Repo.CopyOfSample();
-        File.WriteAllText(data.File("coverage.csv"), "file,covers_from,covers_to\ncomplaints.csv,2022-02-01,\n");
+        File.WriteAllText(data.File("coverage.csv"), "file,covers_from,covers_to\ncomplaints.csv,2022-02-01,\nactions.csv,,2022-11-30\n");
         var pack = await fixture.RenderAsync(data.Path, ReportKinds.Monthly, "2022-12");
         var text = string.Join("\n", PdfText.PerPage(pack.Pdf));
 
@@ -78,6 +79,8 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Matches("Acknowledged within 3\\s+working days\\s+not available not available", text); // and the year before too
         Assert.Matches("Complaints acknowledged on time\\s+not available", text);
         Assert.Contains("Outcomes are not available for January 2022 to December 2022.", text);
+        Assert.Contains("Improvement action figures are not available for December 2022: actions.csv covers the days up to 30 November 2022.", text);
+        Assert.DoesNotContain("Open actions by their owner", text);
         var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)pack.ViewModel;
         Assert.DoesNotContain(view.Attention, a => a.Section == "Complaints and learning from feedback");
         // January's column of the received-by-month chart is left out; December's is drawn.
