@@ -31,12 +31,9 @@ public sealed record DatasetBounds(
         var last = period.End;
         if (Coverage is not null)
         {
-            var spans = Coverage.ToDictionary(c => c.File, c => (c.CoversFrom, To: c.CoversTo ?? ExtractedOn), StringComparer.Ordinal);
-            bool CoversSomeDay(string file) =>
-                spans.TryGetValue(file, out var s) ? (s.CoversFrom is not { } f || f <= last) && (s.To is not { } t || t >= first) : ExtractedOn is not { } x || x >= first;
-            if (!EventFiles.Any(CoversSomeDay))
-                return $"no file of the dataset covers any day from {Day(first)} to {Day(last)} (coverage.csv); a report for {period.Words} would have no figures";
-            return null;
+            var coverage = DatasetCoverage.From(ExtractedOn, Coverage, EventFiles);
+            return EventFiles.Any(file => coverage.CoversAnyDay(file, first, last)) ? null
+                : $"no file of the dataset covers any day from {Day(first)} to {Day(last)} (coverage.csv); a report for {period.Words} would have no figures";
         }
         // Without coverage.csv or extracted_on the records' own dates are all there is to go by; with extracted_on, a quiet
         // month after the last record is still a month the data reaches.

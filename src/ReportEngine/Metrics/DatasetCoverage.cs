@@ -28,13 +28,18 @@ public sealed class DatasetCoverage
     /// <summary>The event files the dataset has whose coverage has a known start or end, in coverage.md's order (metrics.json's <c>coverage</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, FileSpan>> Known { get; }
 
-    public static DatasetCoverage Of(EvidenceSet evidence)
-    {
-        if (evidence.Authority.ExtractedOn is null && evidence.Coverage is not { Count: > 0 }) return Complete;
-        var rows = (evidence.Coverage ?? []).ToDictionary(c => c.File, c => new FileSpan(c.CoversFrom, c.CoversTo ?? evidence.Authority.ExtractedOn), StringComparer.Ordinal);
-        var supplied = EventFiles.SuppliedIn(evidence).ToList();
-        return new DatasetCoverage(evidence.Authority.ExtractedOn, rows, supplied);
-    }
+    public static DatasetCoverage Of(EvidenceSet evidence) =>
+        From(evidence.Authority.ExtractedOn, evidence.Coverage, [.. EventFiles.SuppliedIn(evidence)]);
+
+    /// <param name="extractedOn">authority.csv's <c>extracted_on</c>.</param>
+    /// <param name="rows">coverage.csv's rows; null without the file.</param>
+    /// <param name="suppliedEventFiles">The event files the dataset has.</param>
+    public static DatasetCoverage From(DateOnly? extractedOn, IReadOnlyList<FileCoverage>? rows, IReadOnlyList<string> suppliedEventFiles) =>
+        extractedOn is null && rows is not { Count: > 0 }
+            ? Complete
+            : new DatasetCoverage(extractedOn,
+                (rows ?? []).ToDictionary(c => c.File, c => new FileSpan(c.CoversFrom, c.CoversTo ?? extractedOn), StringComparer.Ordinal),
+                suppliedEventFiles);
 
     /// <summary>The days <paramref name="file"/> holds completely; a bound is null where it is open.</summary>
     public FileSpan Of(string file) => _rows.TryGetValue(file, out var span) ? span : new FileSpan(null, ExtractedOn);
@@ -44,6 +49,13 @@ public sealed class DatasetCoverage
     {
         var span = Of(file);
         return (span.From is not { } from || from <= first) && (span.To is not { } to || last <= to);
+    }
+
+    /// <summary>Whether <paramref name="file"/> holds at least one day from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public bool CoversAnyDay(string file, DateOnly first, DateOnly last)
+    {
+        var span = Of(file);
+        return (span.From is not { } from || from <= last) && (span.To is not { } to || to >= first);
     }
 }
 

@@ -9,7 +9,7 @@ namespace ReportEngine.Metrics;
 /// </summary>
 public sealed class FigureCoverage(DatasetCoverage data, ReportingPeriod month)
 {
-    /// <summary>For a dataset that says nothing of its coverage: every figure is covered.</summary>
+    /// <summary>The figures of a report for <paramref name="month"/> made from <paramref name="evidence"/>.</summary>
     public static FigureCoverage Of(Evidence.EvidenceSet evidence, ReportingPeriod month) => new(DatasetCoverage.Of(evidence), month);
 
     public DatasetCoverage Data => data;

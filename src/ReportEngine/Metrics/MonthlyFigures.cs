@@ -11,7 +11,8 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
     {
         // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
         var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
-        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months)) { Coverage = FigureCoverage.Of(evidence, month) };
+        var coverage = DatasetCoverage.Of(evidence);
+        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage)) { Coverage = new FigureCoverage(coverage, month) };
     }
 
     [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole

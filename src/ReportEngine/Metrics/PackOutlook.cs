@@ -25,10 +25,10 @@ public sealed record PackOutlook(
     public const int TrendMonths = 24;
 
     /// <param name="months">The pack's figures for each of the 24 months ending with the pack's month, oldest first.</param>
-    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months)
+    /// <param name="data">What the evidence's files cover.</param>
+    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months, DatasetCoverage data)
     {
         var current = months[^1];
-        var data = DatasetCoverage.Of(evidence);
         var coverage = months.Select(m => new FigureCoverage(data, m.Period)).ToList();
         var byKey = current.ByKey().ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
         // A figure the data does not cover has no status, and a month it does not cover is left out of its trend.
