@@ -6,8 +6,8 @@ namespace ReportEngine.Composition;
 /// </summary>
 public interface IViewModelBuilder<in TFigures>
 {
-    /// <param name="contents">Top-level headings and their pages, from a first print (empty on that first print).</param>
-    object Build(ReportContext context, TFigures figures, IReadOnlyList<ContentsEntry> contents);
+    /// <param name="pages">The pages of its headings and places, from a print (none on the first composition).</param>
+    object Build(ReportContext context, TFigures figures, PageNumbers pages);
 }
 
 /// <summary>A heading of the printed report and the page it starts on.</summary>

@@ -53,7 +53,7 @@ public abstract class ReportKind
     internal abstract IReportFigures Compute(EvidenceSet evidence, ReportIdentity report);
 
     /// <summary>The object the kind's templates render.</summary>
-    internal abstract object BuildViewModel(ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents);
+    internal abstract object BuildViewModel(ReportContext context, IReportFigures figures, PageNumbers pages);
 
     public override string ToString() => Name;
 
@@ -66,8 +66,8 @@ public abstract class ReportKind
     {
         internal override IReportFigures Compute(EvidenceSet evidence, ReportIdentity report) => compute(evidence, report);
 
-        internal override object BuildViewModel(ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents) =>
-            builder.Build(context, (TFigures)figures, contents);
+        internal override object BuildViewModel(ReportContext context, IReportFigures figures, PageNumbers pages) =>
+            builder.Build(context, (TFigures)figures, pages);
     }
 }
 

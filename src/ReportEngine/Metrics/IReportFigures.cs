@@ -7,4 +7,7 @@ public interface IReportFigures
 
     /// <summary>Which of the figures the data covers (coverage.md); null for a kind whose figures read no event file's window.</summary>
     FigureCoverage? Coverage => null;
+
+    /// <summary>"What needs attention" in print order (coverage.md); null for a kind that has no such list.</summary>
+    IReadOnlyList<AttentionSignal>? Attention => null;
 }

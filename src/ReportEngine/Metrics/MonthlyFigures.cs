@@ -18,5 +18,7 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
     [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
     public FigureCoverage Coverage { get; private init; } = null!;
 
+    public IReadOnlyList<AttentionSignal> Attention => Outlook.Attention;
+
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey().Concat(Outlook.ByKey());
 }

@@ -5,13 +5,14 @@ namespace ReportEngine.Metrics;
 
 /// <summary>
 /// What metrics.md's version 2 adds to the monthly pack: each target's status, 24-month trends of the headline figures,
-/// and the counts behind "What needs attention". Pure, like every figure.
+/// and "What needs attention" with the counts behind it. Pure, like every figure.
 /// </summary>
 public sealed record PackOutlook(
     IReadOnlyList<(Target Target, string? Status)> Statuses,
     IReadOnlyList<Trend> Trends,
     IReadOnlyList<StatementScores> SelfAboveCqc,
-    IReadOnlyList<ImprovementAction> GreenButOverdue)
+    IReadOnlyList<ImprovementAction> GreenButOverdue,
+    IReadOnlyList<AttentionSignal> Attention)
 {
     /// <summary>The figures trend.* follows, in metrics.md's order.</summary>
     public static readonly string[] TrendKeys =
@@ -40,11 +41,11 @@ public sealed record PackOutlook(
             .Where(byKey.ContainsKey)
             .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, coverage[i].Covers(key) ? monthly[i].GetValueOrDefault(key) : null)).ToList()))
             .ToList();
-        return new PackOutlook(
-            statuses,
-            trends,
-            current.Readiness.Statements.Where(s => s is { Self: { } self, Cqc: { } cqc } && self.Score > cqc.Score).ToList(),
-            current.Actions.OverdueActions.Where(a => a.Rag == Rag.Green).ToList());
+        var selfAboveCqc = current.Readiness.Statements.Where(s => s is { Self: { } self, Cqc: { } cqc } && self.Score > cqc.Score).ToList();
+        var greenButOverdue = current.Actions.OverdueActions.Where(a => a.Rag == Rag.Green).ToList();
+        var yearEarlier = months.Count - 1 - 12;
+        return new PackOutlook(statuses, trends, selfAboveCqc, greenButOverdue,
+            AttentionRanking.Rank(current, months[yearEarlier], coverage[^1], coverage[yearEarlier], statuses, selfAboveCqc, greenButOverdue));
     }
 
     /// <summary>The months a trend covers: the 24 ending with <paramref name="month"/>, oldest first.</summary>

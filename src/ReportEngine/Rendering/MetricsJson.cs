@@ -33,6 +33,7 @@ public static class MetricsJson
             }
             json.WriteEndObject();
             if (coverage is not null) WriteCoverage(json, coverage.Data);
+            if (figures.Attention is { } attention) WriteAttention(json, attention);
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
@@ -65,6 +66,19 @@ public static class MetricsJson
         }
         if (data.ExtractedOn is { } extracted) WriteDay(json, "extracted_on", extracted);
         json.WriteEndObject();
+    }
+
+    private static void WriteAttention(Utf8JsonWriter json, IReadOnlyList<AttentionSignal> attention)
+    {
+        json.WriteStartArray("attention");
+        foreach (var item in attention)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", item.Key);
+            json.WriteNumber("tier", (int)item.Tier);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteDay(Utf8JsonWriter json, string name, DateOnly? day)

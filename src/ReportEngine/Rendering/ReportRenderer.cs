@@ -6,8 +6,6 @@ using ReportEngine.Metrics;
 using ReportEngine.Templating;
 using Microsoft.Extensions.Logging;
 using Scriban.Runtime;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Outline;
 
 namespace ReportEngine.Rendering;
 
@@ -49,17 +47,18 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
                 archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
-        var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, []));
+        var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, PageNumbers.None));
         var headings = PageReferences.Headings(draft.Html);
-        var standIns = PageReferences.StandIns(headings, draft.Html);
+        var places = PageReferences.Places(draft.Html);
+        var standIns = PageReferences.StandIns(headings, places, draft.Html);
         var numbered = standIns is null ? null : run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, standIns).Job);
         var marked = numbered is null ? null : PageReferences.Mark(numbered.Html);
 
-        IReadOnlyList<ContentsEntry> contents;
+        PageNumbers pages;
         if (numbered is not null && marked is { } placeholders)
         {
             progress?.Report(new ReportProgress(ReportStage.Printing, 40, "Printing"));
-            var (pdf, printed, whyNot) = await PrintOnceAsync(run, numbered with { Html = placeholders.Html }, placeholders.Headings, headings, cancellationToken);
+            var (pdf, printed, whyNot) = await PrintOnceAsync(run, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
             if (pdf is not null)
             {
                 var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
@@ -67,31 +66,34 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
                 return run.Rendered(pdf, figures, model, job, 1);
             }
             logger.LogWarning("The page numbers of {Report} could not be written into its print ({Reason}); it is printed again with them", report, whyNot);
-            contents = printed;
+            pages = printed;
         }
         else
         {
-            logger.LogWarning("{Report} has {Headings} headings, prints a number taken for a page placeholder, or prints a page number formatted; " +
-                "it is printed twice for its page numbers", report, headings.Count);
+            logger.LogWarning("{Report} has {Headings} headings and {Places} places, prints a number taken for a page placeholder, or prints a page " +
+                "number formatted; it is printed twice for its page numbers", report, headings.Count, places.Count);
             progress?.Report(new ReportProgress(ReportStage.Printing, 35, "Printing (first pass, for page numbers)"));
-            var first = await run.PrintAsync(() => PrintPassAsync(draft.ForPageNumbers(), "page numbers", cancellationToken));
-            contents = ReadContents(first.Pdf);
+            // Every heading and place on a page as wide as three digits, so that the first print is laid out as the last.
+            var provisional = new PageNumbers(headings.Select(h => new ContentsEntry(h, 999)).ToList(), places.ToDictionary(p => p, _ => 999, StringComparer.Ordinal));
+            var (_, first) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, provisional));
+            pages = PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf);
         }
-        return await PrintUntilSettledAsync(run, context, figures, contents, progress, cancellationToken);
+        return await PrintUntilSettledAsync(run, context, figures, pages, progress, cancellationToken);
     }
 
     /// <summary>
-    /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks give
-    /// are written into it. Answers the bookmarks' pages, and the PDF unless the numbers could not be written (and why).
+    /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks and
+    /// destinations give are written into it. Answers those pages, and the PDF unless the numbers could not be written (and why).
     /// </summary>
-    private async Task<(byte[]? Pdf, IReadOnlyList<ContentsEntry> Contents, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintJob job,
-        IReadOnlyList<int> order, IReadOnlyList<string> headings, CancellationToken cancellationToken)
+    private async Task<(byte[]? Pdf, PageNumbers Pages, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintJob job,
+        IReadOnlyList<int> order, IReadOnlyList<string> headings, IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
         var printed = await run.PrintAsync(() => PrintPassAsync(job, "single", cancellationToken));
-        var contents = ReadContents(printed.Pdf);
-        if (!contents.Select(c => c.Title).SequenceEqual(headings)) return (null, contents, "the printed bookmarks are not the document's headings");
-        var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, order.Select(i => contents[i].Page).ToList()));
-        return (patched.Pdf, contents, patched.WhyNot);
+        var pages = PrintedPages.Read(printed.Pdf);
+        if (!pages.Contents.Select(c => c.Title).SequenceEqual(headings)) return (null, pages, "the printed bookmarks are not the document's headings");
+        if (PageReferences.Pages(order, places, pages) is not { } numbers) return (null, pages, "a place the document gives the page of has no destination in the print");
+        var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, numbers));
+        return (patched.Pdf, pages, patched.WhyNot);
     }
 
     /// <summary>
@@ -99,22 +101,22 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// page ever move a section (a longer contents page, say), the report is printed again with the numbers that print gave.
     /// </summary>
     private async Task<RenderedReport> PrintUntilSettledAsync(RenderRun run, ReportContext context, IReportFigures figures,
-        IReadOnlyList<ContentsEntry> contents, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+        PageNumbers pages, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         for (var passes = 2; ; passes++)
         {
-            var (model, job) = run.Time(RenderStage.Template, () => Compose(run.Report.Kind, context, figures, contents));
+            var (model, job) = run.Time(RenderStage.Template, () => Compose(run.Report.Kind, context, figures, pages));
             progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
             var final = await run.PrintAsync(() => PrintPassAsync(job, passes == 2 ? "final" : "correction", cancellationToken));
-            var printed = ReadContents(final.Pdf);
-            if (printed.SequenceEqual(contents))
+            var printed = PrintedPages.Read(final.Pdf);
+            if (printed.SameAs(pages))
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
                 return run.Rendered(final.Pdf, figures, model, job, passes);
             }
             if (passes == MaxPrintPasses)
                 throw new PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
-            contents = printed;
+            pages = printed;
         }
     }
 
@@ -127,22 +129,14 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     }
 
     /// <summary>Builds the view model and renders the document, header and footer templates.</summary>
-    public (object Model, PrintJob Job) Compose(ReportKind kind, ReportContext context, IReportFigures figures, IReadOnlyList<ContentsEntry> contents)
+    public (object Model, PrintJob Job) Compose(ReportKind kind, ReportContext context, IReportFigures figures, PageNumbers pages)
     {
-        var model = kind.BuildViewModel(context, figures, contents);
+        var model = kind.BuildViewModel(context, figures, pages);
         return (model, new PrintJob(
             _templates.Render(DocumentTemplate, model, Functions),
             _templates.Render(HeaderTemplate, model, Functions),
             _templates.Render(FooterTemplate, model, Functions)));
     }
-    /// <summary>The top-level bookmarks (the h1 headings) of a printed pack with their pages.</summary>
-    public static IReadOnlyList<ContentsEntry> ReadContents(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        if (!document.TryGetBookmarks(out var bookmarks)) return [];
-        return bookmarks.Roots.OfType<DocumentBookmarkNode>().Select(b => new ContentsEntry(b.Title, b.PageNumber)).ToList();
-    }
-
     private static ScriptObject CreateFunctions()
     {
         var fmt = new ScriptObject();

@@ -135,67 +135,6 @@ public class OutlookTests
         Assert.Equal(new CountValue(0), Keys(new EvidenceBuilder().Build())["attention.self_above_cqc"]);
     }
 
-    [Fact]
-    public void The_attention_list_is_ordered_and_says_so_when_empty()
-    {
-        var noFindings = new EvidenceBuilder().Build();
-        // With no findings at all, every statement lacks every core category: only coverage items.
-        Assert.All(ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(noFindings, January), noFindings, []),
-            i => Assert.Equal("Evidence coverage", i.Section));
-        var quiet = new EvidenceBuilder
-        {
-            Findings = Enum.GetValues<QualityStatement>()
-                .SelectMany(qs => ReadinessMetrics.CoverageCategories.Select(c => new Finding($"{qs}-{c}", qs, c, FindingKind.Strength, "t", null, null, D("2023-12-01"))))
-                .ToList(),
-        }.Build();
-        Assert.Empty(ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(quiet, January), quiet, []));
-
-        var full = new EvidenceBuilder
-        {
-            Staff = [Member("A", "2020-01-01")],
-            Targets = [new Target("supervision.compliance_pct", 90, Better.Higher, 5), new Target("actions.overdue", 0, Better.Lower, 3)],
-            Actions =
-            [
-                new ImprovementAction("A1", null, "Fix the rota", "Jo Bloggs", D("2023-06-01"), D("2023-12-01"), null, Rag.Green),
-            ],
-            Complaints = [Complaint("2023-12-01", due: "2023-12-20")],
-        }.Build();
-        var items = ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(full, January), full, [new("Improvement actions", 9)]);
-        Assert.StartsWith("Social workers supervised in the last 30 days: 0.0% against a target of 90.0% or more (off target).", items[0].Sentence);
-        Assert.StartsWith("Overdue improvement actions: 1 against a target of 0 or less (near target).", items[1].Sentence);
-        Assert.Equal(9, items[1].Page);
-        Assert.Contains("Action A1, \u201cFix the rota\u201d (Jo Bloggs), was due on 1 December 2023 and is overdue, but is marked green.", items.Select(i => i.Sentence));
-        Assert.Contains("1 of 1 open complaints are past their agreed date, against 0 a year earlier.", items.Select(i => i.Sentence));
-    }
-
-    [Fact]
-    public void A_figure_the_data_does_not_cover_is_never_in_the_attention_list()
-    {
-        var full = new EvidenceBuilder
-        {
-            Staff = [Member("A", "2020-01-01")],
-            Targets = [new Target("supervision.compliance_pct", 90, Better.Higher, 5)],
-            Actions = [new ImprovementAction("A1", null, "Fix the rota", "Jo Bloggs", D("2023-06-01"), D("2023-12-01"), null, Rag.Green)],
-            Complaints = [Complaint("2023-12-01", due: "2023-12-20")],
-        }.Build();
-        var covered = ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(full, January), full, []).Select(i => i.Sentence).ToList();
-        Assert.Contains(covered, s => s.StartsWith("Social workers supervised", StringComparison.Ordinal));
-        Assert.Contains(covered, s => s.StartsWith("Action A1", StringComparison.Ordinal));
-        Assert.Contains(covered, s => s.Contains("open complaints are past their agreed date", StringComparison.Ordinal));
-
-        // supervision.csv stops on 30 December, actions.csv on 30 January, complaints.csv starts in February 2023 (so the
-        // year-earlier count of overdue complaints is not covered), findings.csv in 2024.
-        var stopped = full with
-        {
-            Coverage =
-            [
-                new FileCoverage("supervision.csv", null, D("2023-12-30")), new FileCoverage("actions.csv", null, D("2024-01-30")),
-                new FileCoverage("complaints.csv", D("2023-02-01"), null), new FileCoverage("findings.csv", D("2024-01-01"), null),
-            ],
-        };
-        Assert.Empty(ReportEngine.Composition.Monthly.AttentionList.Build(MonthlyFigures.Compute(stopped, January), stopped, []));
-    }
-
     [Theory]
     [InlineData("training.compliance_pct.team.Reablement East", null)]
     [InlineData("complaints.theme.DELAY", null)]

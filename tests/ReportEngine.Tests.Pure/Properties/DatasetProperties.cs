@@ -103,7 +103,7 @@ public sealed class DatasetProperties
         var figures = report.Kind.Compute(gathered.Evidence, report);
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(GeneratedAt, Renderer.Templates.Version, EngineVersion.Current, "OFFICIAL"));
-        var (_, job) = Renderer.Compose(report.Kind, context, figures, []);
+        var (_, job) = Renderer.Compose(report.Kind, context, figures, PageNumbers.None);
         Assert.EndsWith("</html>\n", job.Html);
     }
 }

@@ -1,3 +1,4 @@
+using ReportEngine.Composition;
 using ReportEngine.Printing;
 using ReportEngine.Rendering;
 
@@ -40,22 +41,40 @@ public sealed class PageReferencesTests
         Assert.Null(PageReferences.Mark(html));
 
     [Fact]
-    public void The_stand_ins_are_one_per_heading_and_far_above_any_page_count()
+    public void The_stand_ins_are_one_per_heading_and_place_and_far_above_any_page_count()
     {
-        var entries = PageReferences.StandIns(["Contents", "Summary"], "<h1>Contents</h1><p>12,345 complaints, 2000000000000 pence.</p>")!;
-        Assert.Equal([("Contents", 2_000_000_000), ("Summary", 2_000_000_001)], entries.Select(e => (e.Title, e.Page)));
+        const string html = "<h1>Contents</h1><p>12,345 complaints, 2000000000000 pence.</p><td id=\"place-reviews.overdue\">3</td>";
+        var pages = PageReferences.StandIns(["Contents", "Summary"], PageReferences.Places(html), html)!;
+        Assert.Equal([("Contents", 2_000_000_000), ("Summary", 2_000_000_001)], pages.Contents.Select(e => (e.Title, e.Page)));
+        Assert.Equal(2_000_000_002, pages.Place("reviews.overdue"));
+    }
+
+    [Fact]
+    public void A_place_is_an_element_whose_id_starts_place_in_document_order_once()
+    {
+        const string html = "<tr id=\"place-attention.green_but_overdue.A&amp;1\"><td id=\"figure\">1</td></tr><p id=\"place-reviews.overdue\"></p>";
+        Assert.Equal(["attention.green_but_overdue.A&1", "reviews.overdue"], PageReferences.Places(html));
+    }
+
+    [Fact]
+    public void The_printed_pages_of_stand_ins_come_from_headings_then_places_and_a_place_missing_from_the_print_gives_none()
+    {
+        var printed = new PageNumbers([new("Contents", 2), new("Summary", 3)], new Dictionary<string, int> { ["reviews.overdue"] = 9 });
+        Assert.Equal([3, 9, 2], PageReferences.Pages([1, 2, 0], ["reviews.overdue"], printed));
+        Assert.Null(PageReferences.Pages([1, 3], ["reviews.overdue", "dols.longest_wait_days"], printed));
     }
 
     [Theory]
     [InlineData("<p>Case 2000000007 was reopened.</p>")]
-    [InlineData("<td>2000000099</td>")]
+    [InlineData("<td>2000000999</td>")]
     public void A_document_already_printing_a_number_like_a_stand_in_gets_none(string body) =>
-        Assert.Null(PageReferences.StandIns(["Contents"], body));
+        Assert.Null(PageReferences.StandIns(["Contents"], [], body));
 
     [Fact]
-    public void A_document_without_headings_or_with_more_than_a_hundred_gets_none()
+    public void A_document_without_headings_or_with_more_than_a_thousand_headings_and_places_gets_none()
     {
-        Assert.Null(PageReferences.StandIns([], "<p>no headings</p>"));
-        Assert.Null(PageReferences.StandIns(Enumerable.Range(0, 101).Select(i => $"Section {i}").ToList(), ""));
+        Assert.Null(PageReferences.StandIns([], [], "<p>no headings</p>"));
+        Assert.Null(PageReferences.StandIns(Enumerable.Range(0, 101).Select(i => $"Section {i}").ToList(), Enumerable.Range(0, 900).Select(i => $"figure.{i}").ToList(), ""));
+        Assert.NotNull(PageReferences.StandIns(Enumerable.Range(0, 100).Select(i => $"Section {i}").ToList(), Enumerable.Range(0, 900).Select(i => $"figure.{i}").ToList(), ""));
     }
 }

@@ -55,7 +55,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var meta = PdfTools.Run("pdfinfo", pdfa, "-meta");
         Assert.Contains("pdfaid:part='2'", meta);
         Assert.Contains("pdfaid:conformance='B'", meta);
-        Assert.Equal(ReportRenderer.ReadContents(issued), ReportRenderer.ReadContents(pdfa));
+        Assert.Equal(PrintedPages.Contents(issued), PrintedPages.Contents(pdfa));
         Assert.Equal(PdfText.PerPage(issued).Count, PdfText.PerPage(pdfa).Count);
 
         // The snapshot is the exact evidence the pack was computed from.

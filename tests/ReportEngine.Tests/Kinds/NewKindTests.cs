@@ -25,8 +25,8 @@ public class NewKindTests(SamplePackFixture packs, PostgresFixture postgres)
 
     private sealed class ComplaintCountBuilder : IViewModelBuilder<ComplaintCountFigures>
     {
-        public object Build(ReportContext context, ComplaintCountFigures figures, IReadOnlyList<ContentsEntry> contents) =>
-            new { Pack = ReportHeading.For(context), Contents = contents, figures.Received };
+        public object Build(ReportContext context, ComplaintCountFigures figures, PageNumbers pages) =>
+            new { Pack = ReportHeading.For(context), Contents = pages.Contents, figures.Received };
     }
 
     private static readonly ReportKind ComplaintCount = ReportKind.Define(

@@ -46,12 +46,12 @@ public class SamplePackTests(SamplePackFixture fixture)
     [Fact]
     public void Bookmarks_and_the_contents_page_agree_on_where_each_section_starts()
     {
-        var bookmarks = ReportRenderer.ReadContents(fixture.Pack.Pdf);
+        var bookmarks = PrintedPages.Contents(fixture.Pack.Pdf);
         Assert.Equal(
             ["Contents", "Executive summary", "Quality statement scorecard", "Evidence coverage", "Assessing needs: waits and reviews",
              "Safeguarding and DoLS", "Learning, improvement and innovation",
              "Complaints and learning from feedback", "Workforce learning and development", "Improvement actions",
-             "Appendix: how the figures are defined", "Appendix: provenance"],
+             "Everything that needs attention", "Appendix: how the figures are defined", "Appendix: provenance"],
             bookmarks.Select(b => b.Title));
         // One print: the contents page's numbers were written into it from its own bookmarks.
         Assert.Equal(1, fixture.Pack.PrintPasses);
@@ -61,6 +61,29 @@ public class SamplePackTests(SamplePackFixture fixture)
             Assert.Contains(b.Title, fixture.PageTexts[b.Page - 1]);
             Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(b.Title)}\s+{b.Page}\b", contents);
         }
+    }
+
+    /// <summary>
+    /// coverage.md: each item of "What needs attention" gives the page its figure is printed on (its table row or target,
+    /// not its section's first page), linked to it, and the list prints eight items and says where the rest are.
+    /// </summary>
+    [Fact]
+    public void Each_attention_item_gives_and_links_the_page_its_figure_is_printed_on()
+    {
+        var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)fixture.Pack.ViewModel;
+        var printed = PrintedPages.Read(fixture.Pack.Pdf);
+        Assert.Equal(8, view.Attention.Printed.Count);
+        Assert.All(view.Attention.All, item =>
+        {
+            Assert.NotNull(item.Place);
+            Assert.Equal(printed.Place(item.Place!), item.Page);
+        });
+        var summary = fixture.PageTexts[2];
+        Assert.All(view.Attention.Printed, item => Assert.Contains($"See page {item.Page}.", summary));
+        Assert.Contains($"{view.Attention.More} more items are listed on page {printed.Section("Everything that needs attention")}.", summary.Replace("\n", " "));
+        // The figures themselves are where the pages say: the DoLS backlog's table, the reviews' paragraph.
+        Assert.Contains("The oldest of them, days since received", fixture.PageTexts[printed.Place("dols.longest_wait_days")!.Value - 1]);
+        Assert.Contains("not reviewed in that time", fixture.PageTexts[printed.Place("reviews.overdue")!.Value - 1]);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace ReportEngine.Composition.Annual;
 /// <summary>Builds the annual complaints report's view model: this year's figures beside last year's, the Ombudsman's decisions, and what was learned.</summary>
 public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaintsFigures>
 {
-    public object Build(ReportContext context, AnnualComplaintsFigures figures, IReadOnlyList<ContentsEntry> contents)
+    public object Build(ReportContext context, AnnualComplaintsFigures figures, PageNumbers pages)
     {
         var c = figures.Complaints;
         var a = figures.Annual;
@@ -20,7 +20,7 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
 
         return new AnnualComplaintsViewModel(
             ReportHeading.For(context),
-            contents,
+            pages.Contents,
             year,
             figures.Year.Previous.ToString(),
             c,

@@ -1,19 +1,35 @@
 using ReportEngine.Evidence;
 using ReportEngine.Metrics;
+using static ReportEngine.Metrics.AttentionRanking;
 
 namespace ReportEngine.Composition.Monthly;
 
-/// <summary>One thing a Director should look at first: a sentence with its figure, and the section (and page) that explains it.</summary>
-public sealed record AttentionItem(string Sentence, string Section, int? Page);
+/// <summary>One thing a Director should look at: a sentence with its figure, and the place (and page) it is printed.</summary>
+/// <param name="Place">The place of the figure (<see cref="PageNumbers.Places"/>), linked from the page number; null when the page is its section's.</param>
+public sealed record AttentionItem(string Sentence, AttentionTier Tier, string? Place, int? Page)
+{
+    /// <summary>A risk to people, which the list sets apart.</summary>
+    public bool Risk => Tier == AttentionTier.RiskToPeople;
+}
 
 /// <summary>
-/// "What needs attention", the executive summary's first section (metrics.md version 2), in its order: figures off
-/// target (red, then amber), statements the self-assessment scores above CQC, overdue actions marked green, more
-/// complaints past their date than a year earlier, and statements with a core evidence category left empty. A figure
-/// the data does not cover is never an item (coverage.md): it has no status, and the other items ask its coverage.
+/// "What needs attention" as the executive summary prints it (coverage.md): the first <see cref="Printed"/> items, with
+/// every risk to people however many there are, and how many more the appendix page lists with the whole list.
+/// </summary>
+public sealed record AttentionView(IReadOnlyList<AttentionItem> Printed, IReadOnlyList<AttentionItem> All, int More, int? AppendixPage);
+
+/// <summary>
+/// Writes each item of <see cref="AttentionRanking"/>'s list as one sentence with its figure, and finds the page the
+/// figure is printed on: its place in the report where the templates mark one, else its section's first page.
 /// </summary>
 public static class AttentionList
 {
+    /// <summary>The most items the summary prints, unless more are risks to people.</summary>
+    public const int PrintedItems = 8;
+
+    /// <summary>The appendix page's heading, whose page "N more items are listed on page P" gives.</summary>
+    public const string AppendixTitle = "Everything that needs attention";
+
     private const string Complaints = "Complaints and learning from feedback";
     private const string Workforce = "Workforce learning and development";
     private const string Actions = "Improvement actions";
@@ -22,61 +38,96 @@ public static class AttentionList
     private const string AssessingNeeds = "Assessing needs: waits and reviews";
     private const string Safeguarding = "Safeguarding and DoLS";
 
-    public static IReadOnlyList<AttentionItem> Build(MonthlyFigures figures, EvidenceSet evidence, IReadOnlyList<ContentsEntry> contents)
+    public static AttentionView Build(MonthlyFigures figures, PageNumbers pages)
+    {
+        var all = figures.Attention.Select(signal => Item(signal, figures, pages)).ToList();
+        var printed = Math.Max(PrintedItems, all.Count(i => i.Tier == AttentionTier.RiskToPeople));
+        return new AttentionView(all.Take(printed).ToList(), all, Math.Max(0, all.Count - printed), pages.Section(AppendixTitle));
+    }
+
+    /// <summary>The place name of a quality statement's scorecard row, which an item "self-assessed above CQC" points at.</summary>
+    public static string PlaceOf(QualityStatement statement) => SelfAboveCqcPrefix + CodeNames.ToCode(statement);
+
+    /// <summary>The place name of an overdue action's row, which an item "marked green but overdue" points at.</summary>
+    public static string PlaceOf(ImprovementAction action) => GreenButOverduePrefix + action.Id;
+
+    private static AttentionItem Item(AttentionSignal signal, MonthlyFigures figures, PageNumbers pages)
+    {
+        var sentence = Sentence(signal, figures);
+        // Every item's key is the name of its place; a figure a template prints in no marked place has its section's page.
+        return pages.Place(signal.Key) is { } page
+            ? new AttentionItem(sentence, signal.Tier, signal.Key, page)
+            : new AttentionItem(sentence, signal.Tier, null, pages.Section(SectionOf(signal.Key)));
+    }
+
+    private static string Sentence(AttentionSignal signal, MonthlyFigures figures)
     {
         var m = figures.Current;
-        var covered = figures.Coverage;
-        var coveredYearEarlier = new FigureCoverage(covered.Data, m.Period.Shift(-12));
-        var items = new List<(string Sentence, string Section)>();
+        var end = ReportFormat.Date(m.Period.End);
         var values = m.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
-        foreach (var status in new[] { TargetStatus.Red, TargetStatus.Amber })
+        var value = values.GetValueOrDefault(signal.Key);
+        string Count(double? n, string one, string many) => $"{ReportFormat.Count(n)} {ReportFormat.Plural(n, one, many)}";
+        switch (signal.Key)
         {
-            foreach (var (target, _) in figures.Outlook.Statuses.Where(s => s.Status == status))
-            {
-                var value = values.GetValueOrDefault(target.Metric);
-                items.Add(($"{MetricLabels.Of(target.Metric)}: {MetricLabels.Format(target.Metric, value)} against a target of " +
-                           $"{MetricLabels.Format(target.Metric, (double)target.Value)} or {(target.Better == Better.Higher ? "more" : "less")} " +
-                           $"({(status == TargetStatus.Red ? "off target" : "near target")}).", SectionOf(target.Metric)));
-            }
+            case DiedWaiting:
+                return $"{Count(value, "person", "people")} died in the last 12 months while waiting for a Care Act assessment that had not started.";
+            case WaitsOverSixMonths:
+                var kinds = Enum.GetValues<WaitKind>()
+                    .Select(k => (Kind: k, Count: values.GetValueOrDefault($"{WaitsOverSixMonths}.{CodeNames.ToCode(k)}")))
+                    .Where(k => k.Count > 0)
+                    .Select(k => $"{Count(k.Count, "person", "people")} for {WaitWords(k.Kind)}");
+                return $"Waiting over six months on {end}: {string.Join("; ", kinds)}.";
+            case OpenOverSixMonths:
+                return $"{Count(value, "section 42 enquiry has", "section 42 enquiries have")} been open for over six months.";
+            case Undecided:
+                return $"{Count(value, "safeguarding concern was", "safeguarding concerns were")} waiting for a decision on {end}.";
+            case LongestDolsWait:
+                return $"{Count(values.GetValueOrDefault(DolsNotCompleted), "DoLS application was", "DoLS applications were")} not completed on {end}; " +
+                       $"the oldest has waited {ReportFormat.Count(value)} days.";
+            case ReviewsOverdue:
+                return $"{Count(value, "person", "people")} in long-term support {ReportFormat.Plural(value, "was", "were")} not reviewed in the last 12 months.";
+            case EvidenceCoverage when signal.Tier == AttentionTier.Evidence:
+                var coverage = m.Readiness.EvidenceCoverage;
+                var missing = coverage.Denominator - coverage.Numerator;
+                return $"{ReportFormat.Count(missing)} of {ReportFormat.Count(coverage.Denominator)} statement\u2013category pairs " +
+                       $"{ReportFormat.Plural(missing, "has", "have")} no evidence from the last 12 months.";
+            case OverdueComplaints when signal.Tier == AttentionTier.GettingWorse:
+                return $"{ReportFormat.Count(m.Complaints.OverdueOpen)} of {ReportFormat.Count(m.Complaints.OpenAtEnd)} open complaints are past their agreed date, " +
+                       $"against {ReportFormat.Count(figures.YearEarlier.Complaints.OverdueOpen)} a year earlier.";
         }
-        foreach (var s in covered.Covers("attention.self_above_cqc") ? figures.Outlook.SelfAboveCqc : [])
-            items.Add(($"{s.Statement.Name()}: the self-assessment scores it {s.Self!.Score}, but CQC's latest score is {s.Cqc!.Score}.", Scorecard));
-        foreach (var a in covered.Covers("attention.green_but_overdue") ? figures.Outlook.GreenButOverdue : [])
-            items.Add(($"Action {a.Id}, \u201c{a.Title}\u201d ({a.Owner}), was due on {ReportFormat.Date(a.DueDate)} and is overdue, but is marked green.", Actions));
-        var c = m.Complaints;
-        var before = figures.YearEarlier.Complaints;
-        if (c.OverdueOpen > before.OverdueOpen && covered.Covers("complaints.overdue_open") && coveredYearEarlier.Covers("complaints.overdue_open"))
-            items.Add(($"{ReportFormat.Count(c.OverdueOpen)} of {ReportFormat.Count(c.OpenAtEnd)} open complaints are past their agreed date, against " +
-                       $"{ReportFormat.Count(before.OverdueOpen)} a year earlier.", Complaints));
-        var recent = evidence.Findings.Where(f => m.Period.InR12(f.EvidenceDate)).Select(f => (f.Statement, f.Category)).ToHashSet();
-        foreach (var qs in covered.Covers("readiness.evidence_coverage_pct") ? Enum.GetValues<QualityStatement>() : [])
+        if (signal.Key.StartsWith(SelfAboveCqcPrefix, StringComparison.Ordinal))
         {
-            var missing = ReadinessMetrics.CoverageCategories.Where(cat => !recent.Contains((qs, cat))).Select(CategoryWords).ToList();
-            if (missing.Count > 0)
-                items.Add(($"{qs.Name()} has no finding from {Join(missing)} in the last 12 months.", Coverage));
+            var s = figures.Outlook.SelfAboveCqc.First(s => PlaceOf(s.Statement) == signal.Key);
+            return $"{s.Statement.Name()}: the self-assessment scores it {s.Self!.Score}, but CQC's published score is {s.Cqc!.Score}.";
         }
-        return items.Select(i => new AttentionItem(i.Sentence, i.Section, contents.FirstOrDefault(e => e.Title == i.Section)?.Page)).ToList();
+        if (signal.Key.StartsWith(GreenButOverduePrefix, StringComparison.Ordinal))
+        {
+            var a = figures.Outlook.GreenButOverdue.First(a => PlaceOf(a) == signal.Key);
+            return $"Action {a.Id}, \u201c{a.Title}\u201d ({a.Owner}), was due on {ReportFormat.Date(a.DueDate)} and is overdue, but is marked green.";
+        }
+        var target = figures.Outlook.Statuses.First(s => s.Target.Metric == signal.Key).Target;
+        return $"{MetricLabels.Of(target.Metric)}: {MetricLabels.Format(target.Metric, value)} against a target of " +
+               $"{MetricLabels.Format(target.Metric, (double)target.Value)} or {(target.Better == Better.Higher ? "more" : "less")} " +
+               $"({(signal.Tier == AttentionTier.OffTarget ? "off target" : "near target")}).";
     }
+
+    private static string WaitWords(WaitKind kind) => kind switch
+    {
+        WaitKind.CareActAssessment => "a Care Act assessment",
+        WaitKind.CarerAssessment => "a carer's assessment",
+        WaitKind.OtAssessment => "an occupational therapy assessment",
+        WaitKind.FinancialAssessment => "a financial assessment",
+        _ => "a requested review",
+    };
 
     private static string SectionOf(string key) => key switch
     {
         _ when key.StartsWith("complaints.", StringComparison.Ordinal) || key.StartsWith("lgsco.", StringComparison.Ordinal) => Complaints,
-        _ when key.StartsWith("actions.", StringComparison.Ordinal) => Actions,
+        _ when key.StartsWith("actions.", StringComparison.Ordinal) || key.StartsWith(GreenButOverduePrefix, StringComparison.Ordinal) => Actions,
         "readiness.evidence_coverage_pct" or "readiness.evidence_freshness_pct" => Coverage,
-        _ when key.StartsWith("readiness.", StringComparison.Ordinal) => Scorecard,
+        _ when key.StartsWith("readiness.", StringComparison.Ordinal) || key.StartsWith(SelfAboveCqcPrefix, StringComparison.Ordinal) => Scorecard,
         _ when key.StartsWith("waits.", StringComparison.Ordinal) || key.StartsWith("reviews.", StringComparison.Ordinal) => AssessingNeeds,
         _ when key.StartsWith("safeguarding.", StringComparison.Ordinal) || key.StartsWith("dols.", StringComparison.Ordinal) => Safeguarding,
         _ => Workforce,
     };
-
-    private static string CategoryWords(FindingCategory category) => category switch
-    {
-        FindingCategory.PeopleExperience => "people's experience",
-        FindingCategory.StaffLeaders => "staff and leaders",
-        FindingCategory.Partners => "partners",
-        _ => "processes",
-    };
-
-    private static string Join(IReadOnlyList<string> words) =>
-        words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} or {words[^1]}";
 }

@@ -7,9 +7,9 @@ namespace ReportEngine.Composition.Monthly;
 /// <summary>Builds the monthly pack's view model: the period's figures, the same figures twelve months earlier, and chart geometry.</summary>
 public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
 {
-    public object Build(ReportContext context, MonthlyFigures figures, IReadOnlyList<ContentsEntry> contents) => BuildModel(context, figures, contents);
+    public object Build(ReportContext context, MonthlyFigures figures, PageNumbers pages) => BuildModel(context, figures, pages);
 
-    public static MonthlyPackViewModel BuildModel(ReportContext context, MonthlyFigures figures, IReadOnlyList<ContentsEntry> contents)
+    public static MonthlyPackViewModel BuildModel(ReportContext context, MonthlyFigures figures, PageNumbers pages)
     {
         var evidence = context.Gathered.Evidence;
         var m = figures.Current;
@@ -19,10 +19,10 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
 
         return new MonthlyPackViewModel(
             ReportHeading.For(context),
-            contents,
+            pages.Contents,
             m,
             previous,
-            m.Readiness.Statements.Select(s => new ScorecardRow(s.Statement, s.Statement.Name(), s.Statement.Theme(), s.Cqc, s.Self)).ToList(),
+            m.Readiness.Statements.Select(s => new ScorecardRow(s.Statement, s.Statement.Name(), s.Statement.Theme(), s.Cqc, s.Self, AttentionList.PlaceOf(s.Statement))).ToList(),
             Coverage(evidence, period),
             evidence.Findings
                 .Where(f => f.Statement == QualityStatement.Learning && period.InR12(f.EvidenceDate))
@@ -30,9 +30,9 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
                 .ToList(),
             m.Complaints.Themes.Select(t => new ThemeRow(t.Code, t.Count, previousThemes.TryGetValue(t.Code, out var p) ? p : null)).ToList(),
             Charts(m, figures.Coverage),
-            m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name())).ToList(),
+            m.Actions.OverdueActions.Select(a => new OverdueActionRow(a, a.Statement?.Name(), AttentionList.PlaceOf(a))).ToList(),
             ProvenanceView.For(context),
-            AttentionList.Build(figures, evidence, contents),
+            AttentionList.Build(figures, pages),
             figures.Outlook.Statuses.ToDictionary(s => s.Target.Metric, s => (object)TargetView.Of(s.Target, s.Status), StringComparer.Ordinal),
             Directions(evidence),
             m.Readiness.Statements.Select(s => s.Cqc?.AssessedOn).Max(),

@@ -21,7 +21,7 @@ public sealed record MonthlyPackViewModel(
     MonthlyCharts Charts,
     IReadOnlyList<OverdueActionRow> OverdueActions,
     ProvenanceView Provenance,
-    IReadOnlyList<AttentionItem> Attention,
+    AttentionView Attention,
     IDictionary<string, object> Targets,
     IDictionary<string, object> Directions,
     DateOnly? CqcAssessedOn,
@@ -46,7 +46,8 @@ public sealed record ScorecardRow(
     string Name,
     string Theme,
     QualityStatementScore? Cqc,
-    QualityStatementScore? Self);
+    QualityStatementScore? Self,
+    string Place);
 
 /// <summary>Whether a quality statement has a finding from R12 in each coverage category (ReadinessMetrics.CoverageCategories order).</summary>
 public sealed record CoverageRow(string Name, IReadOnlyList<bool> Covered);
@@ -54,7 +55,8 @@ public sealed record CoverageRow(string Name, IReadOnlyList<bool> Covered);
 /// <summary>A complaint theme's count now and twelve months earlier.</summary>
 public sealed record ThemeRow(string Code, int Count, int? PreviousCount);
 
-public sealed record OverdueActionRow(ImprovementAction Action, string? StatementName);
+/// <param name="Place">Its place in the report, which "What needs attention" points at when it is marked green.</param>
+public sealed record OverdueActionRow(ImprovementAction Action, string? StatementName, string Place);
 
 public sealed record MonthlyCharts(
     ColumnChart ComplaintsByMonth,

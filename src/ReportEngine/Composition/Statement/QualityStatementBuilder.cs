@@ -6,7 +6,7 @@ namespace ReportEngine.Composition.Statement;
 /// <summary>Builds the quality-statement report's view model: score history, findings by category with gaps named, and actions.</summary>
 public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatementFigures>
 {
-    public object Build(ReportContext context, QualityStatementFigures figures, IReadOnlyList<ContentsEntry> contents)
+    public object Build(ReportContext context, QualityStatementFigures figures, PageNumbers pages)
     {
         var evidence = context.Gathered.Evidence;
         var qs = figures.Statement;
@@ -17,7 +17,7 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
 
         return new QualityStatementViewModel(
             ReportHeading.For(context),
-            contents,
+            pages.Contents,
             CodeNames.ToCode(qs),
             qs.Name(),
             qs.Theme(),
