@@ -42,7 +42,7 @@ public sealed class DeliveryMessages(
         var pdf = await archive.Store.GetAsync(pdfSha, cancellationToken);
         var limit = smtp.Value.MaxAttachmentBytes;
         var attach = delivery.Attach && pdf.Length <= limit;
-        var metrics = await reports.MetricsOfAsync(entry, cancellationToken);
+        var metrics = (await reports.MetricsOfAsync(entry, cancellationToken)).Figures;
         var model = new
         {
             RecipientName = delivery.Name,

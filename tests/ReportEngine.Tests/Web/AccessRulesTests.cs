@@ -124,6 +124,23 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         Assert.DoesNotContain("NDC", await pages.GetStringAsync("/archive"));
     }
 
+    /// <summary>coverage.md: the home page shows each authority's risks to people and figures off target, to those who may see it only.</summary>
+    [Fact]
+    public async Task The_home_page_shows_the_risks_to_people_and_figures_off_target_of_the_authorities_a_person_may_see()
+    {
+        await dashboard.SampleEntryAsync();
+        using var viewer = await dashboard.SignedInAsync(DashboardFixture.Viewer);
+        var home = System.Net.WebUtility.HtmlDecode(await viewer.GetStringAsync("/"));
+        Assert.Contains("Needs attention", home);
+        Assert.Matches("Risk to people</strong> Section 42 enquiries open over six months: <span class=\"app-attention__value\">19</span>", home);
+        Assert.Matches("Risk to people</strong> DoLS applications not completed: <span class=\"app-attention__value\">964; the oldest has waited 633 days</span>", home);
+        Assert.Matches("Off target</strong> Open complaints past their agreed date: <span class=\"app-attention__value\">10</span>", home);
+        Assert.DoesNotContain("near target", home, StringComparison.OrdinalIgnoreCase);
+
+        using var outsider = await dashboard.SignedInAsync(DashboardFixture.Outsider);
+        Assert.DoesNotContain("Needs attention", await outsider.GetStringAsync("/"));
+    }
+
     [Fact]
     public async Task Revoked_expired_and_malformed_tokens_are_refused_and_audited()
     {

@@ -2,7 +2,9 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportEngine.Archive;
+using ReportEngine.Composition.Monthly;
 using ReportEngine.Kinds;
+using ReportEngine.Metrics;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Reports;
 using ReportEngine.Service.Web.Requests;
@@ -27,6 +29,8 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
         {
             var latest = await reports.LatestOfEachKindAsync(authority, cancellationToken);
             var rows = new List<KindSummary>();
+            var attention = new List<AttentionHeadline>();
+            ArchiveRecord? attentionFrom = null;
             foreach (var kind in kinds.All)
             {
                 var entry = latest.FirstOrDefault(e => e.Kind == kind.Name);
@@ -35,18 +39,28 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
                 {
                     var metrics = await reports.MetricsOfAsync(entry, cancellationToken);
                     foreach (var headline in kind.Headlines)
-                        if (metrics.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Composition.ReportFormat.Metric(headline.Key, metric)));
+                        if (metrics.Figures.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Composition.ReportFormat.Metric(headline.Key, metric)));
+                    // coverage.md: the risks to people and the figures off target of the latest report that lists them.
+                    var urgent = metrics.Attention.Where(a => a.Tier <= AttentionTier.OffTarget).ToList();
+                    if (urgent.Count > 0 && (attentionFrom is null || entry.CreatedAt > attentionFrom.CreatedAt))
+                    {
+                        attention = urgent.Select(a => AttentionHeadline.Of(a, metrics.Figures)).ToList();
+                        attentionFrom = entry;
+                    }
                 }
                 var next = recurring.TryGetValue(RecurringReportSchedule.JobId(kind, authority), out var job) ? job.NextExecution : null;
                 rows.Add(new KindSummary(kind, entry, figures, next));
             }
-            summaries.Add(new AuthoritySummary(authority, rows));
+            summaries.Add(new AuthoritySummary(authority, rows, attention, attentionFrom));
         }
         Authorities = summaries;
         InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();
     }
 
-    public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds);
+    /// <param name="Attention">The tier-1 and tier-2 items of "What needs attention" of <paramref name="AttentionFrom"/>.</param>
+    public string TitleOf(ArchiveRecord entry) => reports.TitleOf(entry);
+
+    public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<AttentionHeadline> Attention, ArchiveRecord? AttentionFrom);
 
     public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<(string Label, string Value)> Figures, DateTime? NextRun);
 }

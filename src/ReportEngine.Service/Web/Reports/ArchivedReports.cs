@@ -77,14 +77,8 @@ public sealed class ArchivedReports(ReportArchive archive, ReportKinds kinds)
             .GroupBy(e => e.Kind).Select(g => g.MaxBy(e => (e.Period, e.Seq))!).OrderBy(e => e.Kind, StringComparer.Ordinal).ToList();
 
     /// <summary>The figures an entry's metrics.json holds, by key.</summary>
-    public async Task<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> MetricsOfAsync(ArchiveRecord entry, CancellationToken cancellationToken)
-    {
-        if (!entry.Files.TryGetValue(ArchiveFile.Metrics, out var sha)) return new Dictionary<string, System.Text.Json.JsonElement>();
-        using var json = System.Text.Json.JsonDocument.Parse(await archive.Store.GetAsync(sha, cancellationToken));
-        return json.RootElement.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == System.Text.Json.JsonValueKind.Object
-            ? metrics.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-            : new Dictionary<string, System.Text.Json.JsonElement>();
-    }
+    public async Task<ArchivedMetrics> MetricsOfAsync(ArchiveRecord entry, CancellationToken cancellationToken) =>
+        entry.Files.TryGetValue(ArchiveFile.Metrics, out var sha) ? ArchivedMetrics.Parse(await archive.Store.GetAsync(sha, cancellationToken)) : ArchivedMetrics.None;
 }
 
 /// <param name="Signed">The record's hash is right and the archive's key signed it.</param>

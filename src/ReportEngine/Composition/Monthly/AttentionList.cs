@@ -111,7 +111,8 @@ public static class AttentionList
                $"({(signal.Tier == AttentionTier.OffTarget ? "off target" : "near target")}).";
     }
 
-    private static string WaitWords(WaitKind kind) => kind switch
+    /// <summary>What someone waits for, as a sentence says it.</summary>
+    internal static string WaitWords(WaitKind kind) => kind switch
     {
         WaitKind.CareActAssessment => "a Care Act assessment",
         WaitKind.CarerAssessment => "a carer's assessment",
