@@ -42,6 +42,22 @@ public sealed record DatasetBounds(
         return null;
     }
 
+    /// <summary>
+    /// The periods of <paramref name="type"/> a report may be made for, newest first: every one from the period of the
+    /// earliest record (or covered day) to the period of the extraction (or the last record) that <see cref="WhyNot"/>
+    /// does not refuse. Empty when the dataset gives no dates to go by.
+    /// </summary>
+    public IReadOnlyList<ReportPeriod> Offered(PeriodType type)
+    {
+        var starts = (Coverage ?? []).Select(c => c.CoversFrom).Append(FirstRecord).OfType<DateOnly>().ToList();
+        var end = ExtractedOn ?? LastRecord;
+        if (starts.Count == 0 || end is not { } last) return [];
+        var periods = new List<ReportPeriod>();
+        for (var period = type.Containing(last); period.End >= starts.Min(); period = period.Previous)
+            if (WhyNot(period) is null) periods.Add(period);
+        return periods;
+    }
+
     private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>coverage.md's dates that say when a dataset's records run.</summary>

@@ -71,4 +71,22 @@ public class DatasetBoundsTests
         var oneOpen = DatasetBounds.Of(covered with { Coverage = covered.Coverage!.Skip(1).ToList() });
         Assert.Null(oneOpen.WhyNot(Month("2022-03")));
     }
+
+    [Fact]
+    public void The_periods_offered_are_those_not_refused_newest_first()
+    {
+        var covered = Complaints("2023-01-10").Build() with
+        {
+            Authority = new Authority("TST", "Test Council", CouncilType.Unitary, 200_000, ExtractedOn: D("2024-03-31")),
+            Coverage = [.. EventFiles.SuppliedIn(new EvidenceBuilder().Build()).Select(f => new FileCoverage(f, D("2022-04-01"), null))],
+        };
+        var months = DatasetBounds.Of(covered).Offered(PeriodType.Month);
+        Assert.Equal(24, months.Count); // April 2022 to March 2024
+        Assert.Equal(("2024-03", "2022-04"), (months[0].ToString(), months[^1].ToString()));
+        Assert.Equal(["2023-24", "2022-23"], DatasetBounds.Of(covered).Offered(PeriodType.BusinessYear).Select(p => p.ToString()));
+
+        // Without coverage or extraction: from the first record's month to the last's.
+        Assert.Equal(["2024-03", "2024-02"], DatasetBounds.Of(Complaints("2024-02-28", "2024-03-01").Build()).Offered(PeriodType.Month).Select(p => p.ToString()));
+        Assert.Empty(DatasetBounds.Of(new EvidenceBuilder().Build()).Offered(PeriodType.Month));
+    }
 }

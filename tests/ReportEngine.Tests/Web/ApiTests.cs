@@ -77,6 +77,12 @@ public sealed class ApiTests(DashboardFixture dashboard)
 
         using var person = await dashboard.SignedInAsync(DashboardFixture.Requester);
         var form = await person.GetStringAsync("/requests/new");
+        // The form offers the periods the data covers, newest first, instead of a box to type any text in.
+        Assert.Matches("<select class=\"app-select\" id=\"period\" name=\"Form.Period\"[^>]*>\\s*<option value=\"\">Choose a period</option>\\s*<optgroup label=\"Months\">\\s*<option value=\"2024-05\">May 2024</option>\\s*<option value=\"2024-04\">April 2024</option>", form);
+        Assert.Contains("<optgroup label=\"Business years\">", form);
+        Assert.Contains("<option value=\"2014-05\">May 2014</option>", form);
+        Assert.DoesNotContain("value=\"2014-04\"", form);
+        Assert.DoesNotContain("value=\"2024-06\"", form);
         var posted = await person.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(form), ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2031-01",

@@ -24,7 +24,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
             await page.GoToAsync($"{dashboard.Url}/requests/new");
             await page.SelectAsync("#authority", "NDC");
             await page.SelectAsync("#kind", kind);
-            await page.TypeAsync("#period", period);
+            await page.SelectAsync("#period", period);
             await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
             Assert.Matches($"{dashboard.Url}/requests/[0-9]+$", page.Url);
             if (kind == "monthly" && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
@@ -77,7 +77,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await DashboardBrowser.TabToAsync(page, "#kind");
         await page.Keyboard.TypeAsync("Quality");
         await DashboardBrowser.TabToAsync(page, "#period");
-        await page.Keyboard.TypeAsync("2023-12");
+        await page.Keyboard.TypeAsync("December 2023");
         await DashboardBrowser.TabToAsync(page, "#statement");
         await page.Keyboard.TypeAsync("LEARNING");
         await DashboardBrowser.TabToAsync(page, "main button[type=submit]");
