@@ -135,6 +135,26 @@ public class OutlookTests
         Assert.Equal(new CountValue(0), Keys(new EvidenceBuilder().Build())["attention.self_above_cqc"]);
     }
 
+    [Fact]
+    public void A_trend_chart_says_from_which_month_it_is_drawn_and_is_not_drawn_with_fewer_than_two_months()
+    {
+        static ReportEngine.Composition.Monthly.TrendView View(params double?[] values) => ReportEngine.Composition.Monthly.TrendView.Of(
+            new Trend("training.compliance_pct", PackOutlook.TrendPeriods(January).Select((m, i) => new TrendPoint(m, values[i])).ToList()), null);
+        var all = Enumerable.Repeat<double?>(50, 24).ToArray();
+        Assert.Null(View(all).Chart.Note);
+        Assert.Equal(24, View(all).Chart.Drawn);
+
+        var late = all.Select((v, i) => i < 3 ? null : v).ToArray();
+        Assert.Equal("Drawn from May 2022: no earlier month has a figure.", View(late).Chart.Note);
+        Assert.Equal(21, View(late).Spark.Drawn);
+
+        var one = all.Select((v, i) => i == 23 ? v : null).ToArray();
+        Assert.Equal("Not drawn: of the 24 months to January 2024, only January 2024 has a figure.", View(one).Chart.Note);
+        Assert.Equal("Not drawn: none of the 24 months to January 2024 has a figure.", View(new double?[24]).Chart.Note);
+        Assert.Equal("0\u201360%", View(all).Spark.Scale); // a nice axis above the highest value
+        Assert.Equal(["Feb 22", "Jan 24"], View(all).Spark.MonthLabels.Select(m => m.Label));
+    }
+
     [Theory]
     [InlineData("training.compliance_pct.team.Reablement East", null)]
     [InlineData("complaints.theme.DELAY", null)]

@@ -79,6 +79,8 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Matches("Acknowledged within 3\\s+working days\\s+not available not available", text); // and the year before too
         Assert.Matches("Complaints acknowledged on time\\s+not available", text);
         Assert.Contains("Outcomes are not available for January 2022 to December 2022.", text);
+        // No month of the 24 has a twelve-month figure the data covers: the chart is a sentence, not a line from zero.
+        Assert.Contains("Not drawn: none of the 24 months to December 2022 has a figure.", text);
         Assert.Contains("Improvement action figures are not available for December 2022: actions.csv covers the days up to 30 November 2022.", text);
         Assert.DoesNotContain("Open actions by their owner", text);
         var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)pack.ViewModel;

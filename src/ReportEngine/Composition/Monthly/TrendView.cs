@@ -16,13 +16,30 @@ public sealed record TrendView(string Key, string Label, LineChart Spark, LineCh
         Func<double?, string> format = v => MetricLabels.Format(trend.Key, v);
         var target = targets?.FirstOrDefault(t => t.Metric == trend.Key) is { } t ? (double?)t.Value : null;
         var points = trend.Points.Select(p => (ReportFormat.ShortMonth(p.Month), p.Value)).ToList();
+        var note = Note(trend);
         return new TrendView(
             trend.Key,
             MetricLabels.Of(trend.Key),
-            LineChart.Build(MetricLabels.Of(trend.Key), points, target, format, percent, small: true),
-            LineChart.Build(percent ? "%" : "Number", points, target, format, percent),
+            LineChart.Build(MetricLabels.Of(trend.Key), points, target, format, percent, small: true) with { Note = note },
+            LineChart.Build(percent ? "%" : "Number", points, target, format, percent) with { Note = note },
             Describe(trend, format, target),
             trend.Points.Select(p => new TrendValue(ReportFormat.Month(p.Month), format(p.Value))).ToList());
+    }
+
+    /// <summary>
+    /// coverage.md: a chart draws only the months with a figure and says from which it starts; with fewer than two it is
+    /// replaced by a sentence. Null when every month is drawn from the first.
+    /// </summary>
+    private static string? Note(Trend trend)
+    {
+        var known = trend.Points.Where(p => p.Value is not null).ToList();
+        return known.Count switch
+        {
+            0 => $"Not drawn: none of the 24 months to {ReportFormat.Month(trend.Points[^1].Month)} has a figure.",
+            1 => $"Not drawn: of the 24 months to {ReportFormat.Month(trend.Points[^1].Month)}, only {ReportFormat.Month(known[0].Month)} has a figure.",
+            _ when known[0].Month != trend.Points[0].Month => $"Drawn from {ReportFormat.Month(known[0].Month)}: no earlier month has a figure.",
+            _ => null,
+        };
     }
 
     private static string Describe(Trend trend, Func<double?, string> format, double? target)
