@@ -79,7 +79,14 @@ internal sealed class PrintedPlaceholder
                     break;
                 case "Tj" when block is not null && operands >= 1 && tokens[t - 1].Kind == ContentTokenKind.HexString:
                     var hex = Text(stream, tokens[t - 1])[1..^1].ToUpperInvariant();
-                    var width = codes?.FigureSpace.Length ?? 4;
+                    if (codes is null)
+                    {
+                        // A font that cannot draw a figure space holds no placeholder, whatever the size of its codes
+                        // (a symbol drawn from a one-byte fallback font, say).
+                        block.Add(new Show(t - 1, t, [hex], font));
+                        break;
+                    }
+                    var width = codes.FigureSpace.Length;
                     if (hex.Length % width != 0) return null;
                     block.Add(new Show(t - 1, t, Enumerable.Range(0, hex.Length / width).Select(i => hex.Substring(i * width, width)).ToArray(), font));
                     break;

@@ -40,7 +40,7 @@ public static class PrintedPages
         var catalog = document.Structure.Catalog.CatalogDictionary;
         if (!catalog.Data.TryGetValue(NameToken.Dests.Data, out var destsToken) || !DirectObjectFinder.TryGet(destsToken, scanner, out DictionaryToken? dests))
             return places;
-        var pageNumbers = PageReferences(catalog, scanner).Select((reference, i) => (reference, i)).ToDictionary(p => p.reference, p => p.i + 1);
+        var pageNumbers = PageNumbersOf(catalog, scanner);
         foreach (var (name, token) in dests.Data)
         {
             if (!name.StartsWith(PageNumbers.PlacePrefix, StringComparison.Ordinal)) continue;
@@ -54,7 +54,10 @@ public static class PrintedPages
         return places;
     }
 
-    /// <summary>The page objects in page order, from the page tree.</summary>
+    /// <summary>Each page object's number (from 1), from the page tree.</summary>
+    internal static Dictionary<IndirectReference, int> PageNumbersOf(DictionaryToken catalog, IPdfTokenScanner scanner) =>
+        PageReferences(catalog, scanner).Select((reference, i) => (reference, i)).ToDictionary(p => p.reference, p => p.i + 1);
+
     private static IEnumerable<IndirectReference> PageReferences(DictionaryToken catalog, IPdfTokenScanner scanner)
     {
         if (!catalog.Data.TryGetValue(NameToken.Pages.Data, out var root)) yield break;
