@@ -39,7 +39,10 @@ def add_wd(d, n):
             n -= 1
     return d
 
-write("authority.csv", ["code", "name", "council_type", "population"], [["NDC", "Northdale County Council", "COUNTY", 612400]])
+# The data was taken from the case system on 31 March 2024 (coverage.md): nothing it records happened later.
+EXTRACTED = D(2024, 3, 31)
+write("authority.csv", ["code", "name", "council_type", "population", "extracted_on", "adult_population"],
+      [["NDC", "Northdale County Council", "COUNTY", 612400, EXTRACTED, 497800]])
 
 # --- complaints ---------------------------------------------------------------------------
 AREAS = [("Older people", 35), ("Reablement", 20), ("Mental health", 15), ("Learning disability", 12), ("Physical disability", 10), ("Carers", 8)]
@@ -76,6 +79,9 @@ for i, ((y, m), n) in enumerate(zip(all_months, counts)):
             themes.append("CARE_QUALITY")
         qa = responded is not None and rng.random() < (0.55 + 0.02 * i)
         complaints.append([f"NDC-C-{seq:04d}", received, ack, due, responded, outcome, area, ";".join(themes), qa])
+for c in complaints:                                            # answered after the extraction: still open in the data
+    if c[4] is not None and c[4] > EXTRACTED:
+        c[4], c[5], c[8] = None, None, False
 write("complaints.csv", ["ref", "received_date", "acknowledged_date", "due_date", "responded_date", "outcome", "service_area", "themes", "qa_reviewed"], complaints)
 
 # --- Ombudsman -----------------------------------------------------------------------------
@@ -299,6 +305,9 @@ for k, (qs, title) in enumerate(ACTIONS):
             done = created + dt.timedelta(days=10)
     rag = "GREEN" if done else rng.choice(["RED", "AMBER", "AMBER", "GREEN"])
     actions.append([f"A{k + 1:03d}", qs, title, OWNERS[k % len(OWNERS)], created, due, done, rag])
+for a in actions:
+    if a[6] is not None and a[6] > EXTRACTED:
+        a[6] = None
 write("actions.csv", ["id", "qs_code", "title", "owner", "created_on", "due_date", "completed_date", "rag"], actions)
 # --- what complaints taught (complaint_learning.csv, optional) -------------------------------
 # Its own generator, so that adding the file left every other file byte-identical.
@@ -517,3 +526,15 @@ for y, m in OPS_MONTHS:
 dols.sort(key=lambda r: (r[2], r[0]))
 write("dols_applications.csv", ["id", "person_id", "received_on", "urgent", "signed_off_on", "outcome"], dols)
 print(f"wrote {OUT}")
+
+# --- what each file holds completely (coverage.csv, coverage.md) ----------------------------------
+# The complaints system was replaced in February 2022, and supervision is exported from a separate system whose last
+# export was on 29 February 2024. Every file says when it starts, so that no report is made for a time before the data.
+write("coverage.csv", ["file", "covers_from", "covers_to"], [
+    ["complaints.csv", D(2022, 2, 1), None], ["complaint_learning.csv", D(2022, 2, 1), None], ["lgsco_cases.csv", D(2021, 4, 1), None],
+    ["staff.csv", D(2019, 4, 1), None], ["training.csv", D(2019, 1, 1), None], ["supervision.csv", D(2022, 1, 1), D(2024, 2, 29)],
+    ["actions.csv", D(2022, 6, 1), None], ["findings.csv", D(2022, 4, 1), None], ["qs_scores.csv", D(2023, 3, 1), None],
+    ["waits.csv", D(2021, 4, 1), None], ["long_term_support.csv", D(2014, 5, 1), None], ["reviews.csv", D(2015, 7, 1), None],
+    ["safeguarding_concerns.csv", D(2020, 11, 1), None], ["safeguarding_enquiries.csv", D(2020, 11, 1), None],
+    ["dols_applications.csv", D(2021, 4, 1), None],
+])

@@ -31,6 +31,9 @@ public sealed class FigureCoverage(DatasetCoverage data, ReportingPeriod month)
 
     public bool Covers(string key) => Uncovered(key).Count == 0;
 
+    /// <summary>The same figures for the month a year earlier.</summary>
+    public FigureCoverage YearEarlier() => new(data, month.Shift(-12));
+
     /// <summary>The figure a key is about and the month whose window it has.</summary>
     private (string Figure, ReportingPeriod Month) Figure(string key)
     {

@@ -76,9 +76,9 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             // Every heading and place on a page as wide as three digits, so that the first print is laid out as the last.
             var provisional = new PageNumbers(headings.Select(h => new ContentsEntry(h, 999)).ToList(), places.ToDictionary(p => p, _ => 999, StringComparer.Ordinal));
             var (_, first) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, provisional));
-            pages = PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf);
+            pages = Titled(PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf), headings);
         }
-        return await PrintUntilSettledAsync(run, context, figures, pages, progress, cancellationToken);
+        return await PrintUntilSettledAsync(run, context, figures, pages, headings, progress, cancellationToken);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         IReadOnlyList<int> order, IReadOnlyList<string> headings, IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
         var printed = await run.PrintAsync(() => PrintPassAsync(job, "single", cancellationToken));
-        var pages = PrintedPages.Read(printed.Pdf);
+        var pages = Titled(PrintedPages.Read(printed.Pdf), headings);
         if (!pages.Contents.Select(c => c.Title).SequenceEqual(headings)) return (null, pages, "the printed bookmarks are not the document's headings");
         if (PageReferences.Pages(order, places, pages) is not { } numbers) return (null, pages, "a place the document gives the page of has no destination in the print");
         var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, numbers));
@@ -101,14 +101,14 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// page ever move a section (a longer contents page, say), the report is printed again with the numbers that print gave.
     /// </summary>
     private async Task<RenderedReport> PrintUntilSettledAsync(RenderRun run, ReportContext context, IReportFigures figures,
-        PageNumbers pages, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+        PageNumbers pages, IReadOnlyList<string> headings, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         for (var passes = 2; ; passes++)
         {
             var (model, job) = run.Time(RenderStage.Template, () => Compose(run.Report.Kind, context, figures, pages));
             progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
             var final = await run.PrintAsync(() => PrintPassAsync(job, passes == 2 ? "final" : "correction", cancellationToken));
-            var printed = PrintedPages.Read(final.Pdf);
+            var printed = Titled(PrintedPages.Read(final.Pdf), headings);
             if (printed.SameAs(pages))
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
@@ -119,6 +119,17 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             pages = printed;
         }
     }
+
+    /// <summary>
+    /// The printed pages with the document's own headings as titles: Chromium's bookmark of a heading that wraps loses
+    /// the space at the wrap ("Social CareOmbudsman"), which the contents page would print and which matches no heading.
+    /// </summary>
+    private static PageNumbers Titled(PageNumbers printed, IReadOnlyList<string> headings) =>
+        printed.Contents.Count == headings.Count && printed.Contents.Zip(headings).All(p => Squeezed(p.First.Title) == Squeezed(p.Second))
+            ? printed with { Contents = printed.Contents.Zip(headings, (entry, title) => entry with { Title = title }).ToList() }
+            : printed;
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>One print of the report, traced as a <c>print</c> span named for its pass.</summary>
     private async Task<PrintedPdf> PrintPassAsync(PrintJob job, string pass, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public class CareActValidationTests
 
         using var folder = Repo.CopyOfSample();
         foreach (var (file, _) in sample.Files) File.Delete(folder.File(file));
+        File.Delete(folder.File("coverage.csv")); // which names them
         var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
         Assert.Null(gathered.Evidence.CareAct);
     }

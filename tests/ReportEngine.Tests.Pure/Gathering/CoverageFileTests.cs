@@ -12,9 +12,10 @@ public class CoverageFileTests
     [Fact]
     public async Task A_dataset_without_coverage_csv_reads_as_before_and_one_with_it_gives_each_files_days()
     {
-        Assert.Null((await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Coverage);
-
         using var folder = Repo.CopyOfSample();
+        File.Delete(folder.File("coverage.csv"));
+        Assert.Null((await new DatasetFolderSource(folder.Path).GatherAsync()).Evidence.Coverage);
+
         File.WriteAllText(folder.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-02-29\ncomplaints.csv,2022-02-01,\nwaits.csv,2023-04-01,2024-03-31\n");
         var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
 
@@ -67,8 +68,9 @@ public class CoverageFileTests
         Assert.Equal(new DateOnly(2024, 4, 1), authority.ExtractedOn);
         Assert.Equal(498100, authority.AdultPopulation);
 
-        // Without the columns (the sample as it is), both are unknown.
-        var before = (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Authority;
+        // Without the columns, both are unknown.
+        File.WriteAllText(folder.File("authority.csv"), "code,name,council_type,population\nNDC,Northdale County Council,COUNTY,612400\n");
+        var before = (await new DatasetFolderSource(folder.Path).GatherAsync()).Evidence.Authority;
         Assert.Null(before.ExtractedOn);
         Assert.Null(before.AdultPopulation);
     }

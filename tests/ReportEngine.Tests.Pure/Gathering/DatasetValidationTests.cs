@@ -104,7 +104,7 @@ public class DatasetValidationTests
     public async Task A_bom_crlf_and_extra_columns_are_accepted_and_optional_files_may_be_absent()
     {
         using var folder = Repo.CopyOfSample();
-        var text = File.ReadAllText(folder.File("authority.csv")).Replace("\n", "\r\n").Replace("population", "population,notes").Replace("612400", "612400,\"extra, ignored\"");
+        const string text = "code,name,council_type,population,notes\r\nNDC,Northdale County Council,COUNTY,612400,\"extra, ignored\"\r\n";
         File.WriteAllText(folder.File("authority.csv"), text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         File.Delete(folder.File("lgsco_benchmarks.csv"));
         var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();

@@ -73,27 +73,28 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["period"], errors.EnumerateObject().Select(e => e.Name));
-        Assert.Equal("The dataset's records run from 28 May 2014 to 29 May 2024; a report for January 1999 would have none", errors.GetProperty("period")[0].GetString());
+        Assert.Equal("No file of the dataset covers any day from 1 February 1998 to 31 January 1999 (coverage.csv); a report for January 1999 would have no figures",
+            errors.GetProperty("period")[0].GetString());
 
         using var person = await dashboard.SignedInAsync(DashboardFixture.Requester);
         var form = await person.GetStringAsync("/requests/new");
         // The form offers the periods the data covers, newest first, instead of a box to type any text in.
-        Assert.Matches("<select class=\"app-select\" id=\"period\" name=\"Form.Period\"[^>]*>\\s*<option value=\"\">Choose a period</option>\\s*<optgroup label=\"Months\">\\s*<option value=\"2024-05\">May 2024</option>\\s*<option value=\"2024-04\">April 2024</option>", form);
+        Assert.Matches("<select class=\"app-select\" id=\"period\" name=\"Form.Period\"[^>]*>\\s*<option value=\"\">Choose a period</option>\\s*<optgroup label=\"Months\">\\s*<option value=\"2024-03\">March 2024</option>\\s*<option value=\"2024-02\">February 2024</option>", form);
         Assert.Contains("<optgroup label=\"Business years\">", form);
         Assert.Contains("<option value=\"2014-05\">May 2014</option>", form);
         Assert.DoesNotContain("value=\"2014-04\"", form);
-        Assert.DoesNotContain("value=\"2024-06\"", form);
+        Assert.DoesNotContain("value=\"2024-04\"", form); // after the data was extracted
         var posted = await person.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(form), ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2031-01",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
-        Assert.Matches("id=\"period-error\"[^>]*><span[^>]*>Error:</span> The dataset.s records run from [^<]*; a report for January 2031 would have none</p>", html);
+        Assert.Matches("id=\"period-error\"[^>]*><span[^>]*>Error:</span> The dataset was extracted on 31 March 2024; a report for January 2031 would count days not yet recorded</p>", html);
 
         await using (var queued = dashboard.DataSource.CreateCommand("SELECT count(*) FROM reportengine.report_requests WHERE period IN ('1999-01', '2031-01')"))
             Assert.Equal(0L, (long)(await queued.ExecuteScalarAsync())!);
-        Assert.Equal(2, (await dashboard.AuditAsync(before)).Count(a => a.Action == "request" && a.Outcome == "refused" && a.Detail!.Contains("would have none")));
+        Assert.Equal(2, (await dashboard.AuditAsync(before)).Count(a => a.Action == "request" && a.Outcome == "refused" && (a.Detail!.Contains("would have no figures") || a.Detail.Contains("not yet recorded"))));
     }
 
     [Fact]

@@ -41,7 +41,9 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
             }).ToList(),
             a.Learning,
             ColumnChart.Build("Complaints received", ["Complaints received"],
-                c.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month), (IReadOnlyList<double?>)[x.Count])).ToList(), v => ReportFormat.Count(v)),
-            ProvenanceView.For(context));
+                c.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month),
+                    (IReadOnlyList<double?>)[figures.Coverage.Covers($"complaints.received_by_month.{x.Month}") ? x.Count : null])).ToList(), v => ReportFormat.Count(v)),
+            ProvenanceView.For(context),
+            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, year));
     }
 }

@@ -22,7 +22,8 @@ public sealed record AnnualComplaintsViewModel(
     IReadOnlyList<OmbudsmanYearView> OmbudsmanYears,
     IReadOnlyList<RecordedLearning>? Learning,
     ColumnChart ComplaintsByMonth,
-    ProvenanceView Provenance);
+    ProvenanceView Provenance,
+    FiguresNotAvailable NotAvailable);
 
 /// <summary>A service area's complaints received this year and last.</summary>
 public sealed record AreaRow(string Area, int Count, int PreviousCount);

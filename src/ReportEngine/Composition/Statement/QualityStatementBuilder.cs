@@ -35,6 +35,7 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
             figures.Actions.OpenActions.Select(a => new OpenActionRow(a, a.DueDate < month.End)).ToList(),
             figures.Monthly,
             ProvenanceView.For(context),
-            figures.CareAct is { } operations ? CareAct.CareActView.Of(operations, null, month, evidence.Operations) : null);
+            figures.CareAct is { } operations ? CareAct.CareActView.Of(operations, null, month, evidence.Operations) : null,
+            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(month)));
     }
 }

@@ -20,7 +20,8 @@ public sealed record QualityStatementViewModel(
     IReadOnlyList<OpenActionRow> OpenActions,
     PackMetrics? Monthly,
     ProvenanceView Provenance,
-    CareAct.CareActView? CareAct);
+    CareAct.CareActView? CareAct,
+    FiguresNotAvailable NotAvailable);
 
 /// <summary>A score of the statement: by whom (CQC, self-assessment, mock, peer), when, what, and why.</summary>
 public sealed record ScoreRow(string By, DateOnly AssessedOn, int Score, string Wording, string? Rationale);
