@@ -31,6 +31,15 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Removes a file from a dataset in this folder, and coverage.csv's row for it (which would name a file the dataset lacks).</summary>
+    public void RemoveDatasetFile(string name)
+    {
+        System.IO.File.Delete(File(name));
+        var coverage = File("coverage.csv");
+        if (System.IO.File.Exists(coverage))
+            System.IO.File.WriteAllLines(coverage, System.IO.File.ReadAllLines(coverage).Where(line => !line.StartsWith(name + ",", StringComparison.Ordinal)));
+    }
+
     /// <summary>Deletes the folder, the archive's read-only objects included.</summary>
     public void Dispose()
     {

@@ -256,7 +256,7 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         var old = (await test.ArchiveSampleAsync("2023-12")).Entry;
         var held = (await test.ArchiveSampleAsync("2024-01")).Entry;
         await test.AdvanceAsync(TimeSpan.FromDays(365 * 7 - 10));
-        var recent = (await test.ArchiveSampleAsync("2024-05")).Entry; // the last month the sample reaches
+        var recent = (await test.ArchiveSampleAsync("2024-03")).Entry; // the last month the sample reaches (extracted on 31 March 2024)
         await test.Archive.Retention.PlaceHoldAsync(held.Id, "LGSCO investigation 23 001 234", "test");
         await test.AdvanceAsync(TimeSpan.FromDays(20));
 

@@ -78,9 +78,9 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         var (source, store) = await NewStoreAsync();
         await using var _ = source;
         using var folder = Repo.CopyOfSample();
-        File.Delete(folder.File("reviews.csv"));
-        File.Delete(folder.File("long_term_support.csv"));
-        File.Delete(folder.File("safeguarding_enquiries.csv"));
+        folder.RemoveDatasetFile("reviews.csv");
+        folder.RemoveDatasetFile("long_term_support.csv");
+        folder.RemoveDatasetFile("safeguarding_enquiries.csv");
         await store.ImportAsync(await new DatasetFolderSource(folder.Path).GatherAsync(), TimeProvider.System);
 
         var operations = (await store.GatherAsync("NDC")).Evidence.Operations;
@@ -108,7 +108,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
 
         // Imported again without the file or the columns: they are gone, not an empty list or a stale day.
         File.Delete(folder.File("coverage.csv"));
-        File.Copy(Path.Combine(Repo.Sample, "authority.csv"), folder.File("authority.csv"), overwrite: true);
+        File.WriteAllText(folder.File("authority.csv"), "code,name,council_type,population\nNDC,Northdale County Council,COUNTY,612400\n");
         await store.ImportAsync(await new DatasetFolderSource(folder.Path).GatherAsync(), TimeProvider.System);
         var again = (await store.GatherAsync("NDC")).Evidence;
         Assert.Null(again.Coverage);
@@ -138,7 +138,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         File.WriteAllText(other.File("authority.csv"), "code,name,council_type,population\nSDC,Southdale District,UNITARY,150000\n");
         File.WriteAllText(other.File("complaints.csv"), File.ReadAllLines(other.File("complaints.csv"))[0] + "\n");
         File.Delete(other.File("lgsco_cases.csv"));
-        File.Delete(other.File("complaint_learning.csv")); // optional, and its complaints are gone
+        other.RemoveDatasetFile("complaint_learning.csv"); // optional, and its complaints are gone
         File.WriteAllText(other.File("lgsco_cases.csv"), "lgsco_ref,complaint_ref,business_year,decision_date,decision,satisfactory_council_remedy,enquiry_due,enquiry_sent\n");
         await store.ImportAsync(await new DatasetFolderSource(Repo.Sample).GatherAsync(), TimeProvider.System);
         await store.ImportAsync(await new DatasetFolderSource(other.Path).GatherAsync(), TimeProvider.System);

@@ -50,14 +50,21 @@ public class CommandLineTests(PostgresFixture postgres)
     {
         using var output = new TempFolder();
         var outDir = Path.Combine(output.Path, "out");
+        // The sample says what it covers; without coverage.csv or extracted_on, the records' own dates bound it.
+        using var bare = Repo.CopyOfSample();
+        File.Delete(bare.File("coverage.csv"));
+        File.WriteAllText(bare.File("authority.csv"), "code,name,council_type,population\nNDC,Northdale County Council,COUNTY,612400\n");
         foreach (var period in new[] { "1999-01", "2031-01" })
         {
-            var (exit, stdout, stderr) = Run("pack", "--data", Repo.Sample, "--period", period, "--out", outDir);
+            var (exit, stdout, stderr) = Run("pack", "--data", bare.Path, "--period", period, "--out", outDir);
             Assert.Equal(2, exit);
             Assert.Empty(stdout);
-            Assert.Contains("--period: the dataset's records run from 28 May 2014 to 29 May 2024; a report for", stderr);
+            Assert.Contains("--period: the dataset's records run from 28 May 2014 to 31 March 2024; a report for", stderr);
             Assert.False(Directory.Exists(outDir));
         }
+        var covered = Run("pack", "--data", Repo.Sample, "--period", "1999-01", "--out", outDir);
+        Assert.Equal(2, covered.Exit);
+        Assert.Contains("--period: no file of the dataset covers any day from 1 February 1998 to 31 January 1999 (coverage.csv)", covered.Err);
 
         // The same from the database, archiving: refused before a run is recorded or anything is archived.
         var db = await postgres.CreateDatabaseAsync();

@@ -57,7 +57,7 @@ public class ReportKindTests(SamplePackFixture fixture)
             Assert.NotEqual(JsonValueKind.Null, metrics.GetProperty("supervision.compliance_pct").GetProperty("value").ValueKind);
             return;
         }
-        Assert.Contains("Supervision figures are not available for March 2024: supervision.csv covers the days up to 29 February 2024.", text);
+        Assert.Contains("Supervision figures are not available for March 2024: supervision.csv covers 1 January 2022 to 29 February 2024.", text);
         Assert.Matches("Social workers supervised in the last 30 days\\s+not available", text);
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("supervision.compliance_pct").GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("status.supervision.compliance_pct").GetProperty("value").ValueKind);
@@ -77,7 +77,7 @@ public class ReportKindTests(SamplePackFixture fixture)
         var pack = await fixture.RenderAsync(data.Path, ReportKinds.Monthly, "2022-12");
         var text = string.Join("\n", PdfText.PerPage(pack.Pdf));
 
-        Assert.Contains("Complaints figures are not available for December 2022: complaints.csv covers the days from 1 February 2022.", text);
+        Assert.Contains("Complaints figures are not available for December 2022: complaints.csv covers 1 February 2022 to 31 March 2024.", text);
         Assert.DoesNotContain("complaints received between January 2022 and December 2022", text);
         Assert.Matches("Acknowledged within 3\\s+working days\\s+not available not available", text); // and the year before too
         Assert.Matches("Complaints acknowledged on time\\s+not available", text);
@@ -114,7 +114,9 @@ public class ReportKindTests(SamplePackFixture fixture)
             f => Assert.Equal("yes", f.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5])); // "emb", 5th from the end
         var contents = PrintedPages.Contents(pack.Pdf);
         Assert.Equal("Contents", contents[0].Title);
-        Assert.All(contents.Skip(1), c => Assert.Contains($"{c.Title} {c.Page}", PdfText.PerPage(pack.Pdf)[1].Replace("\n", " ")));
+        // A bookmark of a heading that wraps loses the space at the wrap: compared without spaces.
+        static string Squeezed(string text) => string.Concat(text.Where(ch => !char.IsWhiteSpace(ch)));
+        Assert.All(contents.Skip(1), c => Assert.Contains(Squeezed($"{c.Title} {c.Page}"), Squeezed(PdfText.PerPage(pack.Pdf)[1])));
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public class SamplePackTests(SamplePackFixture fixture)
     {
         Assert.EndsWith("</html>\n", fixture.Pack.FinalPrint.Html);
         Assert.Contains("Rows read from each file of the dataset", fixture.PageTexts[^1]);
-        Assert.Contains("training.csv 1,528", fixture.PageTexts[^1]);
+        Assert.Matches(@"training\.csv\s+1,528", fixture.PageTexts[^1]);
     }
 
     private string TemplateVersion => fixture.Renderer().Templates.Version;
