@@ -156,6 +156,19 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Contains("a family waited eleven weeks", text.ToLowerInvariant());
     }
 
+    /// <summary>coverage.md in the quality-statement report: June 2021 is before the sample's findings, actions and scores start.</summary>
+    [Fact]
+    public async Task The_quality_statement_report_says_which_figures_its_data_does_not_cover_and_names_no_gaps_it_cannot_know()
+    {
+        var pack = await RenderAsync("quality-statement", "2021-06", "ASSESSING_NEEDS");
+        var text = string.Join("\n", PdfText.PerPage(pack.Pdf)).Replace("\n", " ");
+        Assert.Contains("Evidence figures are not available for June 2021: findings.csv covers 1 April 2022 to 31 March 2024.", text);
+        Assert.Contains("Waiting figures are not available for June 2021: waits.csv covers 1 April 2021 to 31 March 2024.", text);
+        // The four figure tiles: evidence coverage and freshness, open actions, actions on time.
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(pack.FinalPrint.Html, "<div class=\"value\">not available</div>"));
+        Assert.DoesNotContain("Gaps in the evidence", text);
+    }
+
     [Fact]
     public async Task The_quality_statement_report_names_its_gaps_and_scores_newest_first()
     {
