@@ -40,7 +40,9 @@ public static class AttentionList
 
     public static AttentionView Build(MonthlyFigures figures, PageNumbers pages)
     {
-        var all = figures.Attention.Select(signal => Item(signal, figures, pages)).ToList();
+        // Each figure's number, once for the whole list rather than once a sentence.
+        var values = figures.Current.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
+        var all = figures.Attention.Select(signal => Item(signal, figures, values, pages)).ToList();
         var printed = Math.Max(PrintedItems, all.Count(i => i.Tier == AttentionTier.RiskToPeople));
         return new AttentionView(all.Take(printed).ToList(), all, Math.Max(0, all.Count - printed), pages.Section(AppendixTitle));
     }
@@ -51,20 +53,19 @@ public static class AttentionList
     /// <summary>The place name of an overdue action's row, which an item "marked green but overdue" points at.</summary>
     public static string PlaceOf(ImprovementAction action) => GreenButOverduePrefix + action.Id;
 
-    private static AttentionItem Item(AttentionSignal signal, MonthlyFigures figures, PageNumbers pages)
+    private static AttentionItem Item(AttentionSignal signal, MonthlyFigures figures, IReadOnlyDictionary<string, double?> values, PageNumbers pages)
     {
-        var sentence = Sentence(signal, figures);
+        var sentence = Sentence(signal, figures, values);
         // Every item's key is the name of its place; a figure a template prints in no marked place has its section's page.
         return pages.Place(signal.Key) is { } page
             ? new AttentionItem(sentence, signal.Tier, signal.Key, page)
             : new AttentionItem(sentence, signal.Tier, null, pages.Section(SectionOf(signal.Key)));
     }
 
-    private static string Sentence(AttentionSignal signal, MonthlyFigures figures)
+    private static string Sentence(AttentionSignal signal, MonthlyFigures figures, IReadOnlyDictionary<string, double?> values)
     {
         var m = figures.Current;
         var end = ReportFormat.Date(m.Period.End);
-        var values = m.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
         var value = values.GetValueOrDefault(signal.Key);
         string Count(double? n, string one, string many) => $"{ReportFormat.Count(n)} {ReportFormat.Plural(n, one, many)}";
         switch (signal.Key)
