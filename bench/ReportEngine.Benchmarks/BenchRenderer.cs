@@ -19,7 +19,7 @@ internal static class BenchRenderer
 
     /// <summary>The issuing path, into <paramref name="archive"/> when given.</summary>
     public static ReportIssuer Issuer(ChromiumBrowser browser, IssuingArchive? archive = null) =>
-        new(Renderers(browser), NullLogger<ReportIssuer>.Instance, archive);
+        new(Renderers(browser), new EndedPeriods(TimeProvider.System, new ReportOptions().FindZone()), NullLogger<ReportIssuer>.Instance, archive);
 
     /// <summary>A request for a report of a dataset folder.</summary>
     public static ReportRequest Request(string dataset, ReportKind? kind = null, string period = "2024-01", Evidence.QualityStatement? statement = null)

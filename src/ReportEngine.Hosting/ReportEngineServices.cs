@@ -53,11 +53,12 @@ public static class ReportEngineServices
         // The issuing path. Its follow-ups (delivery adds its own) are done at once here; the service gives each a job (HangfireFollowUps).
         services.AddSingleton<IFollowUp>(sp => new PdfACopyFollowUp(sp.GetRequiredService<ReportArchive>().PdfACopy));
         services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetServices<IFollowUp>()));
-        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
+        services.AddSingleton(sp => new EndedPeriods(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value.FindZone()));
+        services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<EndedPeriods>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
             new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<ReportRunStore>(), sp.GetRequiredService<IFollowUps>())));
         // A report rendered and written without being issued into the archive (pack without --archive): no database.
         services.AddKeyedSingleton(ReportIssuer.Unarchived, (sp, _) =>
-            new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));
+            new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<EndedPeriods>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));
         return services;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ServiceOptions
     public string OutputFolder { get; set; } = "packs";
 
     /// <summary>
-    /// When each kind's latest ended period is issued (five-field cron, in <see cref="TimeZone"/>), where it differs
+    /// When each kind's latest ended period is issued (five-field cron, in <c>ReportEngine:TimeZone</c>), where it differs
     /// from the kind's default schedule (<c>ReportEngine__Schedules__monthly</c>); an empty value turns a schedule off.
     /// </summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
@@ -27,15 +27,6 @@ public sealed class ServiceOptions
     /// <summary>The cron of a kind's schedule; null when it is issued on demand only.</summary>
     public string? ScheduleOf(Kinds.ReportKind kind) =>
         Schedules.TryGetValue(kind.Name, out var cron) ? (string.IsNullOrWhiteSpace(cron) ? null : cron) : kind.DefaultSchedule;
-
-    [Required]
-    public string TimeZone { get; set; } = "Europe/London";
-
-    /// <summary>
-    /// <see cref="TimeZone"/> found (validated at start-up): what the schedules run in and the dashboard shows. A method,
-    /// not a property, so that validation, which reads every property, reports a bad name instead of throwing here.
-    /// </summary>
-    public TimeZoneInfo FindZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     [Range(1, 32)]
     public int WorkerCount { get; set; } = 2;
@@ -59,7 +50,7 @@ public sealed class ServiceOptions
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }
 
-/// <summary>Checks what data annotations cannot: the connection string parses, each schedule names a kind and is a valid cron, the time zone exists.</summary>
+/// <summary>Checks what data annotations cannot: the connection string parses, each schedule names a kind and is a valid cron.</summary>
 public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidateOptions<ServiceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServiceOptions options)
@@ -92,8 +83,6 @@ public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidate
         }
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             failures.Add($"ReportEngine:PublicBaseUrl '{options.PublicBaseUrl}' is not an http(s) address");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-            failures.Add($"ReportEngine:TimeZone '{options.TimeZone}' is not a known time zone");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -19,6 +19,7 @@ public sealed class RecurringReportSchedule(
     IRecurringJobManager recurringJobs,
     ReportKinds kinds,
     IOptions<ServiceOptions> options,
+    IOptions<Rendering.ReportOptions> reportOptions,
     ILogger<RecurringReportSchedule> logger) : BackgroundService
 {
     /// <summary>The recurring job of a kind for an authority: <c>monthly:NDC</c>.</summary>
@@ -45,7 +46,7 @@ public sealed class RecurringReportSchedule(
         var settings = options.Value;
         var recurring = new RecurringJobOptions
         {
-            TimeZone = settings.FindZone(),
+            TimeZone = reportOptions.Value.FindZone(),
             MisfireHandling = MisfireHandlingMode.Strict,
         };
         foreach (var code in await evidence.AuthoritiesAsync(cancellationToken))

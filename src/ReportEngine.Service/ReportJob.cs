@@ -25,6 +25,7 @@ public sealed class ReportJob(
     RequestStore requests,
     ReportKinds kinds,
     IOptions<ServiceOptions> options,
+    IOptions<ReportOptions> reportOptions,
     ILogger<ReportJob> logger)
 {
     /// <summary>The recurring job: issues the latest period of the kind that ended before the schedule fired (Europe/London by default).</summary>
@@ -35,7 +36,7 @@ public sealed class ReportJob(
         var reportKind = kinds.Find(kind) ?? throw new ReportRequestRefusedException($"'{kind}' is not a report kind");
         // Hangfire records when the occurrence was due, so a misfired run still issues its own period.
         var due = context?.GetJobParameter<long?>("Time") is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.UtcNow;
-        var period = PeriodBefore(reportKind, due, options.Value.FindZone());
+        var period = PeriodBefore(reportKind, due, reportOptions.Value.FindZone());
         return IssueAsync(ReportIdentity.Of(authority, reportKind, period), Requester.Schedule(kind), null, regenerate: false, new JobProgress(context), context,
             cancellationToken);
     }

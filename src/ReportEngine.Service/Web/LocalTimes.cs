@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using ReportEngine.Hosting;
+using ReportEngine.Rendering;
 
 namespace ReportEngine.Service.Web;
 
 /// <summary>Moments as the dashboard shows them, in the service's configured time zone (<c>ReportEngine:TimeZone</c>), as the schedules run.</summary>
-public sealed class LocalTimes(IOptions<ServiceOptions> options)
+public sealed class LocalTimes(IOptions<ReportOptions> options)
 {
     private readonly TimeZoneInfo _zone = options.Value.FindZone();
 

@@ -30,3 +30,10 @@ public abstract class InputRefusedException(string message, Exception? inner = n
 
 /// <summary>A request the contracts do not allow (a period of the wrong type, a statement a kind does not take).</summary>
 public sealed class ReportRequestRefusedException(string message) : InputRefusedException(message);
+
+/// <summary>
+/// Computing or composing a report's figures failed. They are pure work on evidence already read, so a retry would fail
+/// alike: never retried as temporary.
+/// </summary>
+public sealed class FiguresFailedException(string report, Exception inner)
+    : PermanentFailureException($"the figures of {report} could not be computed: {inner.Message}", inner);

@@ -14,7 +14,7 @@ namespace ReportEngine.Issuing;
 /// It gathers the evidence, renders the report and, when it has an archive, issues it there once per report (the run
 /// lock makes retried and concurrent requests wait and then find it issued), then schedules the follow-up work.
 /// </summary>
-public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
+public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, ILogger<ReportIssuer> logger, IssuingArchive? archiving = null)
 {
     /// <summary>The key of the issuer that renders and writes a report without archiving it (<c>pack</c> without <c>--archive</c>).</summary>
     public const string Unarchived = "unarchived";
@@ -49,6 +49,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, ILogger<ReportIssuer
     {
         if (request.Regenerate && string.IsNullOrWhiteSpace(request.Reason))
             throw new ReportRequestRefusedException("--reason: a report is regenerated only with a reason (what was corrected)");
+        if (ended.WhyNot(request.Report.Period) is { } early) throw new ReportRequestRefusedException($"--period: {early}");
         var gatherTime = TimeSpan.Zero;
         async Task<GatheredEvidence> GatherAsync()
         {

@@ -48,7 +48,7 @@ public sealed record ReportFields(string? Authority, string? Kind, string? Perio
         if (kind is not null && !kind.PeriodType.TryParse(Period?.Trim(), out period))
             errors[PeriodField] = string.IsNullOrWhiteSpace(Period)
                 ? $"enter the {kind.PeriodType.Name}, like {kind.PeriodType.Example}"
-                : $"{kind.PeriodType.Refusal(Period)}, as a {kind.Name} report needs";
+                : kind.PeriodType.Refusal(Period, $"a {kind.Name} report");
 
         Evidence.QualityStatement? statement = null;
         var codes = string.Join(", ", Evidence.CodeNames<Evidence.QualityStatement>.Codes);

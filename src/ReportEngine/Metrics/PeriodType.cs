@@ -19,10 +19,19 @@ public abstract class PeriodType
     /// <summary>An example of a period, for error messages: <c>2024-01</c>, <c>2023-24</c>.</summary>
     public abstract string Example { get; }
 
+    /// <summary>
+    /// The first year a period may start in: the England and Wales bank holiday rules the working-day figures count
+    /// with begin with the Banking and Financial Dealings Act 1971. Figures read up to three years before a period.
+    /// </summary>
+    public const int FirstYear = 1971;
+
+    /// <summary>The last year a period may start in: far enough from the calendar's end (9999) for every date a figure reads.</summary>
+    public const int LastYear = 9998;
+
     public bool TryParse(string? text, out ReportPeriod period)
     {
         period = default;
-        if (text is null || !TryParseStart(text, out var start)) return false;
+        if (text is null || !TryParseStart(text, out var start) || start.Year is < FirstYear or > LastYear) return false;
         period = new ReportPeriod(this, start);
         return true;
     }
@@ -34,7 +43,10 @@ public abstract class PeriodType
     public ReportPeriod LatestEndedBefore(DateOnly day) => Containing(day).Previous;
 
     /// <summary>A one-line reason a text is not a period of this type.</summary>
-    public string Refusal(string? text) => $"'{text}' is not a {Name} like {Example} ({Placeholder})";
+    /// <param name="needer">What needs the period, for the message: <c>a monthly report</c>.</param>
+    public string Refusal(string? text, string? needer = null) => text is not null && TryParseStart(text, out _)
+        ? $"'{text}' is outside the years {FirstYear} to {LastYear} the engine's calendar computes"
+        : $"'{text}' is not a {Name} like {Example} ({Placeholder}){(needer is null ? "" : $", as {needer} needs")}";
 
     public override string ToString() => Name;
 

@@ -33,6 +33,18 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
     public ReportOptions Options => options;
 
+    private static Metrics.IReportFigures ComputeFigures(GatheredEvidence gathered, ReportIdentity report)
+    {
+        try
+        {
+            return report.Kind.Compute(gathered.Evidence, report);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or Foundation.PermanentFailureException))
+        {
+            throw new Foundation.FiguresFailedException(report.ToString(), ex);
+        }
+    }
+
     /// <summary>Renders gathered evidence as <paramref name="report"/>; an archived report also carries its <paramref name="archived"/> identity.</summary>
     public async Task<RenderedReport> RenderAsync(GatheredEvidence gathered, ReportIdentity report, ArchiveIdentity? archived = null,
         IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
@@ -41,7 +53,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
         var run = new RenderRun(report, gatherTime);
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
-        var figures = run.Time(RenderStage.Compute, () => report.Kind.Compute(gathered.Evidence, report));
+        var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,

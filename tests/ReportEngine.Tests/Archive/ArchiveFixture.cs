@@ -80,7 +80,7 @@ public sealed class TestArchive : IAsyncDisposable
 
     public ReportRenderer Renderer(TemplateSet? templates = null) => templates is null ? Renderers().For(ReportKinds.Monthly) : Renderers().With(templates);
 
-    public ReportIssuer Issuer(string? templatesRoot = null) => new(Renderers(templatesRoot), NullLogger<ReportIssuer>.Instance,
+    public ReportIssuer Issuer(string? templatesRoot = null) => new(Renderers(templatesRoot), new EndedPeriods(TimeProvider.System, new ReportOptions().FindZone()), NullLogger<ReportIssuer>.Instance,
         new IssuingArchive(Archive, new ReportRunStore(DataSource), FollowUps));
 
     /// <summary>Issues a report of the sample (or <paramref name="dataset"/>) into the archive through the issuing path.</summary>

@@ -54,7 +54,7 @@ public class CommandLineTests(PostgresFixture postgres)
         using var bare = Repo.CopyOfSample();
         File.Delete(bare.File("coverage.csv"));
         File.WriteAllText(bare.File("authority.csv"), "code,name,council_type,population\nNDC,Northdale County Council,COUNTY,612400\n");
-        foreach (var period in new[] { "1999-01", "2031-01" })
+        foreach (var period in new[] { "1999-01", "2025-01" })
         {
             var (exit, stdout, stderr) = Run("pack", "--data", bare.Path, "--period", period, "--out", outDir);
             Assert.Equal(2, exit);
@@ -79,6 +79,33 @@ public class CommandLineTests(PostgresFixture postgres)
         var (listed, list, _) = CliProcess.Run(environment, "archive", "list", "--db", db);
         Assert.Equal(0, listed);
         Assert.DoesNotContain("2024-04", list);
+    }
+
+    [Fact]
+    public void A_period_that_has_not_ended_or_lies_outside_the_calendar_exits_2_and_nothing_is_rendered_even_when_the_data_says_nothing_of_its_dates()
+    {
+        using var output = new TempFolder();
+        var outDir = Path.Combine(output.Path, "out");
+        // Without coverage.csv, extracted_on or records to bound it, only the calendar stops a report of a month to come.
+        using var bare = Repo.CopyOfSample();
+        File.Delete(bare.File("coverage.csv"));
+        File.WriteAllText(bare.File("authority.csv"), "code,name,council_type,population\nNDC,Northdale County Council,COUNTY,612400\n");
+        var nextMonth = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (kind, period, problem) in new[]
+                 {
+                     ("monthly", nextMonth, "has not ended (today is "), ("monthly", "2030-06", "--period: June 2030 has not ended"),
+                     ("complaints-annual", "2099-00", "--period: 2099-00 (April 2099 to March 2100) has not ended"),
+                     ("monthly", "0001-01", "'0001-01' is outside the years 1971 to 9998 the engine's calendar computes"),
+                     ("monthly", "9999-12", "'9999-12' is outside the years 1971 to 9998 the engine's calendar computes"),
+                 })
+        {
+            var (exit, stdout, stderr) = Run("pack", "--data", bare.Path, "--kind", kind, "--period", period, "--out", outDir);
+            Assert.Equal(2, exit);
+            Assert.Empty(stdout);
+            Assert.Contains(problem, stderr);
+            Assert.DoesNotContain("   at ", stderr);
+            Assert.False(Directory.Exists(outDir));
+        }
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class SamplePackFixture : IAsyncLifetime
     {
         kind ??= ReportKinds.Monthly;
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
-        var issuer = new ReportIssuer(Renderers(templatesRoot, loggers: loggers), NullLogger<ReportIssuer>.Instance);
+        var issuer = new ReportIssuer(Renderers(templatesRoot, loggers: loggers), new EndedPeriods(TimeProvider.System, new ReportOptions().FindZone()), NullLogger<ReportIssuer>.Instance);
         var folder = new DatasetFolderSource(datasetFolder);
         var report = ReportIdentity.Of(await folder.AuthorityCodeAsync(), kind, parsed, statement);
         var issued = await issuer.IssueAsync(new ReportRequest(report, folder, Requester.Person("test")));

@@ -86,15 +86,41 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.DoesNotContain("value=\"2024-04\"", form); // after the data was extracted
         var posted = await person.PostAsync("/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(form), ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2031-01",
+            ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(form), ["Form.Authority"] = "NDC", ["Form.Kind"] = "monthly", ["Form.Period"] = "2025-01",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
-        Assert.Matches("id=\"period-error\"[^>]*><span[^>]*>Error:</span> The dataset was extracted on 31 March 2024; a report for January 2031 would count days not yet recorded</p>", html);
+        Assert.Matches("id=\"period-error\"[^>]*><span[^>]*>Error:</span> The dataset was extracted on 31 March 2024; a report for January 2025 would count days not yet recorded</p>", html);
 
-        await using (var queued = dashboard.DataSource.CreateCommand("SELECT count(*) FROM reportengine.report_requests WHERE period IN ('1999-01', '2031-01')"))
+        await using (var queued = dashboard.DataSource.CreateCommand("SELECT count(*) FROM reportengine.report_requests WHERE period IN ('1999-01', '2025-01')"))
             Assert.Equal(0L, (long)(await queued.ExecuteScalarAsync())!);
         Assert.Equal(2, (await dashboard.AuditAsync(before)).Count(a => a.Action == "request" && a.Outcome == "refused" && (a.Detail!.Contains("would have no figures") || a.Detail.Contains("not yet recorded"))));
+    }
+
+    [Fact]
+    public async Task A_period_that_has_not_ended_is_refused_with_422_before_the_data_is_asked_and_a_period_outside_the_calendar_with_400()
+    {
+        var before = await dashboard.LastAuditIdAsync();
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var nextMonth = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (kind, period) in new[] { ("monthly", nextMonth), ("complaints-annual", "2099-00") })
+        {
+            var refused = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind, period });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("That period has not ended", problem.GetProperty("title").GetString());
+            Assert.Contains("has not ended (today is ", problem.GetProperty("errors").GetProperty("period")[0].GetString());
+        }
+        foreach (var period in new[] { "0001-01", "9999-12" })
+        {
+            var refused = await api.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal($"'{period}' is outside the years 1971 to 9998 the engine's calendar computes",
+                (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("period")[0].GetString());
+        }
+        await using (var queued = dashboard.DataSource.CreateCommand("SELECT count(*) FROM reportengine.report_requests " + $"WHERE period IN ('2099-00', '0001-01', '9999-12', '{nextMonth}')"))
+            Assert.Equal(0L, (long)(await queued.ExecuteScalarAsync())!);
+        Assert.Equal(4, (await dashboard.AuditAsync(before)).Count(a => a.Action == "request" && a.Outcome == "refused"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using ReportEngine.Archive;
+using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Accounts;
@@ -19,6 +20,7 @@ public sealed class RequestDesk(
     ReportArchive archive,
     RequestStore requests,
     IBackgroundJobClient jobs,
+    EndedPeriods ended,
     AuditLog audit)
 {
     public async Task<RequestOutcome> SubmitAsync(RequestForm form, Account account, string? address, CancellationToken cancellationToken)
@@ -42,10 +44,14 @@ public sealed class RequestDesk(
         }
 
         var report = parsed.Identity;
-        if (await evidence.BoundsAsync(authority, cancellationToken) is { } bounds && bounds.WhyNot(report.Period) is { } outside)
+        var (title, outside) = ended.WhyNot(report.Period) is { } early ? ("That period has not ended", early)
+            : await evidence.BoundsAsync(authority, cancellationToken) is { } bounds && bounds.WhyNot(report.Period) is { } uncovered
+                ? ("The data does not reach that period", uncovered)
+                : (null, null);
+        if (outside is not null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, "request", "refused", authority, report.ToString(), address, outside), cancellationToken);
-            return new RequestOutcome.OutsideData(new Dictionary<string, string> { ["period"] = char.ToUpperInvariant(outside[0]) + outside[1..] });
+            return new RequestOutcome.OutsideData(title!, new Dictionary<string, string> { ["period"] = char.ToUpperInvariant(outside[0]) + outside[1..] });
         }
         var action = form.Regenerate ? "regenerate" : "request";
         var reason = form.Regenerate ? form.Reason!.Trim() : null;

@@ -9,8 +9,11 @@ public abstract record RequestOutcome
     /// <param name="Errors">Field name (as in <see cref="RequestForm"/>, camel-cased) → what is wrong with it, in the order of the form.</param>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : RequestOutcome;
 
-    /// <summary>A well-formed request for a period the authority's data does not reach (coverage.md); <paramref name="Errors"/> names <c>period</c>.</summary>
-    public sealed record OutsideData(IReadOnlyDictionary<string, string> Errors) : RequestOutcome;
+    /// <summary>
+    /// A well-formed request for a period no report may be made for yet: one that has not ended, or one the authority's
+    /// data does not reach (coverage.md). <paramref name="Errors"/> names <c>period</c>; <paramref name="Title"/> says which.
+    /// </summary>
+    public sealed record OutsideData(string Title, IReadOnlyDictionary<string, string> Errors) : RequestOutcome;
 
     /// <summary>The authority does not exist or is not granted: answered alike, as if it did not exist.</summary>
     public sealed record UnknownAuthority : RequestOutcome;
