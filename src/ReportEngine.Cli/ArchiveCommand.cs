@@ -85,6 +85,7 @@ internal static class ArchiveCommand
             foreach (var pending in result.PendingPdfA) Console.Out.WriteLine($"PDF/A pending: {pending} (its copy is still to be made)");
             foreach (var problem in result.Problems) Console.Out.WriteLine(problem);
             Console.Out.WriteLine($"evidence: {result.Evidence}");
+            if (result.ClockWarning is { } clocks) Console.Error.WriteLine($"warning: {clocks}; prune will refuse until the clocks agree");
             // Kept with a backup or sent away from the database, it is what a later '--head' proves the chain against.
             if (result.Intact && await archive.Catalog.HeadAsync(ct) is { } current) Console.Out.WriteLine($"head {current}");
             Console.Out.WriteLine(result.Intact

@@ -6,17 +6,11 @@ namespace ReportEngine.Archive;
 /// <summary>
 /// Deletes entries past their kind's retention and not under legal hold, leaving a signed tombstone in the chain for
 /// each, and places and lifts legal holds (signed records too). Retention runs from each entry's own signed creation
-/// time, stamped by the index's clock; prune refuses to run on a machine whose clock disagrees with it.
+/// time, stamped by the index's clock; prune refuses to run when that clock, this machine's and the newest record disagree.
 /// </summary>
 public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, ArchiveCatalog catalog, ArchiveChain chain, ArchiveOptions options,
     ReportKinds kinds, TimeProvider clock)
 {
-    /// <summary>How far the machine's clock may run ahead of the index's before prune refuses.</summary>
-    public static readonly TimeSpan AheadTolerance = TimeSpan.FromDays(1);
-
-    /// <summary>How far behind the newest record it may be: the drift between two machines' clocks, not a clock set back.</summary>
-    public static readonly TimeSpan BehindTolerance = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// What a prune would delete, and what it keeps under hold; nothing is changed. Only a record whose hash and
     /// signature verify is believed: an entry backdated in the database is kept (and <c>verify</c> names it).
@@ -95,18 +89,14 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
     }
 
     /// <summary>
-    /// The index's time, after checking that this machine's clock agrees with it: not behind the newest record (a clock
-    /// set back), not more than a day ahead (a clock set forward would expire everything).
+    /// The index's time, after checking that it, this machine's clock and the newest record agree (<see cref="ArchiveClocks"/>).
     /// </summary>
     private async Task<DateTimeOffset> TrustedNowAsync(IReadOnlyList<ArchiveRecord> records, CancellationToken cancellationToken)
     {
-        var machine = clock.GetUtcNow();
         var database = await index.NowAsync(cancellationToken);
-        var newest = records.Count == 0 ? DateTimeOffset.MinValue : records.Max(r => r.CreatedAt);
-        if (machine < newest - BehindTolerance)
-            throw new ArchiveClockException($"Prune refused: this machine's clock ({machine:u}) is behind the newest archive record ({newest:u}). Set the clock right first.");
-        if (machine - database > AheadTolerance)
-            throw new ArchiveClockException($"Prune refused: this machine's clock ({machine:u}) is more than a day ahead of the database's ({database:u}). Set the clock right first.");
+        var newest = records.Count == 0 ? (DateTimeOffset?)null : records.Max(r => r.CreatedAt);
+        if (ArchiveClocks.Disagreement(clock.GetUtcNow(), database, newest) is { } why)
+            throw new ArchiveClockException($"Prune refused: {why}. Set the clock right first; nothing was pruned.");
         return database;
     }
 }
@@ -120,7 +110,7 @@ public sealed record PruneItem(ArchiveRecord Entry, int RetentionYears);
 /// <param name="Tombstones">One per entry pruned; empty for a dry run.</param>
 public sealed record PruneResult(PrunePlan Plan, IReadOnlyList<ArchiveRecord> Tombstones);
 
-/// <summary>The machine's clock disagrees with the archive's: nothing was pruned.</summary>
+/// <summary>The machine's clock, the database's and the newest record disagree: nothing was pruned.</summary>
 public sealed class ArchiveClockException(string message) : Foundation.InputRefusedException(message);
 
 public sealed class ArchiveHoldException(string message) : Foundation.InputRefusedException(message);

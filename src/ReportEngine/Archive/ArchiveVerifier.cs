@@ -6,7 +6,7 @@ namespace ReportEngine.Archive;
 /// signed checkpoint for every link). It names each entry altered, missing, out of order, unsigned or rolled back. An
 /// entry whose PDF/A copy has not been made yet is "PDF/A pending", not missing.
 /// </summary>
-public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, ArchiveCheckpoints checkpoints)
+public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, ArchiveCheckpoints checkpoints, TimeProvider clock)
 {
     public async Task<ArchiveVerification> VerifyAsync(ArchiveSignatures signatures, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,9 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
         var pruned = records.Where(r => r.Type == ArchiveRecordType.Tombstone).ToList();
         var evidence = $"{records.Count} index rows, {saved.Count} checkpoints in the file store and {records.Count + saved.Count} signatures, " +
                        $"checked with public key {signatures.Fingerprint} ({signatures.Source})";
-        return new ArchiveVerification(problems.Count == 0, live.Count, pruned, ArchiveCatalog.PendingPdfACopies(records), problems, evidence);
+        // Not a problem of the records, but prune would refuse, and a record stamped meanwhile would carry a wrong time.
+        var clocks = ArchiveClocks.Disagreement(clock.GetUtcNow(), await index.NowAsync(cancellationToken), records.Count == 0 ? null : records.Max(r => r.CreatedAt));
+        return new ArchiveVerification(problems.Count == 0, live.Count, pruned, ArchiveCatalog.PendingPdfACopies(records), problems, evidence, clocks);
     }
 
     /// <summary>Every link has its signed checkpoint, and every checkpoint still matches the index: rows lost or rolled back on either side show.</summary>
@@ -127,5 +129,6 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
 
 /// <param name="PendingPdfA">Entries whose PDF/A copy is still to be made by its follow-up job.</param>
 /// <param name="Evidence">What the verdict rests on: rows, checkpoints and signatures, and whose key checked them.</param>
+/// <param name="ClockWarning">How this machine's clock, the database's and the newest record disagree; null when they agree.</param>
 public sealed record ArchiveVerification(bool Intact, int Entries, IReadOnlyList<ArchiveRecord> Pruned, IReadOnlyList<string> PendingPdfA,
-    IReadOnlyList<string> Problems, string Evidence);
+    IReadOnlyList<string> Problems, string Evidence, string? ClockWarning = null);

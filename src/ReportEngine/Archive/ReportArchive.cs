@@ -24,7 +24,7 @@ public sealed class ReportArchive : IDisposable
         Issuing = new ArchiveIssuing(store, chain, Recovery, clock);
         PdfACopy = new PdfACopy(store, index, Catalog, Issuing);
         Export = new ArchiveExport(store, Catalog);
-        Verifier = new ArchiveVerifier(store, index, checkpoints);
+        Verifier = new ArchiveVerifier(store, index, checkpoints, clock);
         Rerenderer = new ArchiveRerenderer(store, Catalog, kinds);
         Retention = new ArchiveRetention(store, index, Catalog, chain, options, kinds, clock);
     }

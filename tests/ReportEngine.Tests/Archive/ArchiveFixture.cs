@@ -62,8 +62,11 @@ public sealed class TestArchive : IAsyncDisposable
     public async Task AdvanceAsync(TimeSpan by)
     {
         Clock.Advance(by);
-        await ExecuteAsync($"UPDATE testclock.shift SET by = by + interval '{(long)by.TotalSeconds} seconds'");
+        await ShiftDatabaseClockAsync(by);
     }
+
+    /// <summary>Only the database's clock moves (set wrong), this machine's does not.</summary>
+    public Task ShiftDatabaseClockAsync(TimeSpan by) => ExecuteAsync($"UPDATE testclock.shift SET by = by + interval '{(long)by.TotalSeconds} seconds'");
 
     /// <summary>Only this machine's clock moves (set wrong), the database's does not.</summary>
     public void SetMachineClockWrong(TimeSpan by) => Clock.Advance(by);

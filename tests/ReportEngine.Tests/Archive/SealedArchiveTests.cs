@@ -232,6 +232,32 @@ public class SealedArchiveTests(SamplePackFixture packs, PostgresFixture postgre
         var plan = (await test.Archive.Retention.PruneAsync("test", dryRun: true)).Plan;
         Assert.Empty(plan.Expired);
         Assert.True((await test.Archive.VerifyAsync()).Intact);
+        Assert.Null((await test.Archive.VerifyAsync()).ClockWarning);
+    }
+
+    [Fact]
+    public async Task Prune_refuses_a_database_clock_set_forward_and_verify_warns_of_it()
+    {
+        await using var test = await TestArchive.CreateAsync(packs, postgres);
+        var entry = (await test.ArchiveSampleAsync("2024-01")).Entry;
+
+        // The database's clock at 2040, this machine's right: every entry would look 16 years old.
+        await test.ShiftDatabaseClockAsync(TimeSpan.FromDays(16 * 365));
+        var forward = await Assert.ThrowsAsync<ArchiveClockException>(() => test.Archive.Retention.PruneAsync("test"));
+        Assert.Contains("the database's clock (2040-", forward.Message);
+        Assert.Contains("is more than a day ahead of this machine's (2024-", forward.Message);
+        Assert.True(File.Exists(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
+        Assert.Single(await test.Archive.Catalog.ListAsync(new ArchiveQuery()));
+        var verified = await test.Archive.VerifyAsync();
+        Assert.True(verified.Intact); // the records are sound; the clock is not
+        Assert.Contains("the database's clock (2040-", verified.ClockWarning);
+
+        // The database's clock set back behind the newest record it stamped: refused as well.
+        await test.ShiftDatabaseClockAsync(-TimeSpan.FromDays(16 * 365) - TimeSpan.FromHours(2));
+        var back = await Assert.ThrowsAsync<ArchiveClockException>(() => test.Archive.Retention.PruneAsync("test"));
+        Assert.Contains("the database's clock", back.Message);
+        Assert.Contains("is behind the newest archive record", back.Message);
+        Assert.True(File.Exists(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
     }
 
     [Fact]
