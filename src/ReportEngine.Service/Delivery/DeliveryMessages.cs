@@ -39,7 +39,8 @@ public sealed class DeliveryMessages(
         var authorityName = await evidence.AuthorityNameAsync(entry.Authority!, cancellationToken) ?? entry.Authority!;
         var title = entry.Parameter is { } statement ? $"{kind.Title} ({statement})" : kind.Title;
         var pdfSha = entry.Files[ArchiveFile.Pdf];
-        var pdf = await archive.Store.GetAsync(pdfSha, cancellationToken);
+        // Sent only as signed: a record or PDF that no longer verifies fails the delivery for good (ArchiveUnverifiedException).
+        var pdf = (await archive.Reader.ReadAsync(entry, ArchiveFile.Pdf, cancellationToken))!;
         var limit = smtp.Value.MaxAttachmentBytes;
         var attach = delivery.Attach && pdf.Length <= limit;
         var metrics = (await reports.MetricsOfAsync(entry, cancellationToken)).Figures;

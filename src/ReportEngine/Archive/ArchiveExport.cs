@@ -1,35 +1,37 @@
-using ReportEngine.Foundation;
 using System.Text.Json;
 
 namespace ReportEngine.Archive;
 
-/// <summary>Copies an entry's files out of the archive, each checked against its hash first.</summary>
-public sealed class ArchiveExport(ContentStore store, ArchiveCatalog catalog)
+/// <summary>
+/// Copies an entry's files out of the archive. Everything is checked before the first file is written: the entry's
+/// record and each object (<see cref="ArchiveReader"/>) and every path the files will take, so a refusal leaves nothing
+/// half exported.
+/// </summary>
+public sealed class ArchiveExport(ArchiveCatalog catalog, ArchiveReader reader)
 {
     public async Task<IReadOnlyList<string>> GetAsync(string id, string folder, CancellationToken cancellationToken = default)
     {
         var entry = await catalog.GetEntryAsync(id, cancellationToken);
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        async Task Copy(string sha, string name)
+        var files = new List<(string Path, byte[] Bytes)>();
+        async Task Add(string role, string name)
         {
-            var bytes = await store.GetAsync(sha, cancellationToken);
-            if (ContentStore.Sha256(bytes) != sha) throw new ArchiveIntegrityException($"{id}: {name} has been altered in the archive");
-            var path = Foundation.SafePath.Combine(folder, name.Split('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-            written.Add(path);
+            if (await reader.ReadAsync(entry, role, cancellationToken) is { } bytes) files.Add((Foundation.SafePath.Combine(folder, name), bytes));
         }
         var stem = entry.Parameter is null ? $"{entry.Authority}-{entry.Period}-{entry.Kind}" : $"{entry.Authority}-{entry.Period}-{entry.Kind}-{entry.Parameter}";
-        await Copy(entry.Files[ArchiveFile.Pdf], $"{stem}.pdf");
-        if (await catalog.PdfAOfAsync(entry, cancellationToken) is { } pdfa) await Copy(pdfa, $"{stem}-pdfa.pdf");
-        await Copy(entry.Files[ArchiveFile.Metrics], "metrics.json");
-        await Copy(entry.Files[ArchiveFile.Snapshot], "snapshot.json.gz");
-        var manifest = await TemplateManifest.LoadAsync(store, entry.Files[ArchiveFile.Templates], cancellationToken);
-        foreach (var (path, sha) in manifest.Files) await Copy(sha, $"templates/{path}");
-        var entryPath = Foundation.SafePath.Combine(folder, "entry.json");
-        await File.WriteAllTextAsync(entryPath, JsonSerializer.Serialize(entry, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        written.Add(entryPath);
-        return written;
+        await Add(ArchiveFile.Pdf, $"{stem}.pdf");
+        await Add(ArchiveFile.PdfA, $"{stem}-pdfa.pdf");
+        await Add(ArchiveFile.Metrics, "metrics.json");
+        await Add(ArchiveFile.Snapshot, "snapshot.json.gz");
+        var manifest = TemplateManifest.FromBytes((await reader.ReadAsync(entry, ArchiveFile.Templates, cancellationToken))!);
+        foreach (var (path, sha) in manifest.Files)
+            files.Add((Foundation.SafePath.Combine(folder, ["templates", .. path.Split('/')]), await reader.ObjectAsync(entry, sha, $"template {path}", cancellationToken)));
+        files.Add((Foundation.SafePath.Combine(folder, "entry.json"), JsonSerializer.SerializeToUtf8Bytes(entry, new JsonSerializerOptions { WriteIndented = true })));
+
+        foreach (var (path, bytes) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+        }
+        return [.. files.Select(f => f.Path)];
     }
 }

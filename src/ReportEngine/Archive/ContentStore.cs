@@ -35,11 +35,14 @@ public sealed class ContentStore(string root, IObjectStore? objects = null)
     }
 
     public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken = default) =>
-        await Objects.GetAsync(Checked(sha256), cancellationToken) ?? throw new FileNotFoundException($"The archive has no object {sha256}");
+        await FindAsync(sha256, cancellationToken) ?? throw new FileNotFoundException($"The archive has no object {sha256}");
+
+    /// <summary>An object's bytes as stored (not checked against its name); null when it is missing.</summary>
+    public Task<byte[]?> FindAsync(string sha256, CancellationToken cancellationToken = default) => Objects.GetAsync(Checked(sha256), cancellationToken);
 
     /// <summary>Null when the object is missing; otherwise whether its bytes still hash to its name.</summary>
     public async Task<bool?> IsIntactAsync(string sha256, CancellationToken cancellationToken = default) =>
-        await Objects.GetAsync(Checked(sha256), cancellationToken) is { } bytes ? Sha256(bytes) == sha256 : null;
+        await FindAsync(sha256, cancellationToken) is { } bytes ? Sha256(bytes) == sha256 : null;
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken = default) => Objects.DeleteAsync(Checked(sha256), cancellationToken);
 

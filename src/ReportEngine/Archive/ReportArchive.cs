@@ -23,7 +23,8 @@ public sealed class ReportArchive : IDisposable
         Recovery = new ArchiveRecovery(store, index, checkpoints, _signer);
         Issuing = new ArchiveIssuing(store, chain, Recovery, clock);
         PdfACopy = new PdfACopy(store, index, Catalog, Issuing);
-        Export = new ArchiveExport(store, Catalog);
+        Reader = new ArchiveReader(store, Catalog);
+        Export = new ArchiveExport(Catalog, Reader);
         Verifier = new ArchiveVerifier(store, index, checkpoints, clock);
         Rerenderer = new ArchiveRerenderer(store, Catalog, kinds);
         Retention = new ArchiveRetention(store, index, Catalog, chain, options, kinds, clock);
@@ -34,6 +35,7 @@ public sealed class ReportArchive : IDisposable
     public ArchiveIssuing Issuing { get; }
     public PdfACopy PdfACopy { get; }
     public ArchiveRecovery Recovery { get; }
+    public ArchiveReader Reader { get; }
     public ArchiveExport Export { get; }
     public ArchiveVerifier Verifier { get; }
     public ArchiveRerenderer Rerenderer { get; }

@@ -147,8 +147,9 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         }
     }
 
+    /// <summary>An issued report's files, read back only when its record and objects verify.</summary>
     private static async Task<(byte[] Pdf, byte[] Metrics)> FilesOfAsync(ReportArchive archive, ArchiveRecord entry, CancellationToken cancellationToken) =>
-        (await archive.Store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken), await archive.Store.GetAsync(entry.Files[ArchiveFile.Metrics], cancellationToken));
+        ((await archive.Reader.ReadAsync(entry, ArchiveFile.Pdf, cancellationToken))!, (await archive.Reader.ReadAsync(entry, ArchiveFile.Metrics, cancellationToken))!);
 
     private static async Task<string?> WriteAsync(ReportRequest request, string fileName, byte[] pdf, byte[] metrics, CancellationToken cancellationToken) =>
         request.OutputFolder is null ? null : await ReportOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken);

@@ -345,3 +345,46 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.False(File.Exists(test.Store.PathOf(entry.Files[ArchiveFile.Pdf])));
     }
 }
+
+[Collection(ArchiveCollection.Name)]
+public class ArchiveWaysOutTests(SamplePackFixture packs, PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_record_pointed_at_another_reports_pdf_or_an_object_gone_from_the_store_is_refused_by_every_way_out_and_nothing_is_written()
+    {
+        await using var test = await TestArchive.CreateAsync(packs, postgres);
+        var january = (await test.ArchiveSampleAsync("2024-01")).Entry;
+        var february = (await test.ArchiveSampleAsync("2024-02")).Entry;
+
+        // An edit in the database alone points February's record at January's PDF.
+        await test.ExecuteAsync($"UPDATE reportengine.archive_records SET files = jsonb_set(files, '{{pdf}}', to_jsonb('{january.Files[ArchiveFile.Pdf]}'::text)) WHERE id = '{february.Id}'");
+        var edited = await test.Archive.Catalog.GetEntryAsync(february.Id);
+        var refused = await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Archive.Reader.ReadAsync(edited, ArchiveFile.Pdf));
+        Assert.Equal($"{february.Id}: its record has been altered since it was signed (its hash no longer matches); nothing is served from it. Run 'archive verify'.", refused.Message);
+        Assert.Equal(Foundation.FailurePolicy.Failure, Foundation.FailurePolicy.ExitCode(refused));
+        Assert.True(Foundation.FailurePolicy.IsPermanent(refused));
+
+        // archive get refuses before writing anything.
+        using var exported = new TempFolder();
+        var folder = Path.Combine(exported.Path, "february");
+        await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Archive.Export.GetAsync(february.Id, folder));
+        Assert.False(Directory.Exists(folder));
+
+        // Asked for again, the report is answered from the archive only as signed: refused, nothing written to --out.
+        var output = Path.Combine(exported.Path, "out");
+        var folderSource = new ReportEngine.Gathering.DatasetFolderSource(Repo.Sample);
+        Assert.True(ReportEngine.Metrics.PeriodType.Month.TryParse("2024-02", out var period));
+        var again = new ReportEngine.Issuing.ReportRequest(ReportEngine.Kinds.ReportIdentity.Of("NDC", ReportEngine.Kinds.ReportKinds.Monthly, period), folderSource, ReportEngine.Issuing.Requester.Person("test"),
+            OutputFolder: output);
+        await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Issuer().IssueAsync(again));
+        Assert.False(Directory.Exists(output));
+
+        // January is sound, and is served; once its metrics object is gone from the store, it is refused as missing.
+        Assert.NotNull(await test.Archive.Reader.ReadAsync(january, ArchiveFile.Metrics));
+        await test.Store.DeleteAsync(january.Files[ArchiveFile.Metrics]);
+        var missing = await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Archive.Reader.ReadAsync(january, ArchiveFile.Metrics));
+        Assert.StartsWith($"{january.Id}: its metrics is missing from the archive's store", missing.Message);
+        await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Archive.Export.GetAsync(january.Id, folder));
+        Assert.False(Directory.Exists(folder));
+    }
+}

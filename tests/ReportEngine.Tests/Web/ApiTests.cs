@@ -124,6 +124,63 @@ public sealed class ApiTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task A_download_of_an_entry_that_does_not_verify_is_refused_with_409_and_audited_and_a_missing_object_never_breaks_the_list()
+    {
+        var id = await dashboard.SampleEntryAsync();
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        string files;
+        await using (var read = dashboard.DataSource.CreateCommand($"SELECT files::text FROM reportengine.archive_records WHERE id = '{id}'"))
+            files = (string)(await read.ExecuteScalarAsync())!;
+        var pdfSha = System.Text.Json.JsonDocument.Parse(files).RootElement.GetProperty("pdf").GetString()!;
+        var before = await dashboard.LastAuditIdAsync();
+        try
+        {
+            // An edit in the database alone points the record's PDF at its metrics.json.
+            await using (var edit = dashboard.DataSource.CreateCommand($"UPDATE reportengine.archive_records SET files = jsonb_set(files, '{{pdf}}', files->'metrics') WHERE id = '{id}'"))
+                await edit.ExecuteNonQueryAsync();
+            var refused = await api.GetAsync($"/api/v1/packs/{id}/pdf");
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("This report does not verify", problem.GetProperty("title").GetString());
+            Assert.Contains("its record has been altered since it was signed", problem.GetProperty("detail").GetString());
+            Assert.Contains(await dashboard.AuditAsync(before), a => a.Action == "download.pdf" && a.Outcome == "refused" && a.Detail!.Contains("altered since it was signed"));
+            Assert.DoesNotContain(await dashboard.AuditAsync(before), a => a.Action == "download.pdf" && a.Outcome == "succeeded");
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/packs")).StatusCode);
+        }
+        finally
+        {
+            await using var restore = dashboard.DataSource.CreateCommand($"UPDATE reportengine.archive_records SET files = '{files}'::jsonb WHERE id = '{id}'");
+            await restore.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/packs/{id}/pdf")).StatusCode);
+
+        // The PDF gone from the store: the list still answers, the entry page says what is missing, the download is refused.
+        var objectPath = Path.Combine(dashboard.ArchiveFolder, "objects", pdfSha[..2], pdfSha);
+        var aside = objectPath + ".aside";
+        File.Move(objectPath, aside);
+        try
+        {
+            var list = await api.GetAsync("/api/v1/packs");
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            Assert.Single((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), e => e.GetProperty("archiveId").GetString() == id);
+            var gone = await api.GetAsync($"/api/v1/packs/{id}/pdf");
+            Assert.Equal(HttpStatusCode.Conflict, gone.StatusCode);
+            Assert.Contains("its pdf is missing from the archive's store", (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+            using var viewer = await dashboard.SignedInAsync(DashboardFixture.Viewer);
+            var page = await viewer.GetAsync($"/archive/{id}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"verification\">broken</strong>", html);
+            Assert.Contains("<td>missing</td>", html);
+        }
+        finally
+        {
+            File.Move(aside, objectPath);
+        }
+    }
+
+    [Fact]
     public async Task A_person_has_at_most_ten_requests_in_flight()
     {
         await dashboard.SampleEntryAsync();

@@ -29,6 +29,9 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     public string Database { get; private set; } = "";
     public InProcessServe Serve { get; private set; } = null!;
     public string Url => Serve.Url;
+
+    /// <summary>The archive's folder (<see cref="ServeProcess.Settings"/>): its objects are files below <c>objects/</c>.</summary>
+    public string ArchiveFolder => Path.Combine(_output.Path, ".archive");
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -39,7 +39,7 @@ internal static class PacksApi
                     CancellationToken cancellationToken) => DownloadAsync(archiveId, role, context, reports, kinds, audit, cancellationToken))
                 .WithName($"Download{char.ToUpperInvariant(suffix[0])}{suffix[1..]}")
                 .WithSummary(role switch { "pdf" => "The PDF as issued", "pdfa" => "The PDF/A-2b copy", _ => "metrics.json" })
-                .Produces(200, contentType: role == "metrics" ? "application/json" : "application/pdf").ProducesProblem(404);
+                .Produces(200, contentType: role == "metrics" ? "application/json" : "application/pdf").ProducesProblem(404).ProducesProblem(409);
         }
     }
 
@@ -63,8 +63,18 @@ internal static class PacksApi
         }
         var identity = entry.ReportFields().Parse(kinds).IdentityOrNull;
         var report = identity?.ToString() ?? entry.Id;
-        var sha = await reports.FileOfAsync(entry, role, cancellationToken);
-        if (sha is null)
+        byte[]? bytes;
+        try
+        {
+            bytes = await reports.ReadAsync(entry, role, cancellationToken);
+        }
+        catch (ArchiveUnverifiedException unverified)
+        {
+            // Served only as signed: a record or object that no longer verifies is refused, and the refusal is on record.
+            await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", entry.Authority, report, context.Address(), unverified.Message), cancellationToken);
+            return Problems.Result(409, "This report does not verify", unverified.Message);
+        }
+        if (bytes is null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", entry.Authority, report, context.Address(), "not made yet"), cancellationToken);
             return Problems.Result(404, "Not made yet", "The PDF/A copy of this report is still being made; try again in a minute.");
@@ -72,7 +82,6 @@ internal static class PacksApi
         await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "succeeded", entry.Authority, report, context.Address(), $"archive entry {entry.Id}"),
             cancellationToken);
         var name = identity is { } i ? Path.GetFileNameWithoutExtension(i.FileName) : entry.Id;
-        var bytes = await reports.ReadAsync(sha, cancellationToken);
         return role switch
         {
             "pdf" => Results.File(bytes, "application/pdf", $"{name}.pdf"),

@@ -37,7 +37,7 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
                 var figures = new List<(string, string)>();
                 if (entry is not null)
                 {
-                    var metrics = await reports.MetricsOfAsync(entry, cancellationToken);
+                    var metrics = await HeadlinesOfAsync(entry, cancellationToken);
                     foreach (var headline in kind.Headlines)
                         if (metrics.Figures.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Composition.ReportFormat.Metric(headline.Key, metric)));
                     // coverage.md: the risks to people and the figures off target of the latest report that lists them.
@@ -57,9 +57,22 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
         InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();
     }
 
-    /// <param name="Attention">The tier-1 and tier-2 items of "What needs attention" of <paramref name="AttentionFrom"/>.</param>
+    /// <summary>An entry's figures; none when it does not verify (its archive page says why), so one bad entry never breaks the home page.</summary>
+    private async Task<ArchivedMetrics> HeadlinesOfAsync(ArchiveRecord entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reports.MetricsOfAsync(entry, cancellationToken);
+        }
+        catch (ArchiveUnverifiedException)
+        {
+            return ArchivedMetrics.None;
+        }
+    }
+
     public string TitleOf(ArchiveRecord entry) => reports.TitleOf(entry);
 
+    /// <param name="Attention">The tier-1 and tier-2 items of "What needs attention" of <paramref name="AttentionFrom"/>.</param>
     public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<AttentionHeadline> Attention, ArchiveRecord? AttentionFrom);
 
     public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<(string Label, string Value)> Figures, DateTime? NextRun);

@@ -39,14 +39,26 @@ public sealed class ArchivedReports(ReportArchive archive, ReportKinds kinds)
     public async Task<string?> FileOfAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken) =>
         role == ArchiveFile.PdfA ? await archive.Catalog.PdfAOfAsync(entry, cancellationToken) : entry.Files.GetValueOrDefault(role);
 
-    public Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken) => archive.Store.GetAsync(sha256, cancellationToken);
+    /// <summary>
+    /// One of an entry's files (<see cref="ArchiveFile"/>), only when its record and bytes verify (else
+    /// <see cref="ArchiveUnverifiedException"/>); null when it has none yet (a PDF/A copy still pending).
+    /// </summary>
+    public Task<byte[]?> ReadAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken) => archive.Reader.ReadAsync(entry, role, cancellationToken);
 
+    /// <summary>The issued PDF's pages; null when its record or its PDF does not verify (the entry shows why, not the list).</summary>
     public async Task<int?> PagesAsync(ArchiveRecord entry, CancellationToken cancellationToken)
     {
         if (!entry.Files.TryGetValue(ArchiveFile.Pdf, out var sha)) return null;
         if (_pages.TryGetValue(sha, out var known)) return known;
-        using var document = PdfDocument.Open(await archive.Store.GetAsync(sha, cancellationToken));
-        return _pages[sha] = document.NumberOfPages;
+        try
+        {
+            using var document = PdfDocument.Open((await archive.Reader.ReadAsync(entry, ArchiveFile.Pdf, cancellationToken))!);
+            return _pages[sha] = document.NumberOfPages;
+        }
+        catch (ArchiveUnverifiedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The entry's record still hashes to its stored hash, its signature holds, and every file's bytes match its hash.</summary>
@@ -76,9 +88,9 @@ public sealed class ArchivedReports(ReportArchive archive, ReportKinds kinds)
         (await archive.Catalog.ListAsync(new ArchiveQuery(authority), cancellationToken))
             .GroupBy(e => e.Kind).Select(g => g.MaxBy(e => (e.Period, e.Seq))!).OrderBy(e => e.Kind, StringComparer.Ordinal).ToList();
 
-    /// <summary>The figures an entry's metrics.json holds, by key.</summary>
+    /// <summary>The figures an entry's metrics.json holds, by key (only when it verifies).</summary>
     public async Task<ArchivedMetrics> MetricsOfAsync(ArchiveRecord entry, CancellationToken cancellationToken) =>
-        entry.Files.TryGetValue(ArchiveFile.Metrics, out var sha) ? ArchivedMetrics.Parse(await archive.Store.GetAsync(sha, cancellationToken)) : ArchivedMetrics.None;
+        await archive.Reader.ReadAsync(entry, ArchiveFile.Metrics, cancellationToken) is { } bytes ? ArchivedMetrics.Parse(bytes) : ArchivedMetrics.None;
 }
 
 /// <param name="Signed">The record's hash is right and the archive's key signed it.</param>
