@@ -17,6 +17,12 @@ public sealed class RecipientStore(NpgsqlDataSource dataSource, ReportKinds kind
             throw new AccountProblemException($"--kind: '{recipient.Kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
         if (!MailboxAddress.TryParse(recipient.Email, out var address) || address.Address != recipient.Email || !recipient.Email.Contains('@', StringComparison.Ordinal))
             throw new AccountProblemException($"--email: '{recipient.Email}' is not an email address");
+        // A name is printed in emails and listings: a line break in it could forge a line of either.
+        if (recipient.Name is { } name && (name.Any(char.IsControl) || name.Length > 200))
+            throw new AccountProblemException("--name: a name is one line of at most 200 characters, without control characters");
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            if (!await AccountStore.AuthorityExistsAsync(connection, recipient.Authority, cancellationToken))
+                throw new AccountProblemException($"--authority: there is no authority {recipient.Authority}: import its data first (reportengine import)");
         await dataSource.ExecuteAsync(
             """
             INSERT INTO reportengine.delivery_recipients (authority, kind, email, name, attach) VALUES ($1, $2, $3, $4, $5)

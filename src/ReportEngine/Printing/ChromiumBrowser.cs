@@ -114,6 +114,9 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
                 Headless = true,
                 Args = [.. ChromiumOptions.Arguments, $"--user-data-dir={profile}"],
                 Timeout = 60_000,
+                // Every DevTools call waits at most this long (180 s by default, whatever the print's own deadline): a
+                // long report's print must be cut off by PrintTimeoutSeconds, so the protocol waits a little longer.
+                ProtocolTimeout = (options.PrintTimeoutSeconds + 30) * 1000,
             }, loggerFactory);
             Launches++;
             _logger.LogInformation("Started Chromium {Version} from {Path}", await browser.GetVersionAsync(), options.ExecutablePath);

@@ -177,6 +177,36 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public void Grants_and_recipients_take_only_the_data_contracts_upper_case_codes_of_authorities_that_are_here_and_one_line_names()
+    {
+        var email = "grants@northdale.gov.uk";
+        Assert.Equal(0, CliProcess.Run("users", "add", email, "--role", "Viewer", "--db", dashboard.Database).Exit);
+        foreach (var (code, problem) in new[]
+                 {
+                     ("ZZZ", "there is no authority ZZZ: import its data first"),
+                     ("AB-C", "there is no authority AB-C"), // a code the data contract allows: refused only because it is not here
+                     ("ndc", "'ndc' is not an authority code: 2 to 16 characters, upper-case letters A-Z"),
+                     ("N D C", "is not an authority code"),
+                 })
+        {
+            var (exit, stdout, stderr) = CliProcess.Run("users", "grant", email, "--authority", code, "--db", dashboard.Database);
+            Assert.Equal(2, exit);
+            Assert.DoesNotContain("Granted", stdout);
+            Assert.Contains(problem, stderr);
+        }
+        Assert.Equal(0, CliProcess.Run("users", "grant", email, "--authority", "NDC", "--db", dashboard.Database).Exit);
+
+        var unknown = CliProcess.Run("recipients", "add", "--authority", "ZZZ", "--kind", "monthly", "--email", "someone@northdale.gov.uk", "--db", dashboard.Database);
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("--authority: there is no authority ZZZ", unknown.Err);
+        var forged = CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "someone@northdale.gov.uk",
+            "--name", "Someone\nNDC\tmonthly\tforged@elsewhere.example", "--db", dashboard.Database);
+        Assert.Equal(2, forged.Exit);
+        Assert.Contains("--name: a name is one line", forged.Err);
+        Assert.DoesNotContain("someone@northdale.gov.uk", CliProcess.Run("recipients", "list", "--db", dashboard.Database).Out);
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
     {
         var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };

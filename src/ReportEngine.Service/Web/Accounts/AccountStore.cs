@@ -130,10 +130,24 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private static async Task GrantAsync(NpgsqlTransaction transaction, long id, string authority, CancellationToken cancellationToken)
     {
-        if (authority != Account.EveryAuthority && (authority.Length is 0 or > 16 || !authority.All(char.IsAsciiLetterOrDigit)))
-            throw new AccountProblemException($"'{authority}' is not an authority code (letters and digits) or * for every authority");
+        if (authority != Account.EveryAuthority)
+        {
+            // data-contract.md's rule, upper case only; and a grant names an authority whose data is here, not a typing slip.
+            if (!Foundation.SafePath.IsAuthorityCode(authority))
+                throw new AccountProblemException($"{Foundation.SafePath.AuthorityCodeRefusal(authority)}; or * for every authority");
+            if (!await AuthorityExistsAsync(transaction.Connection!, authority, cancellationToken))
+                throw new AccountProblemException($"there is no authority {authority}: import its data first (reportengine import), then grant it");
+        }
         await ExecuteAsync(transaction, "INSERT INTO reportengine.account_grants (account_id, authority) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             cancellationToken, id, authority);
+    }
+
+    /// <summary>Whether the authority's data has been imported.</summary>
+    internal static async Task<bool> AuthorityExistsAsync(NpgsqlConnection connection, string authority, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM reportengine.authorities WHERE code = $1)", connection);
+        command.Parameters.Add(new() { Value = authority });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private Task<IReadOnlyList<Account>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
