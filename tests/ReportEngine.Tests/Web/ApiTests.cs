@@ -245,6 +245,24 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal("NDC/monthly/2024-01", download.GetProperty("report").GetString());
         Assert.Equal("127.0.0.1", download.GetProperty("address").GetString());
 
+        // A page cut short says so: a Link header gives the next, older page, until the last.
+        for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/packs/{entry}/metrics")).StatusCode);
+        var first = await admin.GetAsync("/api/v1/audit?limit=2");
+        var firstIds = (await first.Content.ReadFromJsonAsync<JsonElement[]>())!.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(2, firstIds.Count);
+        var next = Assert.Single(first.Headers.GetValues("Link"));
+        Assert.Matches("^</api/v1/audit\\?limit=2&before=[0-9]+>; rel=\"next\"$", next);
+        var second = await admin.GetAsync(next[1..next.IndexOf('>')]);
+        var secondIds = (await second.Content.ReadFromJsonAsync<JsonElement[]>())!.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(2, secondIds.Count);
+        Assert.True(secondIds.Max() < firstIds.Min());
+        var oldest = await admin.GetAsync($"/api/v1/audit?limit=5000&before={secondIds.Min()}");
+        Assert.False(oldest.Headers.Contains("Link")); // the whole rest fits: no next page
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/audit?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/audit?limit=5001")).StatusCode);
+        using var page = await dashboard.SignedInAsync(DashboardFixture.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/admin/audit?to=9999-12-31")).StatusCode);
+
         await using var tamper = dashboard.DataSource.CreateCommand("UPDATE reportengine.audit_events SET outcome = 'refused'");
         Assert.Contains("append-only", (await Assert.ThrowsAsync<Npgsql.PostgresException>(() => tamper.ExecuteNonQueryAsync())).MessageText);
         await using var delete = dashboard.DataSource.CreateCommand("DELETE FROM reportengine.audit_events");

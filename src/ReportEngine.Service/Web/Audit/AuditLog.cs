@@ -18,18 +18,22 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    /// <summary>Events newest first, between two times (either open), at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<AuditEvent>> ListAsync(DateTimeOffset? from, DateTimeOffset? to, int limit = 500, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of events, newest first, between two times (either open) and older than the event <paramref name="before"/>
+    /// (the cursor a page gives for the next), at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<AuditPage> PageAsync(DateTimeOffset? from, DateTimeOffset? to, long? before, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
             SELECT id, at, actor, action, outcome, authority, report, address, detail FROM reportengine.audit_events
-             WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
-             ORDER BY id DESC LIMIT $3
+             WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2) AND ($3::bigint IS NULL OR id < $3)
+             ORDER BY id DESC LIMIT $4
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)before ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 }); // one more, to know whether more exist
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<AuditEvent>();
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -39,6 +43,9 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
                 Id = reader.GetInt64(0),
                 At = reader.GetFieldValue<DateTimeOffset>(1),
             });
-        return events;
+        return events.Count > limit ? new AuditPage(events[..limit], events[limit - 1].Id) : new AuditPage(events, null);
     }
 }
+
+/// <param name="Before">The cursor of the next (older) page; null when this page is the last.</param>
+public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, long? Before);
