@@ -207,6 +207,40 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Signing_out_or_a_new_password_ends_every_session_of_the_person_and_a_saved_cookie_no_longer_works()
+    {
+        var person = DashboardFixture.Viewer with { Email = "sessions@northdale.gov.uk" };
+        Assert.Equal(0, CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
+            "--password-stdin", "--db", dashboard.Database).Exit);
+        var jar = new CookieContainer();
+        using var browser = dashboard.Serve.Client(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardFixture.SignInAsync(browser, person.Email, DashboardFixture.Password)).StatusCode);
+        var saved = jar.GetCookieHeader(new Uri(dashboard.Url)); // as someone copying the cookie would keep it
+        using var otherDevice = await dashboard.SignedInAsync(person);
+        using var replay = dashboard.Browserless();
+        replay.DefaultRequestHeaders.Add("Cookie", saved);
+        Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("/")).StatusCode);
+
+        var home = await browser.GetStringAsync("/");
+        var signedOut = await browser.PostAsync("/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(home) }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        foreach (var client in new[] { replay, otherDevice })
+        {
+            var refused = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/sign-in", refused.Headers.Location!.AbsolutePath);
+        }
+
+        // A new password ends the sessions made with the old one.
+        using var again = await dashboard.SignedInAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/")).StatusCode);
+        await new ReportEngine.Service.Web.Accounts.AccountStore(dashboard.DataSource, TimeProvider.System).SetPasswordAsync(person.Email, "another long passphrase entirely");
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
+        Assert.Contains(await dashboard.AuditAsync(), a => a.Actor == $"person:{person.Email}" && a.Action == "sign-out" && a.Detail == "every session ended");
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
     {
         var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };

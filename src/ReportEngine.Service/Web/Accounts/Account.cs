@@ -5,6 +5,9 @@ public sealed record Account(long Id, string Email, string Name, Role Role, bool
 {
     public const string EveryAuthority = "*";
 
+    /// <summary>The generation a session must carry to be accepted; moved on by signing out, a new password and disabling.</summary>
+    public long SessionGeneration { get; init; } = 1;
+
     /// <summary>Whether the person may see an authority's reports; one they may not see is answered as if it did not exist.</summary>
     public bool MaySee(string authority) =>
         Role == Role.Admin || Authorities.Contains(EveryAuthority) || Authorities.Contains(authority, StringComparer.Ordinal);

@@ -9,7 +9,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public const int FailuresBeforeLockout = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
-    private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}')";
+    private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}'), a.session_generation";
     private const string FromAccounts = "FROM reportengine.accounts a LEFT JOIN reportengine.account_grants g ON g.account_id = a.id";
 
     public async Task<Account> AddAsync(string email, string name, Role role, IReadOnlyCollection<string> authorities, string? password, CancellationToken cancellationToken = default)
@@ -51,16 +51,21 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public async Task DisableAsync(string email, CancellationToken cancellationToken = default)
     {
         var account = await RequireAsync(email, cancellationToken);
-        await ExecuteAsync("UPDATE reportengine.accounts SET disabled = true WHERE id = $1", cancellationToken, account.Id);
+        await ExecuteAsync("UPDATE reportengine.accounts SET disabled = true, session_generation = session_generation + 1 WHERE id = $1", cancellationToken, account.Id);
     }
 
     public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         if (PasswordRules.Problem(password) is { } problem) throw new AccountProblemException(problem);
         var account = await RequireAsync(email, cancellationToken);
-        await ExecuteAsync("UPDATE reportengine.accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
+        await ExecuteAsync(
+            "UPDATE reportengine.accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL, session_generation = session_generation + 1 WHERE id = $1",
             cancellationToken, account.Id, PasswordRules.Hash(password));
     }
+
+    /// <summary>Ends every session of the account at once (signing out does, on every device): their cookies no longer match.</summary>
+    public Task EndSessionsAsync(long id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE reportengine.accounts SET session_generation = session_generation + 1 WHERE id = $1", cancellationToken, id);
 
     public async Task<Account?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         (await QueryAsync($"SELECT {Columns} {FromAccounts} WHERE a.id = $1 GROUP BY a.id", cancellationToken, id)).SingleOrDefault();
@@ -152,7 +157,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private Task<IReadOnlyList<Account>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
         dataSource.QueryAsync(sql, reader => new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
-            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)), cancellationToken, values);
+            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)) { SessionGeneration = reader.GetInt64(6) }, cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);
 

@@ -82,12 +82,15 @@ internal static class SignInSchemes
         return Task.CompletedTask;
     }
 
-    /// <summary>Every request: the account behind the cookie must still exist and be enabled; its role is read afresh.</summary>
+    /// <summary>
+    /// Every request: the account behind the cookie must still exist and be enabled, and the session must not have been
+    /// ended since (signing out, a new password); its role is read afresh.
+    /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var account = SignedInAccount.AccountIdOf(context.Principal) is { } id ? await accounts.FindAsync(id, context.HttpContext.RequestAborted) : null;
-        if (account is null or { Disabled: true })
+        if (account is null or { Disabled: true } || !SignedInAccount.IsCurrent(context.Principal, account))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Cookie);

@@ -11,6 +11,7 @@ namespace ReportEngine.Service.Web.Security;
 public static class SignedInAccount
 {
     private const string AccountIdClaim = "reportengine:account";
+    private const string SessionClaim = "reportengine:session";
 
     public static ClaimsPrincipal PrincipalOf(Account account, string authenticationType) =>
         new(new ClaimsIdentity(
@@ -19,7 +20,13 @@ public static class SignedInAccount
             new Claim(ClaimTypes.Name, account.Name),
             new Claim(ClaimTypes.Email, account.Email),
             new Claim(ClaimTypes.Role, account.Role.ToString()),
+            new Claim(SessionClaim, account.SessionGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>Whether a session's cookie is of the account's current session generation (not ended by signing out since).</summary>
+    public static bool IsCurrent(ClaimsPrincipal? principal, Account account) =>
+        long.TryParse(principal?.FindFirstValue(SessionClaim), System.Globalization.CultureInfo.InvariantCulture, out var generation) &&
+        generation == account.SessionGeneration;
 
     public static long? AccountIdOf(ClaimsPrincipal? principal) =>
         long.TryParse(principal?.FindFirstValue(AccountIdClaim), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
