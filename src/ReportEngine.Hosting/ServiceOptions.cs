@@ -48,6 +48,32 @@ public sealed class ServiceOptions
 
     /// <summary>Where people reach the dashboard (<c>https://reports.council.gov.uk</c>); emails link to <c>/packs/ARCHIVE_ID</c> there.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The reverse proxies (TLS terminators) in front of <c>serve</c>, as addresses or networks separated by commas
+    /// (<c>10.0.0.5, 172.16.0.0/12</c>). Only their <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed:
+    /// the audit log then records the person's address, and cookies are <c>Secure</c> behind TLS. Empty: none believed.
+    /// </summary>
+    public string TrustedProxies { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="TrustedProxies"/> as networks (a single address is a network of one); the entries that are neither
+    /// in <paramref name="refused"/>.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxyNetworks(out IReadOnlyList<string> refused)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        var bad = new List<string>();
+        foreach (var entry in TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network)) networks.Add(network);
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            else bad.Add(entry);
+        }
+        refused = bad;
+        return networks;
+    }
 }
 
 /// <summary>Checks what data annotations cannot: the connection string parses, each schedule names a kind and is a valid cron.</summary>
@@ -81,6 +107,8 @@ public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidate
                 failures.Add($"ReportEngine:Schedules:{kind} '{cron}' is not a valid cron expression: {ex.Message}");
             }
         }
+        options.TrustedProxyNetworks(out var refusedProxies);
+        failures.AddRange(refusedProxies.Select(p => $"ReportEngine:TrustedProxies: '{p}' is not an IP address or network like 10.0.0.0/8"));
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             failures.Add($"ReportEngine:PublicBaseUrl '{options.PublicBaseUrl}' is not an http(s) address");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -30,13 +30,15 @@ public sealed class InProcessServe : IAsyncDisposable
     public string Url { get; }
     public string Log => _log.Text;
 
-    public static async Task<InProcessServe> StartAsync(string database, string outputFolder)
+    /// <param name="settings">Settings beyond <see cref="ServeProcess.Settings"/>, as configuration keys (<c>ReportEngine:TrustedProxies</c>).</param>
+    public static async Task<InProcessServe> StartAsync(string database, string outputFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var log = new MemoryLog();
         // Port 0: the system picks a free one, which the server's addresses then show.
         var (app, failures) = ServiceHost.Build(Repo.Root, database, "http://127.0.0.1:0", builder =>
         {
-            builder.Configuration.AddInMemoryCollection(ServeProcess.Settings(outputFolder).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+            builder.Configuration.AddInMemoryCollection(ServeProcess.Settings(outputFolder).Concat(settings ?? new Dictionary<string, string>())
+                .Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
             builder.Logging.ClearProviders().AddProvider(log);
         });
         if (app is null) throw new InvalidOperationException($"serve's settings were refused:\n{string.Join('\n', failures)}");

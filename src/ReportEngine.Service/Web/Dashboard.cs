@@ -70,6 +70,17 @@ public static class Dashboard
 
     public static void UseDashboard(this WebApplication app)
     {
+        // Only the configured proxies' forwarded headers are believed (none by default, not even loopback's, as
+        // ASP.NET Core would): anyone else could write any address into the audit log.
+        var proxies = app.Services.GetRequiredService<IOptions<Hosting.ServiceOptions>>().Value.TrustedProxyNetworks(out _);
+        if (proxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in proxies) forwarded.KnownIPNetworks.Add(network);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseSecurityHeaders();
         app.UseRouting();
         app.UseAuthentication();

@@ -241,6 +241,49 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Forwarded_headers_are_believed_from_the_configured_proxies_only_and_behind_TLS_the_session_cookie_is_secure()
+    {
+        // As the proxy passes a browser's requests on: the cookies are carried by hand, as a browser sends Secure ones over TLS.
+        static async Task<(HttpResponseMessage SignedIn, string? Address)> SignInThroughProxyAsync(DashboardFixture dashboard, InProcessServe serve)
+        {
+            using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(serve.Url) };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            var before = await dashboard.LastAuditIdAsync();
+            var form = await client.GetAsync("/sign-in");
+            var cookies = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["email"] = DashboardFixture.Viewer.Email, ["password"] = DashboardFixture.Password,
+                    ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(await form.Content.ReadAsStringAsync()),
+                }),
+            };
+            post.Headers.Add("Cookie", cookies);
+            var signedIn = await client.SendAsync(post);
+            await using var read = dashboard.DataSource.CreateCommand(
+                $"SELECT address FROM reportengine.audit_events WHERE id > {before} AND action = 'sign-in.password' AND actor = 'person:{DashboardFixture.Viewer.Email}'");
+            return (signedIn, (string?)await read.ExecuteScalarAsync());
+        }
+
+        // The fixture's serve trusts no proxy: the headers are anyone's to write, and are ignored.
+        var (direct, directAddress) = await SignInThroughProxyAsync(dashboard, dashboard.Serve);
+        Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
+        Assert.Equal("127.0.0.1", directAddress);
+        Assert.DoesNotContain("secure", string.Join(";", direct.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+
+        using var output = new TempFolder();
+        await using var behindProxy = await InProcessServe.StartAsync(dashboard.Database, output.Path,
+            new Dictionary<string, string> { ["ReportEngine:TrustedProxies"] = "127.0.0.1, 10.0.0.0/8" });
+        var (proxied, proxiedAddress) = await SignInThroughProxyAsync(dashboard, behindProxy);
+        Assert.Equal(HttpStatusCode.Redirect, proxied.StatusCode);
+        Assert.Equal("203.0.113.7", proxiedAddress);
+        var session = Assert.Single(proxied.Headers.GetValues("Set-Cookie"), c => c.StartsWith("reportengine.session=", StringComparison.Ordinal));
+        Assert.Contains("; secure", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
     {
         var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };
