@@ -50,6 +50,13 @@ public sealed class ServiceOptions
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>
+    /// Failed sign-ins (passwords and API tokens) one address may make in a minute before its sign-ins are refused (429)
+    /// for the rest of the minute; counted by each <c>serve</c> process.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int FailedSignInsPerMinute { get; set; } = 20;
+
+    /// <summary>
     /// The reverse proxies (TLS terminators) in front of <c>serve</c>, as addresses or networks separated by commas
     /// (<c>10.0.0.5, 172.16.0.0/12</c>). Only their <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed:
     /// the audit log then records the person's address, and cookies are <c>Secure</c> behind TLS. Empty: none believed.

@@ -27,6 +27,7 @@ public static class Dashboard
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<LocalTimes>();
+        services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
 
         SignInSchemes.Add(services, configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions());

@@ -284,6 +284,40 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task A_flood_of_bogus_tokens_is_refused_with_429_past_the_limit_and_audited_as_one_burst_not_each_request()
+    {
+        using var output = new TempFolder();
+        await using var serve = await InProcessServe.StartAsync(dashboard.Database, output.Path,
+            new Dictionary<string, string> { ["ReportEngine:FailedSignInsPerMinute"] = "5" });
+        var before = await dashboard.LastAuditIdAsync();
+        using var flood = serve.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/packs");
+            request.Headers.Authorization = new("Bearer", $"bogus-{i}");
+            var response = await flood.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
+            }
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 35)], statuses);
+        var audited = (await dashboard.AuditAsync(before)).Where(a => a.Action == "sign-in.token").ToList();
+        Assert.Equal(5, audited.Count(a => a.Outcome == "refused"));
+        Assert.Single(audited, a => a.Outcome == "rate-limited");
+        Assert.Equal(6, audited.Count);
+
+        // The sign-in form from the same address is refused too, without its password being checked.
+        using var person = serve.Client(new CookieContainer());
+        var refused = await DashboardFixture.SignInAsync(person, DashboardFixture.Viewer.Email, DashboardFixture.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("too many failed sign-ins from your network", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
     {
         var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };

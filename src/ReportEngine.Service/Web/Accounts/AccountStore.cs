@@ -108,9 +108,12 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
             lockedUntil = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
         }
         var now = clock.GetUtcNow();
+        // The hash work is done whatever the account's state, so that a locked, disabled or password-less account answers
+        // as slowly as any other: timing does not tell them apart.
+        var matches = PasswordRules.Verify(hash ?? UnknownAccountHash, password) && hash is not null;
         if (lockedUntil > now) return new PasswordCheck(PasswordOutcome.LockedOut, id);
         if (disabled) return new PasswordCheck(PasswordOutcome.Refused, id);
-        if (hash is not null && PasswordRules.Verify(hash, password))
+        if (matches)
         {
             await ExecuteAsync(transaction, "UPDATE reportengine.accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1", cancellationToken, id);
             await transaction.CommitAsync(cancellationToken);

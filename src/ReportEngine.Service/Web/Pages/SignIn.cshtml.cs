@@ -9,7 +9,7 @@ using ReportEngine.Service.Web.Security;
 namespace ReportEngine.Service.Web.Pages;
 
 /// <summary>Sign-in with email and password (lockout after five failures in a row), or with OpenID Connect when configured.</summary>
-public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<OidcOptions> oidc) : PageModel
+public sealed class SignInModel(AccountStore accounts, AuditLog audit, FailureThrottle throttle, TimeProvider clock, IOptions<OidcOptions> oidc) : PageModel
 {
     public Dictionary<string, string> Errors { get; } = [];
 
@@ -32,18 +32,28 @@ public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<
         if (string.IsNullOrEmpty(Password)) Errors["password"] = "Enter your password";
         if (Errors.Count > 0) return Page();
 
+        var admission = throttle.Admit(HttpContext.Address(), clock.GetUtcNow());
+        if (admission != Admission.Admitted)
+        {
+            if (admission == Admission.RefusedFirst)
+                await audit.WriteAsync(new AuditEvent($"person:{email}", "sign-in.password", "rate-limited", Address: HttpContext.Address(),
+                    Detail: $"{throttle.FailuresPerWindow} failed sign-ins from this address within {FailureThrottle.Window.TotalMinutes:0} minute; " +
+                            "its sign-ins are refused, and not audited each, until the minute is over"), cancellationToken);
+            Errors["email"] = "There have been too many failed sign-ins from your network. Try again in a minute.";
+            Response.StatusCode = 429;
+            return Page();
+        }
         var check = await accounts.CheckPasswordAsync(email, Password!, cancellationToken);
+        if (check.Outcome != PasswordOutcome.Accepted) throttle.Fail(HttpContext.Address());
         var outcome = check.Outcome switch { PasswordOutcome.Accepted => "succeeded", PasswordOutcome.LockedOut => "locked-out", _ => "refused" };
         await audit.WriteAsync(new AuditEvent($"person:{email}", "sign-in.password", outcome, Address: HttpContext.Address(),
             Detail: check.AccountId is null ? "no such account" : null), cancellationToken);
-        if (check.Outcome == PasswordOutcome.LockedOut)
+        // One answer for every refusal (unknown, disabled, locked or a wrong password), so that it does not tell which
+        // addresses have accounts; the audit log says which it was.
+        if (check.Outcome != PasswordOutcome.Accepted || await accounts.FindAsync(check.AccountId!.Value, cancellationToken) is not { } account)
         {
-            Errors["email"] = $"This account is locked after {AccountStore.FailuresBeforeLockout} failed sign-ins. Try again in {AccountStore.Lockout.TotalMinutes:0} minutes.";
-            return Page();
-        }
-        if (check.Outcome == PasswordOutcome.Refused || await accounts.FindAsync(check.AccountId!.Value, cancellationToken) is not { } account)
-        {
-            Errors["email"] = "The email address or password is not right";
+            Errors["email"] = $"The email address or password is not right, or the account is locked: {AccountStore.FailuresBeforeLockout} failed " +
+                              $"sign-ins in a row lock it for {AccountStore.Lockout.TotalMinutes:0} minutes";
             return Page();
         }
         await HttpContext.SignInAsync(SignInSchemes.Cookie, SignedInAccount.PrincipalOf(account, SignInSchemes.Cookie));

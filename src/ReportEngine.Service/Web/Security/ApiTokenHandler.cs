@@ -13,6 +13,8 @@ internal sealed class ApiTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
+    FailureThrottle throttle,
+    TimeProvider clock,
     AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -21,10 +23,22 @@ internal sealed class ApiTokenHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var address = Context.Address();
+        var admission = throttle.Admit(address, clock.GetUtcNow());
+        if (admission != Admission.Admitted)
+        {
+            Context.Items[typeof(FailureThrottle)] = admission;
+            if (admission == Admission.RefusedFirst)
+                await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "rate-limited", Address: address,
+                    Detail: $"{throttle.FailuresPerWindow} failed sign-ins from this address within {FailureThrottle.Window.TotalMinutes:0} minute; " +
+                            "its requests are refused (429), and not audited each, until the minute is over"));
+            return AuthenticateResult.Fail("too many failed sign-ins from this address");
+        }
         var (account, refusal) = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (account is null)
         {
-            await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "refused", Address: Context.Address(), Detail: refusal));
+            throttle.Fail(address);
+            await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "refused", Address: address, Detail: refusal));
             return AuthenticateResult.Fail(refusal!);
         }
         SignedInAccount.Remember(Context, account);
@@ -33,6 +47,11 @@ internal sealed class ApiTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(typeof(FailureThrottle)))
+        {
+            Response.Headers.RetryAfter = ((int)FailureThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.WriteAsync(Context, 429, "Too many failed sign-ins", "Too many failed sign-ins from your address; try again in a minute.");
+        }
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Problems.WriteAsync(Context, 401, "Sign-in needed", "Send an API token as 'Authorization: Bearer TOKEN'.");
