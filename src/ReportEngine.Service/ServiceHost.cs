@@ -62,6 +62,9 @@ public static class ServiceHost
     public static (WebApplication? App, IReadOnlyList<string> Failures) Build(string home, string? database, string? urls, Action<WebApplicationBuilder> adjust)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = home, Args = [] });
+        // ASP.NET Core's own request lines carry the query string (a token pasted into a link would be logged whole);
+        // the dashboard's request log (UseHttpLogging) writes the path alone.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         adjust(builder);
         if (database is not null) builder.Configuration[$"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}"] = database;
         // --urls first, then ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS (which the builder reads itself), then this machine alone.

@@ -181,6 +181,24 @@ public sealed class ApiTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Every_error_of_the_api_is_problem_json_and_no_query_string_reaches_the_log()
+    {
+        using var api = dashboard.Api(DashboardFixture.Requester);
+        var malformed = await api.PostAsync("/api/v1/requests", new StringContent("{\"authority\": \"NDC\",", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(400, (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        var wrongMethod = await api.DeleteAsync("/api/v1/packs");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("application/problem+json", wrongMethod.Content.Headers.ContentType?.MediaType);
+
+        // A token pasted into a link's query string is not written to the log.
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/packs?access_token=SECRET-IN-QUERY-81f2")).StatusCode);
+        Assert.Contains("/api/v1/packs", dashboard.Serve.Log);
+        Assert.DoesNotContain("SECRET-IN-QUERY-81f2", dashboard.Serve.Log);
+    }
+
+    [Fact]
     public async Task A_person_has_at_most_ten_requests_in_flight()
     {
         await dashboard.SampleEntryAsync();
