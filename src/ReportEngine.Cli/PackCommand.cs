@@ -10,7 +10,7 @@ namespace ReportEngine.Cli;
 
 /// <summary>
 /// <c>pack [--kind KIND] --period PERIOD [--statement CODE] (--data DIR | --authority CODE) --out DIR [--archive]
-/// [--regenerate --reason TEXT]</c>: one report through the issuing path. Every refusal comes before any rendering.
+/// [--regenerate --reason TEXT [--deliver]]</c>: one report through the issuing path. Every refusal comes before any rendering.
 /// </summary>
 internal static class PackCommand
 {
@@ -32,8 +32,12 @@ internal static class PackCommand
         var archive = new Option<bool>("--archive") { Description = "Also issue the report into the archive and print its archive id" };
         var regenerate = new Option<bool>("--regenerate") { Description = "Issue an archived report again after a data correction (with --archive and --reason)" };
         var reason = new Option<string>("--reason") { Description = "Why the report is regenerated", HelpName = "TEXT" };
+        var deliver = new Option<bool>("--deliver")
+        {
+            Description = "With --regenerate: deliver the report to its recipients again even if its evidence and templates are unchanged",
+        };
         var command = new Command("pack", "Render one report: the monthly pack, the annual complaints report or a quality-statement report")
-            { kind, period, statement, data, authority, db, output, archive, regenerate, reason };
+            { kind, period, statement, data, authority, db, output, archive, regenerate, reason, deliver };
 
         command.SetAction(async (parse, ct) =>
         {
@@ -48,6 +52,7 @@ internal static class PackCommand
             if (again && !isArchived) problems.Add("--regenerate: a report is regenerated in the archive; add --archive");
             if (again && string.IsNullOrWhiteSpace(parse.GetValue(reason))) problems.Add("--reason: --regenerate needs a reason (what was corrected)");
             if (!again && parse.GetValue(reason) is not null) problems.Add("--reason: only with --regenerate");
+            if (!again && parse.GetValue(deliver)) problems.Add("--deliver: only with --regenerate (a report issued for the first time is always delivered)");
             string? connectionString = null;
             if (code is not null || isArchived)
             {
@@ -69,7 +74,7 @@ internal static class PackCommand
             var issued = await ConsoleProgress.RunAsync($"{report.Kind.Title}, {report.Period.Words}", async progress =>
             {
                 var identity = report.For(code ?? await folder!.AuthorityCodeAsync(ct));
-                var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output));
+                var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output), parse.GetValue(deliver));
                 return await issuer.IssueAsync(request, progress, ct);
             });
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
@@ -79,6 +84,8 @@ internal static class PackCommand
             // error); one issued before gets its follow-ups again, which do only what is left (a recipient added since).
             var followUps = issued is { Reused: true, Entry: { } entry } ? await services.GetRequiredService<IFollowUps>().ScheduleAsync(entry.Id, ct) : issued.FollowUps;
             foreach (var line in followUps.SelectMany(f => f.Lines)) Console.Error.WriteLine(line);
+            if (issued is { Reused: false, Entry: { } regenerated } && Regeneration.HoldsDelivery(regenerated))
+                Console.Error.WriteLine($"not delivered again: {regenerated.Id} has the same evidence and templates as {regenerated.Supersedes} (add --deliver to send it)");
             return followUps.All(f => f.Complete) ? FailurePolicy.Success : FailurePolicy.Failure;
         });
         return command;

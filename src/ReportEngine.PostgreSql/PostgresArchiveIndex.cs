@@ -101,6 +101,15 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE type = 'Entry' AND authority_code = $1 AND kind = $2 AND period = $3 AND coalesce(parameter, '') = $4 ORDER BY seq DESC LIMIT 1",
             [report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter], cancellationToken)).SingleOrDefault();
 
+    public async Task<int> CountRegenerationsAsync(ReportIdentity report, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT count(*) FROM {Table} WHERE type = 'Entry' AND supersedes IS NOT NULL AND authority_code = $1 AND kind = $2 AND period = $3 AND coalesce(parameter, '') = $4 AND created_at >= $5");
+        foreach (var value in new object[] { report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter, since })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<ArchiveRecord?> EntryOfRunAsync(string runId, CancellationToken cancellationToken = default) =>
         (await QueryAsync($"SELECT {Columns} FROM {Table} WHERE type = 'Entry' AND run_id = $1 ORDER BY seq LIMIT 1", [runId], cancellationToken)).SingleOrDefault();
 

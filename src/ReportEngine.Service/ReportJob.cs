@@ -61,7 +61,8 @@ public sealed class ReportJob(
         var progress = new RequestProgress(requests, requestId, new JobProgress(context));
         try
         {
-            var issued = await IssueAsync(request.Report, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken);
+            var issued = await IssueAsync(request.Report, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken,
+                request.DeliverAgain);
             await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
         }
         catch (Exception ex) when (!FailurePolicy.IsPermanent(ex) && ex is not OperationCanceledException)
@@ -73,7 +74,7 @@ public sealed class ReportJob(
     }
 
     private async Task<Issuing.IssuedReport> IssueAsync(ReportIdentity identity, Requester requester, string? reason, bool regenerate,
-        IProgress<ReportProgress> progress, PerformContext? context, CancellationToken cancellationToken)
+        IProgress<ReportProgress> progress, PerformContext? context, CancellationToken cancellationToken, bool deliverAgain = false)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = context?.BackgroundJob.Id, ["Report"] = identity.ToString() });
         context?.SetJobParameter(JobEventLog.ReportParameter, identity.ToString());
@@ -84,7 +85,8 @@ public sealed class ReportJob(
         await using var onShutdown = cancellationToken.Register(() => grace.CancelAfter(options.Value.ShutdownTimeout * 0.8));
 
         var folder = SafePath.Combine(options.Value.OutputFolder, identity.Authority, identity.Stem);
-        var request = new ReportRequest(identity, new PostgresEvidenceSource(evidence, identity.Authority), requester, reason, regenerate, OutputFolder: folder);
+        var request = new ReportRequest(identity, new PostgresEvidenceSource(evidence, identity.Authority), requester, reason, regenerate, OutputFolder: folder,
+            DeliverAgain: deliverAgain);
         // A failure is said in one line by the job event log, with the progress the report had reached.
         var issued = await issuer.IssueAsync(request, progress, grace.Token);
         new JobProgress(context).Report(new ReportProgress(ReportStage.Done, 100,

@@ -21,10 +21,19 @@ public sealed class ReportDelivery(
 {
     public bool Enabled => options.Value.Enabled;
 
-    /// <summary>The entry's deliveries, made from its recipients the first time.</summary>
+    /// <summary>
+    /// The entry's deliveries, made from its recipients the first time; none for a regeneration that changed nothing
+    /// and was not asked to be delivered again (<see cref="Issuing.Regeneration"/>).
+    /// </summary>
     public async Task<IReadOnlyList<DeliveryRecord>> PrepareAsync(string archiveId, CancellationToken cancellationToken)
     {
         var entry = await archive.Catalog.GetEntryAsync(archiveId, cancellationToken);
+        if (Issuing.Regeneration.HoldsDelivery(entry))
+        {
+            logger.LogInformation("{ArchiveId} regenerates {Superseded} with the same evidence and templates; it is not delivered again ({Reason})",
+                entry.Id, entry.Supersedes, entry.Reason);
+            return [];
+        }
         return await deliveries.EnsureAsync(entry.Id, await recipients.ListAsync(entry.Authority, entry.Kind, cancellationToken), messages.MessageIdDomain,
             cancellationToken);
     }

@@ -16,6 +16,10 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
     /// <summary>The newest entry of a report (a regenerated report supersedes the ones before it); null when never archived.</summary>
     public Task<ArchiveRecord?> LatestAsync(ReportIdentity report, CancellationToken cancellationToken = default) => index.LatestEntryAsync(report, cancellationToken);
 
+    /// <summary>How many times a report has been regenerated since a moment (its entries that supersede another).</summary>
+    public Task<int> CountRegenerationsAsync(ReportIdentity report, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        index.CountRegenerationsAsync(report, since, cancellationToken);
+
     /// <summary>The chain's last record as <c>SEQ:SHA256</c>, to be sent where the database cannot reach it (an email) and checked later.</summary>
     public async Task<string?> HeadAsync(CancellationToken cancellationToken = default) =>
         await index.HeadAsync(cancellationToken) is { } head ? $"{head.Seq}:{head.Hash}" : null;

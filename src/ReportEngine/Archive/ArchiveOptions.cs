@@ -17,6 +17,10 @@ public sealed class ArchiveOptions
     /// </summary>
     public string? SigningKeyFile { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE_KEY") is { Length: > 0 } key ? key : null;
 
+    /// <summary>How many times one report may be regenerated in a day (in the configured time zone); beyond it, refused.</summary>
+    [Range(1, 1000)]
+    public int RegenerationsPerDay { get; set; } = 5;
+
     /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default; 1 to 100.</summary>
     public Dictionary<string, string> RetentionYears { get; set; } = [];
 

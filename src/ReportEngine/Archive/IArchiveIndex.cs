@@ -26,6 +26,9 @@ public interface IArchiveIndex
     /// <summary>The newest entry of a report (the highest sequence number); null when it was never archived. An indexed look-up.</summary>
     Task<ArchiveRecord?> LatestEntryAsync(ReportIdentity report, CancellationToken cancellationToken = default);
 
+    /// <summary>How many entries of a report supersede another (regenerations) and were created at or after <paramref name="since"/>.</summary>
+    Task<int> CountRegenerationsAsync(ReportIdentity report, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>The entry a run archived; null when it got no further. An indexed look-up.</summary>
     Task<ArchiveRecord?> EntryOfRunAsync(string runId, CancellationToken cancellationToken = default);
 

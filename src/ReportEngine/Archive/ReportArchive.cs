@@ -14,6 +14,7 @@ public sealed class ReportArchive : IDisposable
     public ReportArchive(ContentStore store, IArchiveIndex index, ArchiveOptions options, ReportKinds kinds, TimeProvider clock)
     {
         Store = store;
+        Options = options;
         // The private key is read (or made) only by what writes: listing, exporting and verifying never need it.
         // Not caching a failure: a key that could not be read now (another process still writing it) is read again next time.
         _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store), LazyThreadSafetyMode.PublicationOnly);
@@ -31,6 +32,7 @@ public sealed class ReportArchive : IDisposable
     }
 
     public ContentStore Store { get; }
+    public ArchiveOptions Options { get; }
     public ArchiveCatalog Catalog { get; }
     public ArchiveIssuing Issuing { get; }
     public PdfACopy PdfACopy { get; }

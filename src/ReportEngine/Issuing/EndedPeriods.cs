@@ -13,6 +13,16 @@ public sealed class EndedPeriods(TimeProvider clock, TimeZoneInfo zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
 
+    /// <summary>The moment today began in the time zone: what "a day" counts from (regenerations per day).</summary>
+    public DateTimeOffset TodayBegan
+    {
+        get
+        {
+            var midnight = Today.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        }
+    }
+
     /// <summary>Why no report may be made yet for <paramref name="period"/>; null when it has ended.</summary>
     public string? WhyNot(ReportPeriod period)
     {

@@ -110,11 +110,17 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 if (interrupted is not null) entry = interrupted;
                 else
                 {
-                    var supersedes = request.Regenerate && await archive.Catalog.LatestAsync(report, cancellationToken) is { } old
-                        ? new Supersession(old.Id, request.Reason!)
-                        : null;
+                    // Checked here, not before the claim: a run interrupted after its entry was committed still finishes.
+                    if (request.Regenerate && await archive.Catalog.CountRegenerationsAsync(report, ended.TodayBegan, cancellationToken) >= archive.Options.RegenerationsPerDay)
+                        throw new RegenerationLimitException($"--regenerate: {report} has been regenerated {archive.Options.RegenerationsPerDay} times today, " +
+                                                             "as many as a day allows (Archive:RegenerationsPerDay); ask again tomorrow");
+                    var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();
                     var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.ProtectiveMarking);
+                    var supersedes = old is null ? null : new Supersession(old.Id,
+                        old.Files.GetValueOrDefault(ArchiveFile.Snapshot) == reserved.Identity.SnapshotSha256 && old.TemplateVersion == renderer.Templates.Version
+                            ? Regeneration.UnchangedReason(request.Reason!, old.Id, request.DeliverAgain)
+                            : request.Reason!);
                     var archived = await archive.Issuing.StoreAsync(reserved, await RenderAsync(reserved), renderer.Templates,
                         request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken);
                     (entry, rendered) = (archived.Entry, archived.Pack);

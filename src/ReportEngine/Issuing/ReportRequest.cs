@@ -9,10 +9,12 @@ namespace ReportEngine.Issuing;
 /// </summary>
 /// <param name="Report">The report; its authority is the evidence's (a dataset folder's names its own).</param>
 /// <param name="OutputFolder">Where the PDF and metrics.json are also written (whole or not at all); null for none.</param>
+/// <param name="DeliverAgain">A regeneration whose evidence and templates are unchanged is delivered again only when asked.</param>
 public sealed record ReportRequest(
     ReportIdentity Report,
     IEvidenceSource Evidence,
     Requester RequestedBy,
     string? Reason = null,
     bool Regenerate = false,
-    string? OutputFolder = null);
+    string? OutputFolder = null,
+    bool DeliverAgain = false);

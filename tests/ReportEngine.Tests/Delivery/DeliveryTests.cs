@@ -43,6 +43,43 @@ public sealed class DeliveryTests(PostgresFixture postgres) : MailTestBase(postg
     private static string Text(MimeMessage message) => message.TextBody ?? "";
 
     [Fact]
+    public void A_regeneration_that_changes_nothing_is_not_emailed_again_unless_asked_and_a_report_is_regenerated_at_most_as_often_as_a_day_allows()
+    {
+        AddRecipient("director@northdale.gov.uk");
+        var (exit, _, stderr) = Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive");
+        Assert.True(exit == 0, stderr);
+        Assert.Single(Smtp.Messages);
+
+        // The same evidence and templates: issued (superseding), its reason says so, and nobody is emailed again.
+        (exit, var stdout, stderr) = Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive", "--regenerate", "--reason", "Checking the figures");
+        Assert.True(exit == 0, stderr);
+        var quiet = stdout.TrimEnd().Split('\n')[1];
+        Assert.Contains($"not delivered again: {quiet} has the same evidence and templates as", stderr);
+        Assert.Single(Smtp.Messages);
+        using (var got = new TempFolder())
+        {
+            Assert.Equal(0, Run(false, "archive", "get", quiet, "--out", got.Path).Exit);
+            Assert.Matches("Checking the figures \\(the same evidence and templates as NDC-2024-01-monthly-[^;]+; not delivered again\\)",
+                File.ReadAllText(Path.Combine(got.Path, "entry.json")));
+        }
+
+        // Asked for, it is delivered again.
+        (exit, _, stderr) = Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive", "--regenerate", "--reason", "Send it again", "--deliver");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(2, Smtp.Messages.Count);
+        Assert.Contains("sent director@northdale.gov.uk", stderr);
+
+        // Two regenerations today: with two a day allowed, a third is refused before anything is rendered.
+        var limited = new Dictionary<string, string>(Smtp.Settings) { ["REPORTENGINE_DB"] = Db, ["REPORTENGINE_ARCHIVE"] = _archive.Path, ["Archive__RegenerationsPerDay"] = "2" };
+        var refused = CliProcess.Run(limited, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive", "--regenerate", "--reason", "Once more");
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--regenerate: NDC/monthly/2024-01 has been regenerated 2 times today, as many as a day allows", refused.Err);
+        Assert.DoesNotContain("   at ", refused.Err);
+        Assert.Equal(2, Smtp.Messages.Count);
+        Assert.Equal(2, Run(true, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--deliver").Exit); // --deliver goes with --regenerate
+    }
+
+    [Fact]
     public void Each_recipient_gets_exactly_one_email_with_the_link_and_hashes_and_the_pdf_only_where_asked()
     {
         AddRecipient("director@northdale.gov.uk", attach: true);

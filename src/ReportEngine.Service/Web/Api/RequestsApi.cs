@@ -18,8 +18,7 @@ internal static class RequestsApi
                     RequestOutcome.Taken taken => Results.Accepted($"/api/v1/requests/{taken.Request.Id}", RequestView.Of(taken.Request)),
                     RequestOutcome.Invalid invalid => Problems.Result(400, "The request is not valid", "See the errors of each field.", invalid.Errors),
                     RequestOutcome.OutsideData outside => Problems.Result(422, outside.Title, "See the error of the period.", outside.Errors),
-                    RequestOutcome.TooMany => Problems.Result(429, "Too many requests in flight",
-                        $"You have {RequestStore.MostInFlight} requests queued or rendering; ask again when one has finished."),
+                    RequestOutcome.TooMany tooMany => Problems.Result(429, "Too many requests", tooMany.Detail),
                     _ => NotFound(),
                 })
             .RequireAuthorization(AccessPolicy.Requester)

@@ -19,4 +19,7 @@ public sealed record OnDemandRequest(
     DateTimeOffset? FinishedAt)
 {
     public bool IsFinished => RequestStatus.IsFinished(Status);
+
+    /// <summary>A regeneration with unchanged evidence and templates is delivered again only when asked.</summary>
+    public bool DeliverAgain { get; init; }
 }

@@ -31,6 +31,7 @@ public sealed class RequestDesk(
         var authority = form.Authority?.Trim() ?? "";
         if (form.Regenerate && string.IsNullOrWhiteSpace(form.Reason)) errors["reason"] = "Say why the report is issued again (what was corrected)";
         if (form.Reason is { Length: > 500 }) errors["reason"] = "The reason must be 500 characters or fewer";
+        if (form.Deliver && !form.Regenerate) errors["deliver"] = "Delivering again goes with issuing again: a report issued for the first time is always delivered";
 
         if (authority.Length > 0 && (!account.MayRequest(authority) || !(await evidence.AuthoritiesAsync(cancellationToken)).Contains(authority)))
         {
@@ -54,14 +55,20 @@ public sealed class RequestDesk(
             return new RequestOutcome.OutsideData(title!, new Dictionary<string, string> { ["period"] = char.ToUpperInvariant(outside[0]) + outside[1..] });
         }
         var action = form.Regenerate ? "regenerate" : "request";
+        if (form.Regenerate && await archive.Catalog.CountRegenerationsAsync(report, ended.TodayBegan, cancellationToken) >= archive.Options.RegenerationsPerDay)
+        {
+            await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,
+                $"regenerated {archive.Options.RegenerationsPerDay} times today already"), cancellationToken);
+            return new RequestOutcome.TooMany($"{report} has been regenerated {archive.Options.RegenerationsPerDay} times today, as many as a day allows; ask again tomorrow.");
+        }
         var reason = form.Regenerate ? form.Reason!.Trim() : null;
         var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);
-        var request = await requests.AddAsync(report, form.Regenerate, reason, account.Id, archived?.Id, cancellationToken);
+        var request = await requests.AddAsync(report, form.Regenerate, reason, account.Id, archived?.Id, cancellationToken, form.Regenerate && form.Deliver);
         if (request is null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,
                 $"{RequestStore.MostInFlight} requests in flight already"), cancellationToken);
-            return new RequestOutcome.TooMany();
+            return new RequestOutcome.TooMany($"You have {RequestStore.MostInFlight} requests queued or rendering; ask again when one has finished.");
         }
         if (archived is null)
         {

@@ -9,4 +9,7 @@ public sealed class RequestForm
     public string? Statement { get; set; }
     public bool Regenerate { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>With <see cref="Regenerate"/>: deliver to the recipients again even when nothing in the report changed.</summary>
+    public bool Deliver { get; set; }
 }

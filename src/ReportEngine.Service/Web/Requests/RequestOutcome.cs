@@ -18,5 +18,6 @@ public abstract record RequestOutcome
     /// <summary>The authority does not exist or is not granted: answered alike, as if it did not exist.</summary>
     public sealed record UnknownAuthority : RequestOutcome;
 
-    public sealed record TooMany : RequestOutcome;
+    /// <summary>Too many requests in flight, or a report regenerated as often as a day allows; <paramref name="Detail"/> says which.</summary>
+    public sealed record TooMany(string Detail) : RequestOutcome;
 }

@@ -12,7 +12,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
     private const string Select =
         """
         SELECT r.id, r.authority, r.kind, r.period, r.statement, r.regenerate, r.reason, r.account_id, a.email, r.status, r.progress,
-               r.stage, r.archive_id, r.error, r.requested_at, r.finished_at
+               r.stage, r.archive_id, r.error, r.requested_at, r.finished_at, r.deliver_again
           FROM reportengine.report_requests r JOIN reportengine.accounts a ON a.id = r.account_id
         """;
 
@@ -21,7 +21,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
     /// insert happen under a lock of the person's, so that two quick requests cannot both pass the limit.
     /// </summary>
     public async Task<OnDemandRequest?> AddAsync(ReportIdentity report, bool regenerate, string? reason, long accountId, string? archivedAs,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool deliverAgain = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -39,13 +39,13 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
         }
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO reportengine.report_requests (authority, kind, period, statement, regenerate, reason, account_id, status, progress, archive_id, requested_at, finished_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
+            INSERT INTO reportengine.report_requests (authority, kind, period, statement, regenerate, reason, account_id, status, progress, archive_id, requested_at, finished_at, deliver_again)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
             """, connection, transaction);
         var now = clock.GetUtcNow();
         var fields = ReportFields.Of(report);
         foreach (var value in new object?[] { fields.Authority, fields.Kind, fields.Period, fields.Statement, regenerate, reason, accountId,
-                     archivedAs is null ? RequestStatus.Queued : RequestStatus.Done, archivedAs is null ? 0 : 100, archivedAs, now, archivedAs is null ? null : now })
+                     archivedAs is null ? RequestStatus.Queued : RequestStatus.Done, archivedAs is null ? 0 : 100, archivedAs, now, archivedAs is null ? null : now, deliverAgain })
             insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
@@ -88,7 +88,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
         dataSource.QueryAsync(sql, reader => new OnDemandRequest(reader.GetInt64(0),
             new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.TextOrNull(4)).Parse(kinds).IdentityOrRefuse(),
             reader.GetBoolean(5), reader.TextOrNull(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
-            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)),
+            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)) { DeliverAgain = reader.GetBoolean(16) },
             cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);

@@ -46,8 +46,8 @@ public sealed class NewModel(PostgresEvidenceStore evidence, RequestDesk desk, R
             case RequestOutcome.UnknownAuthority:
                 Errors["authority"] = "Choose an authority from the list";
                 break;
-            case RequestOutcome.TooMany:
-                Errors["kind"] = $"You have {RequestStore.MostInFlight} requests being made already. Ask again when one has finished.";
+            case RequestOutcome.TooMany tooMany:
+                Errors["kind"] = tooMany.Detail;
                 break;
         }
         Response.StatusCode = 400;
