@@ -25,7 +25,7 @@ internal static class IssueBenchmark
         await using var source = NpgsqlDataSource.Create(db);
         using var store = new TempFolder();
         using var archive = new ReportArchive(new ContentStore(Path.Combine(store.Path, "archive")), new PostgresArchiveIndex(source),
-            new ArchiveOptions { Folder = Path.Combine(store.Path, "archive") }, ReportKinds.Standard, TimeProvider.System);
+            new ArchiveOptions { Folder = Path.Combine(store.Path, "archive"), RegenerationsPerDay = 1000 }, ReportKinds.Standard, TimeProvider.System);
         await using var browser = new ChromiumBrowser(new ChromiumOptions());
         var runsStore = new ReportRunStore(source);
         var deferred = new DeferredFollowUps();

@@ -14,6 +14,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- load [requests] [users] [scheduled]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- holds [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- catalog [entries] [runs]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- download [reads]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- data [runs] [times]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
@@ -55,6 +56,9 @@ switch (args.FirstOrDefault() ?? "pack")
     case "holds":
         await HoldsBenchmark.RunAsync(Arg(1, 200));
         break;
+    case "download":
+        await DownloadBenchmark.RunAsync(Arg(1, 200));
+        break;
     case "catalog":
         await CatalogBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50));
         break;
@@ -65,7 +69,7 @@ switch (args.FirstOrDefault() ?? "pack")
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | download [reads]");
         return 2;
 }
 return 0;

@@ -44,17 +44,18 @@ internal static class ArchiveCommand
             return FailurePolicy.Success;
         }));
 
+        var publicKey = new Option<string>("--public-key") { Description = "Check signatures with this copy of the archive's public key (kept away from the archive)", HelpName = "FILE" };
         var id = new Argument<string>("ID") { Description = "The archive entry's id" };
         var output = new Option<string>("--out") { Description = "Folder to copy the entry's files into", HelpName = "DIR", Required = true };
-        var get = new Command("get", "Copy an entry's files (checked against their hashes) into a folder") { id, output, db };
+        var get = new Command("get", "Copy an entry's files into a folder, only when its record and every file verify") { id, output, db, publicKey };
         get.SetAction((parse, ct) => OutputFolder.Check(parse.GetValue(output)!) is { } problem ? Task.FromResult(Refuse(problem))
             : WithArchiveAsync(parse, db, ct, async (archive, _) =>
             {
-                foreach (var path in await archive.Export.GetAsync(parse.GetValue(id)!, parse.GetValue(output)!, ct)) Console.Out.WriteLine(path);
+                foreach (var path in await archive.Export.GetAsync(parse.GetValue(id)!, parse.GetValue(output)!, parse.GetValue(publicKey), ct))
+                    Console.Out.WriteLine(path);
                 return FailurePolicy.Success;
             }));
 
-        var publicKey = new Option<string>("--public-key") { Description = "Check signatures with this copy of the archive's public key (kept away from the archive)", HelpName = "FILE" };
         var head = new Option<string[]>("--head")
         {
             Description = "Also check a chain head held outside the database (a delivery email's 'Archive chain head'); repeatable", HelpName = "SEQ:SHA256",

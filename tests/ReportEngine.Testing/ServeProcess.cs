@@ -117,6 +117,8 @@ public sealed class ServeProcess : IAsyncDisposable
         ["ReportEngine:Schedules:monthly"] = "0 6 1 1 *",
         // Every test signs in from 127.0.0.1, some failing on purpose: the limit has a test of its own.
         ["ReportEngine:FailedSignInsPerMinute"] = "1000",
+        // The benchmarks regenerate one report many times a run; the daily limit has a test of its own.
+        ["Archive:RegenerationsPerDay"] = "1000",
     };
 
     /// <summary>A loopback port nothing listens on now (the OS picks it), for a server a test starts.</summary>

@@ -56,6 +56,10 @@ public sealed class ArchiveOptionsValidator(ReportKinds kinds) : IValidateOption
         var failures = new List<string>();
         if (options.Objects is not (ArchiveOptions.FilesStore or ArchiveOptions.PostgresStore))
             failures.Add($"Archive:Objects: '{options.Objects}' is not '{ArchiveOptions.FilesStore}' or '{ArchiveOptions.PostgresStore}'");
+        // The key signs what the folder holds: kept inside it, a copy of the folder (a backup, an export) would carry the secret.
+        var folder = Path.GetFullPath(options.Folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (Path.GetFullPath(options.SigningKeyPath).StartsWith(folder, StringComparison.Ordinal))
+            failures.Add($"Archive:SigningKeyFile: {options.SigningKeyPath} is inside the archive's folder {options.Folder}; keep the private key outside it");
         foreach (var (kind, years) in options.RetentionYears)
         {
             if (kinds.Find(kind) is null)

@@ -13,11 +13,12 @@ public sealed class ArchiveReader(ContentStore store, ArchiveCatalog catalog)
     /// One of an entry's files (<see cref="ArchiveFile"/>; the PDF/A copy from its addition when it has one); null when
     /// the entry has no such file yet (a PDF/A copy still being made).
     /// </summary>
-    public async Task<byte[]?> ReadAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default)
+    /// <param name="publicKeyFile">A copy of the archive's public key kept elsewhere; by default the one beside the objects.</param>
+    public async Task<byte[]?> ReadAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default, string? publicKeyFile = null)
     {
         var owner = role == ArchiveFile.PdfA && !entry.Files.ContainsKey(role) ? await catalog.PdfACopyOfAsync(entry.Id, cancellationToken) : entry;
         if (owner is null) return null;
-        using (var signatures = ArchiveSignatures.Load(store))
+        using (var signatures = ArchiveSignatures.Load(store, publicKeyFile))
         {
             Verify(entry, signatures);
             if (!ReferenceEquals(owner, entry)) Verify(owner, signatures);

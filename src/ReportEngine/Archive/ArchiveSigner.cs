@@ -19,19 +19,31 @@ public sealed class ArchiveSigner : IDisposable
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
     /// <summary>
-    /// Loads the private key, or creates it (0600) when the file does not exist; then makes sure the store holds its public
-    /// key. Several processes starting on one archive at once may all find no key: one creates each file, the others read
+    /// Loads the private key (refused when others may read it), or creates it (0600) when the file does not exist and the
+    /// archive has no key yet; then makes sure the store holds its public key. Several processes starting on one archive at once may all find no key: one creates each file, the others read
     /// what it wrote.
     /// </summary>
     public static ArchiveSigner OpenOrCreate(string privateKeyFile, ContentStore store)
     {
         var path = Path.GetFullPath(privateKeyFile);
+        // A published public key says a key was made for this archive: a missing private key is lost, not yet to be made.
+        if (!File.Exists(path) && File.Exists(Path.Combine(store.Root, PublicKeyFileName)))
+            throw new ArchiveKeyException($"The archive's signing key {path} is missing, but the archive has a key ({Path.Combine(store.Root, PublicKeyFileName)}): " +
+                                          "restore the key (from its backup) or set Archive:SigningKeyFile to where it is.");
         var key = ECDsa.Create();
         var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         if (TryCreate(path, generated.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite))
             key.ImportPkcs8PrivateKey(generated.ExportPkcs8PrivateKey(), out _);
         else
+        {
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
+            {
+                key.Dispose();
+                generated.Dispose();
+                throw new ArchiveKeyException($"The archive signing key {path} can be read or written by others than its owner; make it private (chmod 600 {path}).");
+            }
             WhenWritten(path, text => key.ImportFromPem(text), ex => $"The archive signing key {path} is not an ECDSA private key in PEM: {ex.Message}", key);
+        }
         generated.Dispose();
 
         var signer = new ArchiveSigner(key);

@@ -10,11 +10,13 @@ namespace ReportEngine.Archive;
 public sealed class ReportArchive : IDisposable
 {
     private readonly Lazy<ArchiveSigner> _signer;
+    private readonly IArchiveIndex _index;
 
     public ReportArchive(ContentStore store, IArchiveIndex index, ArchiveOptions options, ReportKinds kinds, TimeProvider clock)
     {
         Store = store;
         Options = options;
+        _index = index;
         // The private key is read (or made) only by what writes: listing, exporting and verifying never need it.
         // Not caching a failure: a key that could not be read now (another process still writing it) is read again next time.
         _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store), LazyThreadSafetyMode.PublicationOnly);
@@ -42,6 +44,21 @@ public sealed class ReportArchive : IDisposable
     public ArchiveVerifier Verifier { get; }
     public ArchiveRerenderer Rerenderer { get; }
     public ArchiveRetention Retention { get; }
+
+    /// <summary>
+    /// Opens the signing key before anything is rendered. It is created on first use only for an archive with no records
+    /// yet: for one that has records, a missing key is refused (naming the file) and none is made in its place, since a
+    /// new key could not sign on from the old one's chain.
+    /// </summary>
+    public async Task OpenSigningKeyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_signer.IsValueCreated) return;
+        var path = Path.GetFullPath(Options.SigningKeyPath);
+        if (!File.Exists(path) && await _index.HeadAsync(cancellationToken) is not null)
+            throw new ArchiveKeyException($"The archive's signing key {path} is missing, and the archive has records signed with it: restore the key " +
+                                          "(from its backup) or set Archive:SigningKeyFile to where it is. Nothing was rendered.");
+        _ = _signer.Value;
+    }
 
     /// <summary>The public key beside the objects (or a copy kept elsewhere), to verify with.</summary>
     public ArchiveSignatures Signatures(string? publicKeyFile = null) => ArchiveSignatures.Load(Store, publicKeyFile);

@@ -92,7 +92,17 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
             {
                 logger.LogInformation("Report {Report} was issued already as {ArchiveId}; nothing rendered", report, issued.Id);
                 var (pdf, metrics) = await FilesOfAsync(archive, issued, cancellationToken);
-                return new IssuedReport(report, issued, await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken), PageCount(pdf), Reused: true, null, []);
+                string? written;
+                try
+                {
+                    written = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The entry exists: its id is said whatever else failed.
+                    throw new ReportArchivedButNotWrittenException(issued.Id, ex);
+                }
+                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, []);
             }
             // The run says issued but the archive has no entry (pruned): issue it again.
             claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)
@@ -114,6 +124,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                     if (request.Regenerate && await archive.Catalog.CountRegenerationsAsync(report, ended.TodayBegan, cancellationToken) >= archive.Options.RegenerationsPerDay)
                         throw new RegenerationLimitException($"--regenerate: {report} has been regenerated {archive.Options.RegenerationsPerDay} times today, " +
                                                              "as many as a day allows (Archive:RegenerationsPerDay); ask again tomorrow");
+                    await archive.OpenSigningKeyAsync(cancellationToken);
                     var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();
                     var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.ProtectiveMarking);

@@ -388,3 +388,50 @@ public class ArchiveWaysOutTests(SamplePackFixture packs, PostgresFixture postgr
         Assert.False(Directory.Exists(folder));
     }
 }
+
+[Collection(ArchiveCollection.Name)]
+public class ArchiveSigningKeyTests(SamplePackFixture packs, PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_signing_key_others_may_read_or_one_gone_from_an_archive_with_records_is_refused_before_anything_is_rendered_and_none_is_made()
+    {
+        await using var test = await TestArchive.CreateAsync(packs, postgres);
+        await test.ArchiveSampleAsync("2024-01");
+        Assert.True(ReportEngine.Metrics.PeriodType.Month.TryParse("2024-02", out var february));
+        var request = new ReportEngine.Issuing.ReportRequest(ReportEngine.Kinds.ReportIdentity.Of("NDC", ReportEngine.Kinds.ReportKinds.Monthly, february),
+            new ReportEngine.Gathering.DatasetFolderSource(Repo.Sample), ReportEngine.Issuing.Requester.Person("test"));
+        async Task<ArchiveKeyException> RefusedAsync()
+        {
+            using var archive = test.Open(); // another process, which has not opened the key yet
+            var issuer = new ReportEngine.Issuing.ReportIssuer(test.Renderers(), new ReportEngine.Issuing.EndedPeriods(TimeProvider.System, new ReportOptions().FindZone()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportEngine.Issuing.ReportIssuer>.Instance,
+                new ReportEngine.Issuing.IssuingArchive(archive, new ReportEngine.PostgreSql.ReportRunStore(test.DataSource), test.FollowUps));
+            return await Assert.ThrowsAsync<ArchiveKeyException>(() => issuer.IssueAsync(request));
+        }
+
+        // Readable by the group: refused, naming the file and the mend.
+        File.SetUnixFileMode(test.SigningKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        Assert.Contains($"chmod 600 {test.SigningKeyFile}", (await RefusedAsync()).Message);
+        File.SetUnixFileMode(test.SigningKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        // Gone: refused (the archive has a published key), and no new key is made in its place.
+        var aside = test.SigningKeyFile + ".aside";
+        File.Move(test.SigningKeyFile, aside);
+        Assert.Contains($"The archive's signing key {test.SigningKeyFile} is missing", (await RefusedAsync()).Message);
+        Assert.False(File.Exists(test.SigningKeyFile));
+        // Gone with the published public key too: the index's records still say the archive has a key.
+        var published = Path.Combine(test.Folder, ArchiveSigner.PublicKeyFileName);
+        File.Move(published, published + ".aside");
+        Assert.Contains("Nothing was rendered", (await RefusedAsync()).Message);
+        Assert.False(File.Exists(test.SigningKeyFile));
+        File.Move(published + ".aside", published);
+        File.Move(aside, test.SigningKeyFile);
+        Assert.Single(await test.Archive.Catalog.ListAsync(new ArchiveQuery())); // nothing was archived for February
+
+        // A key kept inside the archive's folder is refused with the settings.
+        var inside = new ArchiveOptionsValidator(ReportEngine.Kinds.ReportKinds.Standard)
+            .Validate(null, new ArchiveOptions { Folder = test.Folder, SigningKeyFile = Path.Combine(test.Folder, "signing-key.pem") });
+        Assert.True(inside.Failed);
+        Assert.Contains("is inside the archive's folder", inside.FailureMessage);
+    }
+}

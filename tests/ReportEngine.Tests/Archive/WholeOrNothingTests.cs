@@ -73,6 +73,13 @@ public sealed class WholeOrNothingTests(PostgresFixture postgres) : IDisposable
         var (verified, report, _) = CliProcess.Run(environment, "archive", "verify");
         Assert.True(verified == 0, report);
         Assert.Contains("intact: 1 entries", report);
+
+        // Asked for again into the full disk: answered from the archive, and its id is still printed.
+        (exit, stdout, stderr) = CliProcess.Run(environment, "pack", "--authority", "NDC", "--period", "2024-01", "--archive", "--out", disk.Path);
+        Assert.Equal(1, exit);
+        Assert.Equal($"{id}\n", stdout);
+        Assert.Contains($"The report was archived as {id}, but its files could not be written", stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(0, exit);
         var id = stdout.Split('\n').First(l => l.Contains("\t2023-10\t", StringComparison.Ordinal)).Split('\t')[0];
         var got = _work.File("got");
-        (exit, _, stderr) = CliProcess.Run(third, "archive", "get", id, "--out", got, "--db", database);
+        (exit, _, stderr) = CliProcess.Run(third, "archive", "get", id, "--out", got, "--db", database, "--public-key", publicKey);
         Assert.True(exit == 0, stderr);
         Assert.True(File.Exists(Path.Combine(got, "NDC-2023-10-monthly-pdfa.pdf")));
     }

@@ -7,6 +7,12 @@ namespace ReportEngine.Gathering.Csv;
 /// <summary>One CSV file's header and records, each record with the physical line it starts on.</summary>
 internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<CsvRecord> Records)
 {
+    /// <summary>
+    /// The longest cell read, in characters. Far above any real cell (a finding's text runs to a few thousand); a quote
+    /// that is never closed would otherwise read the rest of a file of any size into one cell.
+    /// </summary>
+    public const int MostCellCharacters = 1_000_000;
+
     public static CsvTable Parse(string fileName, TextReader reader, ErrorList errors)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -15,6 +21,7 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.None,
             BadDataFound = null,
+            MaxFieldSize = MostCellCharacters,
         };
         using var parser = new CsvParser(reader, config);
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,6 +46,11 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
                 }
                 records.Add(new CsvRecord(line, fields));
             }
+        }
+        catch (MaxFieldSizeException)
+        {
+            errors.Add(new DatasetError(fileName, StartLine(parser), null,
+                $"a cell runs on past {MostCellCharacters:N0} characters: a quote (\") opened in this row is most likely never closed"));
         }
         catch (CsvHelperException ex)
         {
