@@ -11,7 +11,7 @@ namespace ReportEngine.Service;
 
 /// <summary>
 /// What <c>serve</c> does before it takes any work (a hosted service registered ahead of the job server): brings the
-/// database to the current schema, finishes or removes archive entries an earlier process left half-written, and
+/// database to the current schema, opens the archive's signing key, finishes or removes archive entries an earlier process left half-written, and
 /// schedules again the follow-ups of entries committed just before a process died.
 /// </summary>
 internal sealed class StartUpWork(IOptions<ServiceOptions> options, ReportArchive archive, IFollowUps followUps, ILogger<StartUpWork> logger) : IHostedService
@@ -20,6 +20,9 @@ internal sealed class StartUpWork(IOptions<ServiceOptions> options, ReportArchiv
     {
         await EvidenceDatabase.MigrateAsync(options.Value.Database, logger, cancellationToken,
             connection => PostgreSqlObjectsInstaller.Install(connection, ServiceHost.HangfireSchema));
+        // Before any work: an archive with records whose signing key is missing stops start-up, naming the file, instead
+        // of failing each report after its render; and the public key every download is checked with is published.
+        await archive.OpenSigningKeyAsync(cancellationToken);
         var recovered = await archive.Recovery.RecoverAsync(cancellationToken);
         if (recovered > 0) logger.LogWarning("Finished or removed {Count} archive entries left half-written by an earlier process", recovered);
         // Keyed by archive id, so scheduling a follow-up again is harmless.

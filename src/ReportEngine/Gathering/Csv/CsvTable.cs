@@ -8,10 +8,11 @@ namespace ReportEngine.Gathering.Csv;
 internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<CsvRecord> Records)
 {
     /// <summary>
-    /// The longest cell read, in characters. Far above any real cell (a finding's text runs to a few thousand); a quote
-    /// that is never closed would otherwise read the rest of a file of any size into one cell.
+    /// The longest cell read, in characters. Far above any real cell (a finding's text runs to a few thousand, and a
+    /// three-million-character cell still prints whole); a quote that is never closed would otherwise read the rest of a
+    /// file of any size into one cell (a 200 MB file took 3.2 GB).
     /// </summary>
-    public const int MostCellCharacters = 1_000_000;
+    public const int MostCellCharacters = 10_000_000;
 
     public static CsvTable Parse(string fileName, TextReader reader, ErrorList errors)
     {
