@@ -275,7 +275,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
 
         using var output = new TempFolder();
         await using var behindProxy = await InProcessServe.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["ReportEngine:TrustedProxies"] = "127.0.0.1, 10.0.0.0/8" });
+            new Dictionary<string, string> { ["ReportEngine:TrustedProxies"] = "127.0.0.1, 10.0.0.0/8", ["Archive:Folder"] = dashboard.ArchiveFolder });
         var (proxied, proxiedAddress) = await SignInThroughProxyAsync(dashboard, behindProxy);
         Assert.Equal(HttpStatusCode.Redirect, proxied.StatusCode);
         Assert.Equal("203.0.113.7", proxiedAddress);
@@ -288,7 +288,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     {
         using var output = new TempFolder();
         await using var serve = await InProcessServe.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["ReportEngine:FailedSignInsPerMinute"] = "5" });
+            new Dictionary<string, string> { ["ReportEngine:FailedSignInsPerMinute"] = "5", ["Archive:Folder"] = dashboard.ArchiveFolder });
         var before = await dashboard.LastAuditIdAsync();
         using var flood = serve.Client();
         var statuses = new List<HttpStatusCode>();

@@ -30,7 +30,7 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     public InProcessServe Serve { get; private set; } = null!;
     public string Url => Serve.Url;
 
-    /// <summary>The archive's folder (<see cref="ServeProcess.Settings"/>): its objects are files below <c>objects/</c>.</summary>
+    /// <summary>The archive's folder (<see cref="ServeProcess.Settings"/>): its objects are files below <c>objects/</c>; a second service on this database shares it (and its key).</summary>
     public string ArchiveFolder => Path.Combine(_output.Path, ".archive");
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
