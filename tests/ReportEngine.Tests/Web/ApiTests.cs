@@ -285,5 +285,19 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Contains("append-only", (await Assert.ThrowsAsync<Npgsql.PostgresException>(() => tamper.ExecuteNonQueryAsync())).MessageText);
         await using var delete = dashboard.DataSource.CreateCommand("DELETE FROM reportengine.audit_events");
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => delete.ExecuteNonQueryAsync());
+
+        // The rows are chained: the chain holds, and a row inserted by hand, dated last week, is named.
+        var (exit, stdout, stderr) = CliProcess.Run("audit", "verify", "--db", dashboard.Database);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Matches("^intact: [0-9]+ audit rows\n$", stdout);
+        await using (var forge = dashboard.DataSource.CreateCommand(
+                         "INSERT INTO reportengine.audit_events (at, actor, action, outcome) VALUES (now() - interval '7 days', 'person:someone', 'download.pdf', 'succeeded') RETURNING id"))
+        {
+            var forged = (long)(await forge.ExecuteScalarAsync())!;
+            (exit, stdout, _) = CliProcess.Run("audit", "verify", "--db", dashboard.Database);
+            Assert.Equal(1, exit);
+            Assert.Contains($"audit row {forged} (", stdout);
+            Assert.Contains("not chained, so not written by the application", stdout);
+        }
     }
 }

@@ -4,18 +4,61 @@ namespace ReportEngine.Service.Web.Audit;
 
 /// <summary>
 /// The append-only audit log. Nothing here updates or deletes a row, and the database refuses to (a trigger), so a
-/// row once written stays as written.
+/// row once written stays as written; each row is chained to the one before (<see cref="AuditChain"/>), so that one
+/// inserted or back-dated by hand is found by <c>audit verify</c>.
 /// </summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Appends a row, chained to the row before it (<see cref="AuditChain"/>): under a lock, so that rows from every
+    /// process follow one another in id and time.
+    /// </summary>
     public async Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO reportengine.audit_events (actor, action, outcome, authority, report, address, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)");
-        foreach (var value in new object?[] { e.Actor, e.Action, e.Outcome, e.Authority, e.Report, e.Address, e.Detail })
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         // Not cancelled with the request: a person who closes the page still leaves the row.
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+        await using (var lockChain = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reportengine.audit_events'))", connection, transaction))
+            await lockChain.ExecuteNonQueryAsync(CancellationToken.None);
+        string previous;
+        long id;
+        DateTimeOffset at;
+        await using (var next = new NpgsqlCommand(
+                         """
+                         SELECT coalesce((SELECT hash FROM reportengine.audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1), $1),
+                                nextval(pg_get_serial_sequence('reportengine.audit_events', 'id')), clock_timestamp()
+                         """, connection, transaction))
+        {
+            next.Parameters.Add(new NpgsqlParameter { Value = AuditChain.Genesis });
+            await using var reader = await next.ExecuteReaderAsync(CancellationToken.None);
+            await reader.ReadAsync(CancellationToken.None);
+            (previous, id, at) = (reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
+        }
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO reportengine.audit_events (id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash)
+            OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """, connection, transaction);
+        foreach (var value in new object?[] { id, at, e.Actor, e.Action, e.Outcome, e.Authority, e.Report, e.Address, e.Detail, previous, AuditChain.Hash(id, at, e, previous) })
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Checks the whole chain (<see cref="AuditChain.Problems"/>): every row, oldest first.</summary>
+    public async Task<(int Rows, IReadOnlyList<string> Problems)> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash FROM reportengine.audit_events ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(AuditEvent, string?, string?)>();
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add((new AuditEvent(reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6), Text(7), Text(8))
+            {
+                Id = reader.GetInt64(0), At = reader.GetFieldValue<DateTimeOffset>(1),
+            }, Text(9), Text(10)));
+        return (rows.Count, AuditChain.Problems(rows));
     }
 
     /// <summary>
