@@ -52,12 +52,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
             "SELECT id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash FROM reportengine.audit_events ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<(AuditEvent, string?, string?)>();
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add((new AuditEvent(reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6), Text(7), Text(8))
-            {
-                Id = reader.GetInt64(0), At = reader.GetFieldValue<DateTimeOffset>(1),
-            }, Text(9), Text(10)));
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((EventOf(reader), reader.TextOrNull(9), reader.TextOrNull(10)));
         return (rows.Count, AuditChain.Problems(rows));
     }
 
@@ -79,15 +74,17 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 }); // one more, to know whether more exist
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<AuditEvent>();
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(new AuditEvent(reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6), Text(7), Text(8))
-            {
-                Id = reader.GetInt64(0),
-                At = reader.GetFieldValue<DateTimeOffset>(1),
-            });
+        while (await reader.ReadAsync(cancellationToken)) events.Add(EventOf(reader));
         return events.Count > limit ? new AuditPage(events[..limit], events[limit - 1].Id) : new AuditPage(events, null);
     }
+
+    /// <summary>A row read as <c>id, at, actor, action, outcome, authority, report, address, detail</c>, in that order.</summary>
+    private static AuditEvent EventOf(NpgsqlDataReader reader) =>
+        new(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.TextOrNull(5), reader.TextOrNull(6), reader.TextOrNull(7), reader.TextOrNull(8))
+        {
+            Id = reader.GetInt64(0),
+            At = reader.GetFieldValue<DateTimeOffset>(1),
+        };
 }
 
 /// <param name="Before">The cursor of the next (older) page; null when this page is the last.</param>
