@@ -15,6 +15,19 @@ public static class Regeneration
     public static string UnchangedReason(string reason, string supersededId, bool deliverAgain) =>
         $"{reason} (the same evidence and templates as {supersededId}; {(deliverAgain ? "delivered again as asked" : NotDelivered)})";
 
+    /// <summary>
+    /// Why the report may not be regenerated again today (<see cref="ArchiveOptions.RegenerationsPerDay"/> reached since
+    /// <paramref name="todayBegan"/>); null when it may.
+    /// </summary>
+    public static async Task<string?> LimitReachedAsync(ReportArchive archive, Kinds.ReportIdentity report, DateTimeOffset todayBegan,
+        CancellationToken cancellationToken)
+    {
+        var most = archive.Options.RegenerationsPerDay;
+        return await archive.Catalog.CountRegenerationsAsync(report, todayBegan, cancellationToken) >= most
+            ? $"{report} has been regenerated {most} times today, as many as a day allows"
+            : null;
+    }
+
     /// <summary>Whether the entry is a regeneration that changed nothing and was not to be delivered again.</summary>
     public static bool HoldsDelivery(ArchiveRecord entry) =>
         entry.Supersedes is not null && entry.Reason?.EndsWith($"; {NotDelivered})", StringComparison.Ordinal) == true;

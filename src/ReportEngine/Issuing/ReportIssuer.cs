@@ -121,9 +121,8 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 else
                 {
                     // Checked here, not before the claim: a run interrupted after its entry was committed still finishes.
-                    if (request.Regenerate && await archive.Catalog.CountRegenerationsAsync(report, ended.TodayBegan, cancellationToken) >= archive.Options.RegenerationsPerDay)
-                        throw new RegenerationLimitException($"--regenerate: {report} has been regenerated {archive.Options.RegenerationsPerDay} times today, " +
-                                                             "as many as a day allows (Archive:RegenerationsPerDay); ask again tomorrow");
+                    if (request.Regenerate && await Regeneration.LimitReachedAsync(archive, report, ended.TodayBegan, cancellationToken) is { } limit)
+                        throw new RegenerationLimitException($"--regenerate: {limit} (Archive:RegenerationsPerDay); ask again tomorrow");
                     await archive.OpenSigningKeyAsync(cancellationToken);
                     var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();

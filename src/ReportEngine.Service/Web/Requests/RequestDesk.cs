@@ -55,11 +55,10 @@ public sealed class RequestDesk(
             return new RequestOutcome.OutsideData(title!, new Dictionary<string, string> { ["period"] = char.ToUpperInvariant(outside[0]) + outside[1..] });
         }
         var action = form.Regenerate ? "regenerate" : "request";
-        if (form.Regenerate && await archive.Catalog.CountRegenerationsAsync(report, ended.TodayBegan, cancellationToken) >= archive.Options.RegenerationsPerDay)
+        if (form.Regenerate && await Regeneration.LimitReachedAsync(archive, report, ended.TodayBegan, cancellationToken) is { } limit)
         {
-            await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,
-                $"regenerated {archive.Options.RegenerationsPerDay} times today already"), cancellationToken);
-            return new RequestOutcome.TooMany($"{report} has been regenerated {archive.Options.RegenerationsPerDay} times today, as many as a day allows; ask again tomorrow.");
+            await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address, limit), cancellationToken);
+            return new RequestOutcome.TooMany($"{limit}; ask again tomorrow.");
         }
         var reason = form.Regenerate ? form.Reason!.Trim() : null;
         var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);
