@@ -37,8 +37,7 @@ public sealed class SignInModel(AccountStore accounts, AuditLog audit, FailureTh
         {
             if (admission == Admission.RefusedFirst)
                 await audit.WriteAsync(new AuditEvent($"person:{email}", "sign-in.password", "rate-limited", Address: HttpContext.Address(),
-                    Detail: $"{throttle.FailuresPerWindow} failed sign-ins from this address within {FailureThrottle.Window.TotalMinutes:0} minute; " +
-                            "its sign-ins are refused, and not audited each, until the minute is over"), cancellationToken);
+                    Detail: throttle.BurstDetail), cancellationToken);
             Errors["email"] = "There have been too many failed sign-ins from your network. Try again in a minute.";
             Response.StatusCode = 429;
             return Page();

@@ -29,9 +29,7 @@ internal sealed class ApiTokenHandler(
         {
             Context.Items[typeof(FailureThrottle)] = admission;
             if (admission == Admission.RefusedFirst)
-                await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "rate-limited", Address: address,
-                    Detail: $"{throttle.FailuresPerWindow} failed sign-ins from this address within {FailureThrottle.Window.TotalMinutes:0} minute; " +
-                            "its requests are refused (429), and not audited each, until the minute is over"));
+                await audit.WriteAsync(new AuditEvent("token", "sign-in.token", "rate-limited", Address: address, Detail: throttle.BurstDetail));
             return AuthenticateResult.Fail("too many failed sign-ins from this address");
         }
         var (account, refusal) = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);

@@ -16,6 +16,11 @@ public sealed class FailureThrottle(Microsoft.Extensions.Options.IOptions<Hostin
 
     public int FailuresPerWindow { get; } = options.Value.FailedSignInsPerMinute;
 
+    /// <summary>The audit row's detail for a burst (<see cref="Admission.RefusedFirst"/>).</summary>
+    public string BurstDetail =>
+        $"{FailuresPerWindow} failed sign-ins from this address within {Window.TotalMinutes:0} minute; " +
+        "its sign-ins are refused (429), and not audited each, until the minute is over";
+
     private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
