@@ -13,9 +13,10 @@ internal static class ArchiveClocks
     /// <summary>How far behind the newest record either may be: the drift between two machines' clocks, not a clock set back.</summary>
     public static readonly TimeSpan BehindTolerance = TimeSpan.FromMinutes(5);
 
-    /// <summary>Why the clocks cannot be believed; null when they agree.</summary>
-    public static string? Disagreement(DateTimeOffset machine, DateTimeOffset database, DateTimeOffset? newest)
+    /// <summary>Why the clocks cannot be believed, given the archive's <paramref name="records"/>; null when they agree.</summary>
+    public static string? Disagreement(DateTimeOffset machine, DateTimeOffset database, IReadOnlyList<ArchiveRecord> records)
     {
+        var newest = records.Count == 0 ? (DateTimeOffset?)null : records.Max(r => r.CreatedAt);
         if (newest is { } last && machine < last - BehindTolerance)
             return $"this machine's clock ({machine:u}) is behind the newest archive record ({last:u})";
         if (newest is { } stamped && database < stamped - BehindTolerance)

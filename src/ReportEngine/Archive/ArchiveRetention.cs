@@ -94,8 +94,7 @@ public sealed class ArchiveRetention(ContentStore store, IArchiveIndex index, Ar
     private async Task<DateTimeOffset> TrustedNowAsync(IReadOnlyList<ArchiveRecord> records, CancellationToken cancellationToken)
     {
         var database = await index.NowAsync(cancellationToken);
-        var newest = records.Count == 0 ? (DateTimeOffset?)null : records.Max(r => r.CreatedAt);
-        if (ArchiveClocks.Disagreement(clock.GetUtcNow(), database, newest) is { } why)
+        if (ArchiveClocks.Disagreement(clock.GetUtcNow(), database, records) is { } why)
             throw new ArchiveClockException($"Prune refused: {why}. Set the clock right first; nothing was pruned.");
         return database;
     }

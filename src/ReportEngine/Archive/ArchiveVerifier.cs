@@ -55,7 +55,7 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
         var evidence = $"{records.Count} index rows, {saved.Count} checkpoints in the file store and {records.Count + saved.Count} signatures, " +
                        $"checked with public key {signatures.Fingerprint} ({signatures.Source})";
         // Not a problem of the records, but prune would refuse, and a record stamped meanwhile would carry a wrong time.
-        var clocks = ArchiveClocks.Disagreement(clock.GetUtcNow(), await index.NowAsync(cancellationToken), records.Count == 0 ? null : records.Max(r => r.CreatedAt));
+        var clocks = ArchiveClocks.Disagreement(clock.GetUtcNow(), await index.NowAsync(cancellationToken), records);
         return new ArchiveVerification(problems.Count == 0, live.Count, pruned, ArchiveCatalog.PendingPdfACopies(records), problems, evidence, clocks);
     }
 
