@@ -16,6 +16,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- catalog [entries] [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- download [reads]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- data [runs] [times]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- long [times] [print-timeout-seconds]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -65,11 +66,14 @@ switch (args.FirstOrDefault() ?? "pack")
     case "data":
         await DataBenchmark.RunAsync(Arg(1, 30), Arg(2, 100));
         break;
+    case "long":
+        await LongReportBenchmark.RunAsync(Arg(1, 100), Arg(2, 1800));
+        break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | download [reads]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | download [reads] | long [times] [print-timeout-seconds]");
         return 2;
 }
 return 0;

@@ -12,12 +12,20 @@ internal static class AuditCommand
     {
         var command = new Command("audit", "The audit log of the dashboard, the API and these commands");
         var db = DatabaseOption.Create();
-        var verify = new Command("verify", "Recompute the audit log's chain; exit 1 naming each row inserted, back-dated or altered outside the application") { db };
+        var publicKey = new Option<string>("--public-key")
+        {
+            Description = "Check the signatures with this copy of the archive's public key instead of the one beside its objects", HelpName = "FILE",
+        };
+        var verify = new Command("verify", "Recompute the audit log's chain and check its signatures; exit 1 naming each row inserted, back-dated or altered outside the application")
+        {
+            db, publicKey,
+        };
         verify.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
         {
-            var (rows, problems) = await services.GetRequiredService<AuditLog>().VerifyAsync(ct);
+            var (rows, problems, fingerprint) = await services.GetRequiredService<AuditLog>().VerifyAsync(parse.GetValue(publicKey), ct);
             foreach (var problem in problems) Console.Out.WriteLine(problem);
-            Console.Out.WriteLine(problems.Count == 0 ? $"intact: {rows} audit rows" : $"NOT intact: {problems.Count} problem(s) in {rows} audit rows");
+            Console.Out.WriteLine(problems.Count == 0 ? $"intact: {rows} audit rows, signed with the archive key {fingerprint}"
+                                                      : $"NOT intact: {problems.Count} problem(s) in {rows} audit rows (archive key {fingerprint})");
             return problems.Count == 0 ? FailurePolicy.Success : FailurePolicy.Failure;
         }));
         command.Subcommands.Add(verify);

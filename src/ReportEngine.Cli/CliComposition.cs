@@ -77,6 +77,18 @@ internal static class CliComposition
         return await work(services);
     }
 
+    /// <summary>
+    /// <see cref="WithDatabaseAsync(ParseResult, Option{string}, CancellationToken, Func{IServiceProvider, Task})"/> for a
+    /// change that is audited (<see cref="AuditAsync"/>): the audit log's signing key is opened first, so that a missing key
+    /// refuses the change instead of leaving it made without its row.
+    /// </summary>
+    public static Task<int> WithAuditedChangeAsync(ParseResult parse, Option<string> db, CancellationToken ct, Func<IServiceProvider, Task> work) =>
+        WithDatabaseAsync(parse, db, ct, async services =>
+        {
+            await services.GetRequiredService<ReportEngine.Service.Web.Audit.AuditLog>().ReadyAsync(ct);
+            await work(services);
+        });
+
     /// <summary>An audit row for a change made on the command line (users, grants, tokens, recipients).</summary>
     public static Task AuditAsync(IServiceProvider services, string action, string? authority, string detail) =>
         services.GetRequiredService<ReportEngine.Service.Web.Audit.AuditLog>().WriteAsync(

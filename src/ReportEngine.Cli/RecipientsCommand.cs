@@ -19,7 +19,7 @@ internal static class RecipientsCommand
         var attach = new Option<bool>("--attach") { Description = "Attach the PDF (when small enough), not only the link" };
 
         var add = new Command("add", "Add a recipient (or change their name and --attach)") { authority, kind, email, name, attach, db };
-        add.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        add.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             var recipient = new Recipient(parse.GetValue(authority)!, parse.GetValue(kind)!, parse.GetValue(email)!, parse.GetValue(name), parse.GetValue(attach));
             await services.GetRequiredService<RecipientStore>().AddAsync(recipient, ct);
@@ -28,7 +28,7 @@ internal static class RecipientsCommand
         }));
 
         var remove = new Command("remove", "Remove a recipient") { authority, kind, email, db };
-        remove.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        remove.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<RecipientStore>().RemoveAsync(parse.GetValue(authority)!, parse.GetValue(kind)!, parse.GetValue(email)!, ct);
             await CliComposition.AuditAsync(services, "recipient.remove", parse.GetValue(authority), $"{parse.GetValue(email)} for {parse.GetValue(kind)}");

@@ -18,7 +18,7 @@ internal static class UsersCommand
         var name = new Option<string>("--name") { Description = "The person's name, as the dashboard shows it", HelpName = "NAME" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = $"Read a password (at least {PasswordRules.MinimumLength} characters) from one line of standard input" };
         var add = new Command("add", "Add an account") { email, role, authorities, name, passwordStdin, db };
-        add.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        add.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             string? password = null;
             if (parse.GetValue(passwordStdin))
@@ -35,7 +35,7 @@ internal static class UsersCommand
 
         var authority = new Option<string>("--authority") { Description = "The authority code, or * for every one", Required = true, HelpName = "CODE" };
         var grant = new Command("grant", "Grant an authority to an account") { email, authority, db };
-        grant.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        grant.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<AccountStore>().GrantAsync(parse.GetValue(email)!, parse.GetValue(authority)!, ct);
             await CliComposition.AuditAsync(services, "user.grant", parse.GetValue(authority), parse.GetValue(email)!);
@@ -43,7 +43,7 @@ internal static class UsersCommand
         }));
 
         var disable = new Command("disable", "Disable an account: it can no longer sign in, and its tokens stop working") { email, db };
-        disable.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        disable.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<AccountStore>().DisableAsync(parse.GetValue(email)!, ct);
             await CliComposition.AuditAsync(services, "user.disable", null, parse.GetValue(email)!);
@@ -61,7 +61,7 @@ internal static class UsersCommand
         var tokenName = new Option<string>("--name") { Description = "What the token is for (unique among the account's live tokens)", Required = true, HelpName = "NAME" };
         var days = new Option<int>("--days") { Description = $"Days until it expires (default {ApiTokens.DefaultDays})", DefaultValueFactory = _ => ApiTokens.DefaultDays, HelpName = "N" };
         var token = new Command("token", "Issue an API token; it is printed once, on standard output, and only its hash is kept") { email, tokenName, days, db };
-        token.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        token.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             var issued = await services.GetRequiredService<ApiTokens>().IssueAsync(parse.GetValue(email)!, parse.GetValue(tokenName)!, parse.GetValue(days), ct);
             await CliComposition.AuditAsync(services, "token.issue", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}' for {parse.GetValue(days)} days");
@@ -69,7 +69,7 @@ internal static class UsersCommand
         }));
 
         var revoke = new Command("revoke-token", "Revoke an API token by its name") { email, tokenName, db };
-        revoke.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        revoke.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
             await services.GetRequiredService<ApiTokens>().RevokeAsync(parse.GetValue(email)!, parse.GetValue(tokenName)!, ct);
             await CliComposition.AuditAsync(services, "token.revoke", null, $"{parse.GetValue(email)}: '{parse.GetValue(tokenName)}'");

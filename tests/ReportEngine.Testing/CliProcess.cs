@@ -37,6 +37,10 @@ public static class CliProcess
     /// <summary>Runs with <paramref name="input"/> on standard input (a password for <c>--password-stdin</c>).</summary>
     public static (int Exit, string Out, string Err) RunWithInput(string input, params string[] args) => Run(null, input, args);
 
+    /// <summary>Runs with <paramref name="input"/> on standard input and these environment variables.</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(IReadOnlyDictionary<string, string>? environment, string input, params string[] args) =>
+        Run(environment, input, args);
+
     private static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string>? environment, string? input, string[] args)
     {
         var start = StartInfo(environment, args);

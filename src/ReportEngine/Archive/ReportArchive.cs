@@ -60,6 +60,16 @@ public sealed class ReportArchive : IDisposable
         _ = _signer.Value;
     }
 
+    /// <summary>
+    /// The archive key's signature over a SHA-256 (hex), for what else the application must be able to prove it wrote
+    /// (the audit log's rows); the key is opened as for issuing (<see cref="OpenSigningKeyAsync"/>).
+    /// </summary>
+    public async Task<string> SignAsync(string sha256Hex, CancellationToken cancellationToken = default)
+    {
+        await OpenSigningKeyAsync(cancellationToken);
+        return _signer.Value.Sign(sha256Hex);
+    }
+
     /// <summary>The public key beside the objects (or a copy kept elsewhere), to verify with.</summary>
     public ArchiveSignatures Signatures(string? publicKeyFile = null) => ArchiveSignatures.Load(Store, publicKeyFile);
 

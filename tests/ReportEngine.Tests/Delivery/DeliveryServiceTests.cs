@@ -13,7 +13,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
     private void AddRecipients(params string[] emails)
     {
         foreach (var email in emails)
-            Assert.Equal(0, CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", email, "--db", Db).Exit);
+            Assert.Equal(0, CliProcess.Run(new Dictionary<string, string> { ["REPORTENGINE_ARCHIVE"] = Path.Combine(Out.Path, ".archive") }, "recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", email, "--db", Db).Exit);
     }
 
     /// <summary>Waits until <paramref name="done"/>, failing only when the services' logs and the mailbox stop moving.</summary>

@@ -146,18 +146,18 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     public async Task Revoked_expired_and_malformed_tokens_are_refused_and_audited()
     {
         var before = await dashboard.LastAuditIdAsync();
-        var revoked = CliProcess.Run("users", "token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database);
+        var revoked = CliProcess.Run(dashboard.CliEnvironment, "users", "token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database);
         Assert.Equal(0, revoked.Exit);
         var token = revoked.Out.Trim();
         using (var ok = new HttpClient { BaseAddress = new Uri(dashboard.Url) })
         {
             ok.DefaultRequestHeaders.Authorization = new("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await ok.GetAsync("/api/v1/packs")).StatusCode);
-            Assert.Equal(0, CliProcess.Run("users", "revoke-token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database).Exit);
+            Assert.Equal(0, CliProcess.Run(dashboard.CliEnvironment, "users", "revoke-token", DashboardFixture.Viewer.Email, "--name", "to-revoke", "--db", dashboard.Database).Exit);
             Assert.Equal(HttpStatusCode.Unauthorized, (await ok.GetAsync("/api/v1/packs")).StatusCode);
         }
 
-        var expiring = CliProcess.Run("users", "token", DashboardFixture.Viewer.Email, "--name", "to-expire", "--days", "1", "--db", dashboard.Database).Out.Trim();
+        var expiring = CliProcess.Run(dashboard.CliEnvironment, "users", "token", DashboardFixture.Viewer.Email, "--name", "to-expire", "--days", "1", "--db", dashboard.Database).Out.Trim();
         await using (var expire = dashboard.DataSource.CreateCommand("UPDATE reportengine.api_tokens SET expires_at = now() - interval '1 second' WHERE name = 'to-expire'"))
             await expire.ExecuteNonQueryAsync();
         foreach (var (bearer, reason) in new[] { (expiring, "expired token"), ("not-a-token", "malformed token"), ("rpe_" + new string('x', 43), "unknown token") })
@@ -180,7 +180,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     public void Grants_and_recipients_take_only_the_data_contracts_upper_case_codes_of_authorities_that_are_here_and_one_line_names()
     {
         var email = "grants@northdale.gov.uk";
-        Assert.Equal(0, CliProcess.Run("users", "add", email, "--role", "Viewer", "--db", dashboard.Database).Exit);
+        Assert.Equal(0, CliProcess.Run(dashboard.CliEnvironment, "users", "add", email, "--role", "Viewer", "--db", dashboard.Database).Exit);
         foreach (var (code, problem) in new[]
                  {
                      ("ZZZ", "there is no authority ZZZ: import its data first"),
@@ -189,28 +189,28 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
                      ("N D C", "is not an authority code"),
                  })
         {
-            var (exit, stdout, stderr) = CliProcess.Run("users", "grant", email, "--authority", code, "--db", dashboard.Database);
+            var (exit, stdout, stderr) = CliProcess.Run(dashboard.CliEnvironment, "users", "grant", email, "--authority", code, "--db", dashboard.Database);
             Assert.Equal(2, exit);
             Assert.DoesNotContain("Granted", stdout);
             Assert.Contains(problem, stderr);
         }
-        Assert.Equal(0, CliProcess.Run("users", "grant", email, "--authority", "NDC", "--db", dashboard.Database).Exit);
+        Assert.Equal(0, CliProcess.Run(dashboard.CliEnvironment, "users", "grant", email, "--authority", "NDC", "--db", dashboard.Database).Exit);
 
-        var unknown = CliProcess.Run("recipients", "add", "--authority", "ZZZ", "--kind", "monthly", "--email", "someone@northdale.gov.uk", "--db", dashboard.Database);
+        var unknown = CliProcess.Run(dashboard.CliEnvironment, "recipients", "add", "--authority", "ZZZ", "--kind", "monthly", "--email", "someone@northdale.gov.uk", "--db", dashboard.Database);
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("--authority: there is no authority ZZZ", unknown.Err);
-        var forged = CliProcess.Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "someone@northdale.gov.uk",
+        var forged = CliProcess.Run(dashboard.CliEnvironment, "recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "someone@northdale.gov.uk",
             "--name", "Someone\nNDC\tmonthly\tforged@elsewhere.example", "--db", dashboard.Database);
         Assert.Equal(2, forged.Exit);
         Assert.Contains("--name: a name is one line", forged.Err);
-        Assert.DoesNotContain("someone@northdale.gov.uk", CliProcess.Run("recipients", "list", "--db", dashboard.Database).Out);
+        Assert.DoesNotContain("someone@northdale.gov.uk", CliProcess.Run(dashboard.CliEnvironment, "recipients", "list", "--db", dashboard.Database).Out);
     }
 
     [Fact]
     public async Task Signing_out_or_a_new_password_ends_every_session_of_the_person_and_a_saved_cookie_no_longer_works()
     {
         var person = DashboardFixture.Viewer with { Email = "sessions@northdale.gov.uk" };
-        Assert.Equal(0, CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
+        Assert.Equal(0, CliProcess.RunWithInput(dashboard.CliEnvironment, DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
             "--password-stdin", "--db", dashboard.Database).Exit);
         var jar = new CookieContainer();
         using var browser = dashboard.Serve.Client(jar);
@@ -321,7 +321,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     public async Task Five_failed_sign_ins_in_a_row_lock_the_account_even_against_the_right_password()
     {
         var person = DashboardFixture.Viewer with { Email = "locked@northdale.gov.uk" };
-        var added = CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC", "--password-stdin",
+        var added = CliProcess.RunWithInput(dashboard.CliEnvironment, DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC", "--password-stdin",
             "--db", dashboard.Database);
         Assert.True(added.Exit == 0, added.Err);
         var before = await dashboard.LastAuditIdAsync();
@@ -345,16 +345,16 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     public async Task A_disabled_account_is_signed_out_at_its_next_request_and_its_tokens_stop_working()
     {
         var person = DashboardFixture.Viewer with { Email = "leaver@northdale.gov.uk" };
-        Assert.Equal(0, CliProcess.RunWithInput(DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
+        Assert.Equal(0, CliProcess.RunWithInput(dashboard.CliEnvironment, DashboardFixture.Password + "\n", "users", "add", person.Email, "--role", "Viewer", "--authority", "NDC",
             "--password-stdin", "--db", dashboard.Database).Exit);
-        var token = CliProcess.Run("users", "token", person.Email, "--name", "laptop", "--db", dashboard.Database).Out.Trim();
+        var token = CliProcess.Run(dashboard.CliEnvironment, "users", "token", person.Email, "--name", "laptop", "--db", dashboard.Database).Out.Trim();
         using var session = await dashboard.SignedInAsync(person);
         using var api = new HttpClient { BaseAddress = new Uri(dashboard.Url) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/packs")).StatusCode);
 
-        Assert.Equal(0, CliProcess.Run("users", "disable", person.Email, "--db", dashboard.Database).Exit);
+        Assert.Equal(0, CliProcess.Run(dashboard.CliEnvironment, "users", "disable", person.Email, "--db", dashboard.Database).Exit);
         Assert.Equal("/sign-in", (await session.GetAsync("/")).Headers.Location?.AbsolutePath);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/packs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await DashboardFixture.SignInAsync(dashboard.Browserless(), person.Email, DashboardFixture.Password)).StatusCode);

@@ -287,17 +287,42 @@ public sealed class ApiTests(DashboardFixture dashboard)
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => delete.ExecuteNonQueryAsync());
 
         // The rows are chained: the chain holds, and a row inserted by hand, dated last week, is named.
-        var (exit, stdout, stderr) = CliProcess.Run("audit", "verify", "--db", dashboard.Database);
+        var (exit, stdout, stderr) = CliProcess.Run(dashboard.CliEnvironment, "audit", "verify", "--db", dashboard.Database);
         Assert.True(exit == 0, stdout + stderr);
-        Assert.Matches("^intact: [0-9]+ audit rows\n$", stdout);
+        Assert.Matches("^intact: [0-9]+ audit rows, signed with the archive key [0-9a-f]{16}\n$", stdout);
         await using (var forge = dashboard.DataSource.CreateCommand(
                          "INSERT INTO reportengine.audit_events (at, actor, action, outcome) VALUES (now() - interval '7 days', 'person:someone', 'download.pdf', 'succeeded') RETURNING id"))
         {
             var forged = (long)(await forge.ExecuteScalarAsync())!;
-            (exit, stdout, _) = CliProcess.Run("audit", "verify", "--db", dashboard.Database);
+            (exit, stdout, _) = CliProcess.Run(dashboard.CliEnvironment, "audit", "verify", "--db", dashboard.Database);
             Assert.Equal(1, exit);
             Assert.Contains($"audit row {forged} (", stdout);
             Assert.Contains("not chained, so not written by the application", stdout);
         }
+
+        // Someone who knows the algorithm chains a row on, with a hash of its own: it lacks the archive key's signature.
+        long id;
+        string previousHash;
+        await using (var last = dashboard.DataSource.CreateCommand(
+                         "SELECT nextval(pg_get_serial_sequence('reportengine.audit_events', 'id')), hash FROM reportengine.audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"))
+        await using (var reader = await last.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (id, previousHash) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        var chained = new ReportEngine.Service.Web.Audit.AuditEvent("person:someone", "download.pdf", "succeeded") { Id = id, At = DateTimeOffset.UnixEpoch.AddMicroseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000L + 60_000_000) };
+        await using (var forge = dashboard.DataSource.CreateCommand(
+                         "INSERT INTO reportengine.audit_events (id, at, actor, action, outcome, previous_hash, hash) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7)"))
+        {
+            foreach (var value in new object[] { chained.Id, chained.At, chained.Actor, chained.Action, chained.Outcome, previousHash,
+                                                 ReportEngine.Service.Web.Audit.AuditChain.Hash(chained.Id, chained.At, chained, previousHash) })
+                forge.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+            await forge.ExecuteNonQueryAsync();
+        }
+        (exit, stdout, _) = CliProcess.Run(dashboard.CliEnvironment, "audit", "verify", "--db", dashboard.Database);
+        Assert.Equal(1, exit);
+        Assert.Contains($"audit row {chained.Id} (", stdout);
+        Assert.Contains("not signed, so not written by the application", stdout);
+        Assert.DoesNotContain("has been altered", stdout); // its hash is right: only the signature gives it away
     }
 }

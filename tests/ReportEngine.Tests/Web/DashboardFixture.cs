@@ -34,6 +34,12 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     public string ArchiveFolder => Path.Combine(_output.Path, ".archive");
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>
+    /// The environment of the command line on this fixture's archive (<see cref="CliProcess.Run(IReadOnlyDictionary{string, string}?, string[])"/>):
+    /// the changes it makes are audited with rows signed by the archive's key, as the service's own are.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CliEnvironment => new Dictionary<string, string> { ["REPORTENGINE_ARCHIVE"] = ArchiveFolder };
+
     public async Task InitializeAsync()
     {
         _postgres = ThrowawayPostgres.Create();

@@ -12,7 +12,8 @@ public sealed class ListeningTests(DashboardFixture dashboard)
     public async Task Serve_listens_where_the_environment_says(ListenBy listenBy)
     {
         using var output = new TempFolder();
-        await using var serve = await ServeProcess.StartAsync(dashboard.Database, output.Path, listenBy: listenBy);
+        await using var serve = await ServeProcess.StartAsync(dashboard.Database, output.Path,
+            new Dictionary<string, string> { ["Archive__Folder"] = dashboard.ArchiveFolder }, listenBy); // a second service on the database shares its archive
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"{serve.Url}/health/live")).StatusCode);
         Assert.Equal("Healthy", await http.GetStringAsync($"{serve.Url}/health/ready"));

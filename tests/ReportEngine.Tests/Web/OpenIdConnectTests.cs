@@ -19,6 +19,7 @@ public sealed class OpenIdConnectTests(DashboardFixture dashboard) : IAsyncLifet
             ["Auth__Oidc__ClientId"] = TestOidcProvider.ClientId,
             ["Auth__Oidc__ClientSecret"] = TestOidcProvider.ClientSecret,
             ["Auth__Oidc__DisplayName"] = "Sign in with Northdale account",
+            ["Archive__Folder"] = dashboard.ArchiveFolder, // a second service on the database shares its archive, and so the key that signs the audit rows
         });
     }
 
@@ -70,6 +71,6 @@ public sealed class OpenIdConnectTests(DashboardFixture dashboard) : IAsyncLifet
         Assert.Equal("/sign-in", (await client.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains(await dashboard.AuditAsync(before),
             a => a.Action == "sign-in.oidc" && a.Outcome == "refused" && a.Detail == "no account for this email");
-        Assert.DoesNotContain("stranger@elsewhere.gov.uk", CliProcess.Run("users", "list", "--db", dashboard.Database).Out);
+        Assert.DoesNotContain("stranger@elsewhere.gov.uk", CliProcess.Run(dashboard.CliEnvironment, "users", "list", "--db", dashboard.Database).Out);
     }
 }

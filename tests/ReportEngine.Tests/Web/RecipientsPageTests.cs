@@ -20,7 +20,7 @@ public sealed class RecipientsPageTests(DashboardFixture dashboard)
         var before = await dashboard.LastAuditIdAsync();
         var added = await PostAsync(admin, "Add", new() { ["Email"] = "cabinet.member@northdale.gov.uk", ["Authority"] = "NDC", ["Kind"] = "complaints-annual", ["Attach"] = "true" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        var list = CliProcess.Run("recipients", "list", "--db", dashboard.Database).Out;
+        var list = CliProcess.Run(dashboard.CliEnvironment, "recipients", "list", "--db", dashboard.Database).Out;
         Assert.Contains("NDC\tcomplaints-annual\tcabinet.member@northdale.gov.uk\t\tyes", list);
 
         var refused = await PostAsync(admin, "Add", new() { ["Email"] = "not an address", ["Authority"] = "NDC", ["Kind"] = "monthly" });
@@ -29,7 +29,7 @@ public sealed class RecipientsPageTests(DashboardFixture dashboard)
 
         var removed = await PostAsync(admin, "Remove", new() { ["Email"] = "cabinet.member@northdale.gov.uk", ["Authority"] = "NDC", ["Kind"] = "complaints-annual" });
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
-        Assert.DoesNotContain("cabinet.member", CliProcess.Run("recipients", "list", "--db", dashboard.Database).Out);
+        Assert.DoesNotContain("cabinet.member", CliProcess.Run(dashboard.CliEnvironment, "recipients", "list", "--db", dashboard.Database).Out);
 
         var audit = await dashboard.AuditAsync(before);
         Assert.Contains(audit, a => a.Action == "recipient.add" && a.Outcome == "succeeded" && a.Actor == $"person:{DashboardFixture.Admin.Email}");

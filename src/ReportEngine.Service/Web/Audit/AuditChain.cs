@@ -8,7 +8,9 @@ namespace ReportEngine.Service.Web.Audit;
 /// <summary>
 /// The audit log as a hash chain: each row's hash covers its every field and the hash of the row before it, so a row
 /// inserted (or back-dated) by hand in the database, or one whose fields were changed, breaks the chain where it stands.
-/// The rows are written one at a time under a lock (<see cref="AuditLog"/>), their times in order.
+/// Each hash is signed with the archive's key, as the archive's records are: the algorithm is no secret, so a row added
+/// at the end with a hash of its own that links on is caught by its missing or wrong signature. The rows are written one
+/// at a time under a lock (<see cref="AuditLog"/>), their times in order.
 /// </summary>
 public static class AuditChain
 {
@@ -26,24 +28,33 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>What is wrong with the chain: rows altered, inserted, out of order or back-dated; empty when it holds.</summary>
-    /// <param name="rows">Every row, in id order, with its stored previous hash and hash (null for rows before the chain began).</param>
-    public static IReadOnlyList<string> Problems(IEnumerable<(AuditEvent Event, string? PreviousHash, string? Hash)> rows)
+    /// <summary>What is wrong with the chain: rows altered, inserted, out of order, back-dated or not signed; empty when it holds.</summary>
+    /// <param name="rows">Every row, in id order.</param>
+    /// <param name="signedByArchive">Whether a signature is the archive key's over a hash (checked with its public key).</param>
+    public static IReadOnlyList<string> Problems(IEnumerable<ChainedAuditRow> rows, Func<string, string, bool> signedByArchive)
     {
         var problems = new List<string>();
         string? previous = null; // null until the first chained row
         DateTimeOffset? lastAt = null;
-        foreach (var (e, previousHash, hash) in rows)
+        var signing = false; // rows chained before the first signed one were written before signing began
+        foreach (var (e, previousHash, hash, signature) in rows)
         {
+            var row = $"audit row {e.Id} ({e.At:u}, {e.Action})";
             if (hash is null)
             {
-                if (previous is not null) problems.Add($"audit row {e.Id} ({e.At:u}, {e.Action}): not chained, so not written by the application");
+                if (previous is not null) problems.Add($"{row}: not chained, so not written by the application");
                 continue;
             }
             var expectedPrevious = previous ?? previousHash; // the first chained row follows whatever came before
-            if (previousHash != expectedPrevious) problems.Add($"audit row {e.Id} ({e.At:u}, {e.Action}): does not follow the row before it in the chain");
-            if (Hash(e.Id, e.At, e, previousHash ?? "") != hash) problems.Add($"audit row {e.Id} ({e.At:u}, {e.Action}): has been altered since it was written");
-            if (lastAt is { } last && e.At < last) problems.Add($"audit row {e.Id} ({e.At:u}, {e.Action}): is dated before the row before it (back-dated)");
+            if (previousHash != expectedPrevious) problems.Add($"{row}: does not follow the row before it in the chain");
+            if (Hash(e.Id, e.At, e, previousHash ?? "") != hash) problems.Add($"{row}: has been altered since it was written");
+            if (lastAt is { } last && e.At < last) problems.Add($"{row}: is dated before the row before it (back-dated)");
+            if (signature is not null)
+            {
+                signing = true;
+                if (!signedByArchive(hash, signature)) problems.Add($"{row}: its signature is not the archive key's, so not written by the application");
+            }
+            else if (signing) problems.Add($"{row}: not signed, so not written by the application");
             previous = hash;
             lastAt = e.At;
         }

@@ -1,17 +1,24 @@
 using Npgsql;
+using ReportEngine.Archive;
 
 namespace ReportEngine.Service.Web.Audit;
 
 /// <summary>
 /// The append-only audit log. Nothing here updates or deletes a row, and the database refuses to (a trigger), so a
-/// row once written stays as written; each row is chained to the one before (<see cref="AuditChain"/>), so that one
-/// inserted or back-dated by hand is found by <c>audit verify</c>.
+/// row once written stays as written; each row is chained to the one before and signed with the archive's key
+/// (<see cref="AuditChain"/>), so that one inserted or back-dated by hand is found by <c>audit verify</c>.
 /// </summary>
-public sealed class AuditLog(NpgsqlDataSource dataSource)
+public sealed class AuditLog(NpgsqlDataSource dataSource, ReportArchive archive)
 {
     /// <summary>
-    /// Appends a row, chained to the row before it (<see cref="AuditChain"/>): under a lock, so that rows from every
-    /// process follow one another in id and time.
+    /// Opens the signing key, so that a change about to be made can be audited: called before the change, so that a key
+    /// that cannot be opened refuses it rather than leaving it made and unaudited.
+    /// </summary>
+    public Task ReadyAsync(CancellationToken cancellationToken = default) => archive.OpenSigningKeyAsync(cancellationToken);
+
+    /// <summary>
+    /// Appends a row, chained to the row before it and signed (<see cref="AuditChain"/>): under a lock, so that rows from
+    /// every process follow one another in id and time.
     /// </summary>
     public async Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default)
     {
@@ -36,24 +43,31 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         }
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO reportengine.audit_events (id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash)
-            OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            INSERT INTO reportengine.audit_events (id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash, signature)
+            OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, connection, transaction);
-        foreach (var value in new object?[] { id, at, e.Actor, e.Action, e.Outcome, e.Authority, e.Report, e.Address, e.Detail, previous, AuditChain.Hash(id, at, e, previous) })
+        var hash = AuditChain.Hash(id, at, e, previous);
+        var signature = await archive.SignAsync(hash, CancellationToken.None);
+        foreach (var value in new object?[] { id, at, e.Actor, e.Action, e.Outcome, e.Authority, e.Report, e.Address, e.Detail, previous, hash, signature })
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }
 
-    /// <summary>Checks the whole chain (<see cref="AuditChain.Problems"/>): every row, oldest first.</summary>
-    public async Task<(int Rows, IReadOnlyList<string> Problems)> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the whole chain (<see cref="AuditChain.Problems"/>), every row oldest first, with the archive's public key
+    /// (or the copy in <paramref name="publicKeyFile"/>); the key's fingerprint is given to compare with a copy kept elsewhere.
+    /// </summary>
+    public async Task<(int Rows, IReadOnlyList<string> Problems, string KeyFingerprint)> VerifyAsync(string? publicKeyFile = null, CancellationToken cancellationToken = default)
     {
+        using var signatures = archive.Signatures(publicKeyFile);
         await using var command = dataSource.CreateCommand(
-            "SELECT id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash FROM reportengine.audit_events ORDER BY id");
+            "SELECT id, at, actor, action, outcome, authority, report, address, detail, previous_hash, hash, signature FROM reportengine.audit_events ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(AuditEvent, string?, string?)>();
-        while (await reader.ReadAsync(cancellationToken)) rows.Add((EventOf(reader), reader.TextOrNull(9), reader.TextOrNull(10)));
-        return (rows.Count, AuditChain.Problems(rows));
+        var rows = new List<ChainedAuditRow>();
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(new ChainedAuditRow(EventOf(reader), reader.TextOrNull(9), reader.TextOrNull(10), reader.TextOrNull(11)));
+        return (rows.Count, AuditChain.Problems(rows, signatures.IsValid), signatures.Fingerprint);
     }
 
     /// <summary>
