@@ -67,7 +67,7 @@ switch (args.FirstOrDefault() ?? "pack")
         await DataBenchmark.RunAsync(Arg(1, 30), Arg(2, 100));
         break;
     case "long":
-        await LongReportBenchmark.RunAsync(Arg(1, 100), Arg(2, 1800));
+        await LongReportBenchmark.RunAsync(Arg(1, 1900), Arg(2, 600));
         break;
     case "throughput":
         await ThroughputBenchmark.RunAsync(Arg(1, 24));

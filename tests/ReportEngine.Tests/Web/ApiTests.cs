@@ -49,6 +49,19 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal(entry, packs.Single(p => p.GetProperty("archiveId").GetString() == replacement).GetProperty("supersedes").GetString());
         Assert.Contains(packs, p => p.GetProperty("archiveId").GetString() == entry);
         Assert.Contains(await dashboard.AuditAsync(), a => a.Action == "regenerate" && a.Detail!.Contains("A complaint's dates were corrected"));
+
+        // With one regeneration a day allowed, the one above is today's: another is refused with 429 and nothing is queued.
+        using var output = new TempFolder();
+        await using var limited = await InProcessServe.StartAsync(dashboard.Database, output.Path,
+            new Dictionary<string, string> { ["Archive:RegenerationsPerDay"] = "1", ["Archive:Folder"] = dashboard.ArchiveFolder });
+        using var again = limited.Client();
+        again.DefaultRequestHeaders.Authorization = new("Bearer", dashboard.TokenOf(DashboardFixture.Requester));
+        var tooMany = await again.PostAsJsonAsync("/api/v1/requests",
+            new { authority = "NDC", kind = "monthly", period = "2024-01", regenerate = true, reason = "Another correction" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
+        Assert.Equal("application/problem+json", tooMany.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("ask again tomorrow", (await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(packs.Length, (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01"))!.Length);
     }
 
     [Fact]
@@ -196,6 +209,35 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/packs?access_token=SECRET-IN-QUERY-81f2")).StatusCode);
         Assert.Contains("/api/v1/packs", dashboard.Serve.Log);
         Assert.DoesNotContain("SECRET-IN-QUERY-81f2", dashboard.Serve.Log);
+    }
+
+    [Fact]
+    public async Task A_database_outage_is_answered_with_problem_json_and_no_stack_trace()
+    {
+        var (database, tokens) = await dashboard.DatabaseWithPeopleAsync();
+        using var output = new TempFolder();
+        await using var serve = await InProcessServe.StartAsync(database, output.Path, new Dictionary<string, string> { ["Archive:Folder"] = dashboard.ArchiveFolder });
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database!;
+        await using (var cut = dashboard.DataSource.CreateCommand(
+                         $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+            await cut.ExecuteNonQueryAsync();
+        try
+        {
+            using var api = serve.Client();
+            api.DefaultRequestHeaders.Authorization = new("Bearer", tokens[DashboardFixture.Viewer.Email]);
+            var failed = await api.GetAsync("/api/v1/packs?authority=NDC");
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+            Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
+            var body = await failed.Content.ReadAsStringAsync();
+            Assert.Equal(500, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+            Assert.DoesNotContain("   at ", body);
+            Assert.DoesNotContain("Npgsql", body);
+        }
+        finally
+        {
+            await using var restore = dashboard.DataSource.CreateCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+            await restore.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
