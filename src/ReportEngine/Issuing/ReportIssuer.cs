@@ -72,9 +72,10 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         var renderer = renderers.For(report.Kind);
         // The one rendering of the issuing path; an archived report prints the id and snapshot the archive reserved.
         Task<RenderedReport> RenderAsync(ArchiveReservation? reserved) =>
-            renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime);
+            renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime, request.Review);
 
-        if (archiving is null)
+        // review.md: a draft is rendered and kept by review, never archived (nor delivered, nor copied to PDF/A).
+        if (archiving is null || request.Review is { Draft: true })
         {
             gathered ??= await GatherAsync();
             var pack = await RenderAsync(null);

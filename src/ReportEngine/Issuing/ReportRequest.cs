@@ -10,6 +10,7 @@ namespace ReportEngine.Issuing;
 /// <param name="Report">The report; its authority is the evidence's (a dataset folder's names its own).</param>
 /// <param name="OutputFolder">Where the PDF and metrics.json are also written (whole or not at all); null for none.</param>
 /// <param name="DeliverAgain">A regeneration whose evidence and templates are unchanged is delivered again only when asked.</param>
+/// <param name="Review">For a report that is reviewed (review.md): a draft's marks, or the sign-off of one approved, with its commentary.</param>
 public sealed record ReportRequest(
     ReportIdentity Report,
     IEvidenceSource Evidence,
@@ -17,4 +18,5 @@ public sealed record ReportRequest(
     string? Reason = null,
     bool Regenerate = false,
     string? OutputFolder = null,
-    bool DeliverAgain = false);
+    bool DeliverAgain = false,
+    Review.ReviewMarks? Review = null);

@@ -40,6 +40,15 @@ public abstract class ReportKind
     /// <summary>Years an archived report of this kind is kept unless configured otherwise.</summary>
     public int RetentionYears => Spec.RetentionYears;
 
+    /// <summary>
+    /// Where people may write what the figures mean (review.md): <c>overall</c> first, then the kind's own slots, each
+    /// printed at the top of its section.
+    /// </summary>
+    public IReadOnlyList<string> CommentarySlots => [Overall, .. Spec.CommentarySlots ?? []];
+
+    /// <summary>The commentary slot every kind has, printed before the report's first figures.</summary>
+    public const string Overall = "overall";
+
     /// <summary>The figures that stand for a report where there is room for a few only (the dashboard's home page).</summary>
     public IReadOnlyList<Headline> Headlines => Spec.Headlines ?? [];
 
@@ -72,6 +81,7 @@ public abstract class ReportKind
 }
 
 /// <summary>The plain facts of a kind (see <see cref="ReportKind"/>).</summary>
+/// <param name="CommentarySlots">Its commentary slots besides <see cref="ReportKind.Overall"/>, each named as the section it heads.</param>
 public sealed record ReportKindSpec(
     string Name,
     string Title,
@@ -79,7 +89,8 @@ public sealed record ReportKindSpec(
     bool TakesStatement = false,
     string? DefaultSchedule = null,
     int RetentionYears = 7,
-    IReadOnlyList<Headline>? Headlines = null);
+    IReadOnlyList<Headline>? Headlines = null,
+    IReadOnlyList<string>? CommentarySlots = null);
 
 /// <summary>A headline figure: a key of the kind's metrics.json and what people call it.</summary>
 public sealed record Headline(string Key, string Label);

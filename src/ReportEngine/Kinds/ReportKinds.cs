@@ -14,7 +14,8 @@ public sealed class ReportKinds
     public static ReportKind Monthly { get; } = ReportKind.Define(
         new ReportKindSpec("monthly", "Inspection-readiness pack", PeriodType.Month, DefaultSchedule: "0 6 1 * *", RetentionYears: 7,
             Headlines: [new("complaints.received_12m", "Complaints in 12 months"), new("complaints.response_on_time_pct", "Responded to on time"),
-                new("readiness.cqc_pct", "Readiness (CQC scores)"), new("actions.overdue", "Actions overdue")]),
+                new("readiness.cqc_pct", "Readiness (CQC scores)"), new("actions.overdue", "Actions overdue")],
+            CommentarySlots: ["scorecard", "coverage", "assessing-needs", "safeguarding", "learning", "complaints", "workforce", "actions"]),
         (evidence, report) => MonthlyFigures.Compute(evidence, report.Period.LastMonth),
         new MonthlyPackBuilder());
 
@@ -22,7 +23,9 @@ public sealed class ReportKinds
     public static ReportKind ComplaintsAnnual { get; } = ReportKind.Define(
         new ReportKindSpec("complaints-annual", "Annual complaints report", PeriodType.BusinessYear, DefaultSchedule: "0 6 1 5 *", RetentionYears: 10,
             Headlines: [new("complaints.received_12m", "Complaints in the year"), new("complaints.response_on_time_pct", "Responded to on time"),
-                new("complaints.uphold_rate_pct", "Upheld")]),
+                new("complaints.uphold_rate_pct", "Upheld")],
+            // Regulation 18(1)(d)(ii): matters of general importance arising from the complaints or the way they were handled.
+            CommentarySlots: ["handling"]),
         (evidence, report) => AnnualComplaintsFigures.Compute(evidence, report.Period),
         new AnnualComplaintsBuilder());
 

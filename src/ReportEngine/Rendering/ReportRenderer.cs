@@ -45,9 +45,14 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         }
     }
 
-    /// <summary>Renders gathered evidence as <paramref name="report"/>; an archived report also carries its <paramref name="archived"/> identity.</summary>
+    /// <summary>
+    /// Renders gathered evidence as <paramref name="report"/>; an archived report also carries its <paramref name="archived"/>
+    /// identity, and a reviewed one its <paramref name="review"/> marks (a draft's, or an approved report's sign-off, with
+    /// the commentary), which change its pages and never its figures.
+    /// </summary>
     public async Task<RenderedReport> RenderAsync(GatheredEvidence gathered, ReportIdentity report, ArchiveIdentity? archived = null,
-        IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default)
+        IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default,
+        Review.ReviewMarks? review = null)
     {
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
@@ -58,7 +63,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
-                archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256));
+                archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256, review));
         var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, PageNumbers.None));
         var headings = PageReferences.Headings(draft.Html);
         var places = PageReferences.Places(draft.Html);

@@ -28,14 +28,14 @@ public sealed class SamplePackFixture : IAsyncLifetime
 
     /// <summary>Renders a report of a dataset folder through the issuing path, without an archive.</summary>
     public async Task<RenderedReport> RenderAsync(string datasetFolder, ReportKind? kind = null, string period = "2024-01", QualityStatement? statement = null,
-        ReportKinds? kinds = null, string? templatesRoot = null, ILoggerFactory? loggers = null)
+        ReportKinds? kinds = null, string? templatesRoot = null, ILoggerFactory? loggers = null, ReportEngine.Review.ReviewMarks? review = null)
     {
         kind ??= ReportKinds.Monthly;
         Assert.True(kind.PeriodType.TryParse(period, out var parsed));
         var issuer = new ReportIssuer(Renderers(templatesRoot, loggers: loggers), new EndedPeriods(TimeProvider.System, new ReportOptions().FindZone()), NullLogger<ReportIssuer>.Instance);
         var folder = new DatasetFolderSource(datasetFolder);
         var report = ReportIdentity.Of(await folder.AuthorityCodeAsync(), kind, parsed, statement);
-        var issued = await issuer.IssueAsync(new ReportRequest(report, folder, Requester.Person("test")));
+        var issued = await issuer.IssueAsync(new ReportRequest(report, folder, Requester.Person("test"), Review: review));
         return issued.Rendered!;
     }
 
