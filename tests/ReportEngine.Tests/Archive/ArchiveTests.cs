@@ -11,6 +11,22 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
     private Task<TestArchive> NewArchiveAsync() => TestArchive.CreateAsync(packs, postgres);
 
     [Fact]
+    public async Task A_draft_goes_through_the_issuing_path_but_is_never_archived_nor_followed_up()
+    {
+        await using var test = await NewArchiveAsync();
+        var folder = new ReportEngine.Gathering.DatasetFolderSource(Repo.Sample);
+        Assert.True(ReportEngine.Kinds.ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period));
+        var report = ReportEngine.Kinds.ReportIdentity.Of(await folder.AuthorityCodeAsync(), ReportEngine.Kinds.ReportKinds.Monthly, period);
+        var draft = new ReportEngine.Review.ReviewMarks(true, null, []);
+        var issued = await test.Issuer().IssueAsync(new ReportEngine.Issuing.ReportRequest(report, folder, ReportEngine.Issuing.Requester.Person("test"), Review: draft));
+
+        Assert.Null(issued.Entry);
+        Assert.Contains("DRAFT — not for circulation", PdfText.PerPage(issued.Rendered!.Pdf)[0]);
+        Assert.Null(await test.Archive.Catalog.LatestAsync(report));
+        Assert.Empty(test.FollowUps.Scheduled);
+    }
+
+    [Fact]
     public async Task An_entry_holds_the_issued_pdf_figures_snapshot_and_templates_and_gains_its_pdfa_copy_afterwards()
     {
         await using var test = await NewArchiveAsync();
