@@ -14,7 +14,7 @@ internal static class UsersCommand
         var db = DatabaseOption.Create();
         var email = new Argument<string>("EMAIL") { Description = "The person's email address" };
         var authorities = new Option<string[]>("--authority") { Description = "An authority code the account may see, or * for every one (repeatable)", HelpName = "CODE" };
-        var role = new Option<Role>("--role") { Description = "Viewer, Requester or Admin", Required = true, HelpName = "ROLE" };
+        var role = new Option<Role>("--role") { Description = "Viewer, Requester, Approver or Admin", Required = true, HelpName = "ROLE" };
         var name = new Option<string>("--name") { Description = "The person's name, as the dashboard shows it", HelpName = "NAME" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = $"Read a password (at least {PasswordRules.MinimumLength} characters) from one line of standard input" };
         var add = new Command("add", "Add an account") { email, role, authorities, name, passwordStdin, db };

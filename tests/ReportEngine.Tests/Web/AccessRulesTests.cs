@@ -46,6 +46,9 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             [(DashboardFixture.Viewer, $"/api/v1/packs/{entry}/metrics")] = HttpStatusCode.OK,
             [(DashboardFixture.Viewer, "/api/v1/audit")] = HttpStatusCode.Forbidden,
             [(DashboardFixture.Requester, "/api/v1/audit")] = HttpStatusCode.Forbidden,
+            [(DashboardFixture.Approver, "/api/v1/audit")] = HttpStatusCode.Forbidden,
+            [(DashboardFixture.Approver, "/api/v1/packs")] = HttpStatusCode.OK,
+            [(DashboardFixture.Approver, $"/api/v1/packs/{entry}/pdf")] = HttpStatusCode.OK,
             [(DashboardFixture.Admin, "/api/v1/audit")] = HttpStatusCode.OK,
             [(DashboardFixture.Admin, $"/api/v1/packs/{entry}/pdf")] = HttpStatusCode.OK,
             [(DashboardFixture.Viewer, "/openapi/v1.json")] = HttpStatusCode.OK,
@@ -59,6 +62,12 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         {
             var refused = await viewer.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using (var approver = dashboard.Api(DashboardFixture.Approver))
+        {
+            // An Approver may request as a Requester may: the report archived already is answered from the archive.
+            var answered = await approver.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         }
 
         // Pages: Admin's pages and the job dashboard send anyone else to "not allowed"; requesting needs Requester.
@@ -74,6 +83,12 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             [(DashboardFixture.Requester, "/admin/recipients")] = "/not-allowed",
             [(DashboardFixture.Viewer, $"/packs/{entry}")] = null,
             [(DashboardFixture.Requester, "/hangfire")] = "/not-allowed",
+            // review.md: an Approver may do all a Requester may, and no Admin's work.
+            [(DashboardFixture.Approver, "/requests/new")] = null,
+            [(DashboardFixture.Approver, "/admin/users")] = "/not-allowed",
+            [(DashboardFixture.Approver, "/admin/audit")] = "/not-allowed",
+            [(DashboardFixture.Approver, "/admin/recipients")] = "/not-allowed",
+            [(DashboardFixture.Approver, "/hangfire")] = "/not-allowed",
             [(DashboardFixture.Admin, "/admin/users")] = null,
             [(DashboardFixture.Admin, "/admin/schedules")] = null,
             [(DashboardFixture.Admin, "/admin/recipients")] = null,

@@ -9,7 +9,7 @@ namespace ReportEngine.Tests.Web;
 
 /// <summary>
 /// The service hosted in the tests' own process (<see cref="InProcessServe"/>; its own PostgreSQL, the sample imported)
-/// with a person of each role: an Admin, a Requester and a Viewer for NDC, and a Requester granted only another
+/// with a person of each role: an Admin, a Requester, a Viewer and an Approver for NDC, and a Requester granted only another
 /// authority. Each has a password and an API token.
 /// </summary>
 public sealed partial class DashboardFixture : IAsyncLifetime
@@ -19,8 +19,9 @@ public sealed partial class DashboardFixture : IAsyncLifetime
     public static readonly Person Admin = new("admin@northdale.gov.uk", Role.Admin, []);
     public static readonly Person Requester = new("requester@northdale.gov.uk", Role.Requester, ["NDC"]);
     public static readonly Person Viewer = new("viewer@northdale.gov.uk", Role.Viewer, ["NDC"]);
+    public static readonly Person Approver = new("approver@northdale.gov.uk", Role.Approver, ["NDC"]);
     public static readonly Person Outsider = new("outsider@elsewhere.gov.uk", Role.Requester, ["OTH"]);
-    public static IReadOnlyList<Person> People => [Admin, Requester, Viewer, Outsider];
+    public static IReadOnlyList<Person> People => [Admin, Requester, Viewer, Approver, Outsider];
 
     private ThrowawayPostgres _postgres = null!;
     private readonly TempFolder _output = new();

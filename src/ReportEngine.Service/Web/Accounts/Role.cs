@@ -9,6 +9,9 @@ public enum Role
     /// <summary>As Viewer, and requests or regenerates reports for those authorities.</summary>
     Requester,
 
+    /// <summary>As Requester, and signs off drafts of those authorities' reports (review.md): approves, returns or discards them.</summary>
+    Approver,
+
     /// <summary>Everything, for every authority: users, grants, tokens, schedules, holds, the audit log, the job dashboard.</summary>
     Admin,
 }
