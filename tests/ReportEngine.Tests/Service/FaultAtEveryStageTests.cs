@@ -107,7 +107,7 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
             // but Hangfire.PostgreSql has once taken three minutes to do so on a loaded machine: patience of six.
             var status = "";
             await Eventually.WaitAsync(async () => (status = await StatusAsync(id)) is "done" or "failed" && await PendingPdfAAsync() == 0 && await SentAsync() >= 1 && await JobsLeftAsync() == 0,
-                async () => $"{status} {await StageAsync(id)}\n{serve.Log}", $"after a fault at '{stage}' the request", TimeSpan.FromMinutes(6), TimeSpan.FromMilliseconds(500));
+                async () => $"{serve.Log}\n{await WhereThingsStandAsync(id)}", $"after a fault at '{stage}' the request", TimeSpan.FromMinutes(6), TimeSpan.FromMilliseconds(500));
             Assert.True(status == "done", serve.Log);
             Assert.Equal(1, await CountAsync("type = 'Entry' AND period = $1", period));
             Assert.Equal(1, await CountAsync("type = 'Addition' AND adds_to IN (SELECT id FROM reportengine.archive_records WHERE period = $1)", period));
@@ -187,6 +187,11 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
 
     /// <summary>Jobs still waiting or running: a job taken over from a killed process runs out before the test looks at the log.</summary>
     private async Task<long> JobsLeftAsync() => await ScalarAsync<long?>("SELECT count(*) FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing', 'Scheduled')") ?? 1;
+
+    /// <summary>Each thing the test waits for, in one line: printed last, so that a wait given up says which never came.</summary>
+    private async Task<string> WhereThingsStandAsync(long id) =>
+        $"request: {await StatusAsync(id)} ({await StageAsync(id)}); entries without their PDF/A copy: {await PendingPdfAAsync()}; messages sent: {await SentAsync()}; " +
+        $"jobs left: {await ScalarAsync<string?>("SELECT string_agg(id || ' ' || statename || ' ' || left(invocationdata::text, 160), ', ') FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing', 'Scheduled')") ?? "none"}";
 
     private async Task<long> CountAsync(string where, string period) =>
         await ScalarAsync<long?>($"SELECT count(*) FROM reportengine.archive_records WHERE {where}", period) ?? 0;
