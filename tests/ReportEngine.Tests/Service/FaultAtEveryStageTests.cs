@@ -31,6 +31,7 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
     private string _database = "";
     private NpgsqlDataSource _source = null!;
     private string _token = "";
+    private string? _lastReadFailure;
 
     public async Task InitializeAsync()
     {
@@ -191,7 +192,8 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
     /// <summary>Each thing the test waits for, in one line: printed last, so that a wait given up says which never came.</summary>
     private async Task<string> WhereThingsStandAsync(long id) =>
         $"request: {await StatusAsync(id)} ({await StageAsync(id)}); entries without their PDF/A copy: {await PendingPdfAAsync()}; messages sent: {await SentAsync()}; " +
-        $"jobs left: {await ScalarAsync<string?>("SELECT string_agg(id || ' ' || statename || ' ' || left(invocationdata::text, 160), ', ') FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing', 'Scheduled')") ?? "none"}";
+        $"jobs left: {await ScalarAsync<string?>("SELECT string_agg(id || ' ' || statename || ' ' || left(invocationdata::text, 160), ', ') FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing', 'Scheduled')") ?? "none"}; " +
+        $"the test's last failed read: {_lastReadFailure ?? "none"}";
 
     private async Task<long> CountAsync(string where, string period) =>
         await ScalarAsync<long?>($"SELECT count(*) FROM reportengine.archive_records WHERE {where}", period) ?? 0;
@@ -206,8 +208,9 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
             foreach (var value in values) command.Parameters.Add(new() { Value = value });
             return await command.ExecuteScalarAsync() is T result ? result : default;
         }
-        catch (NpgsqlException)
+        catch (NpgsqlException ex)
         {
+            _lastReadFailure = $"{DateTime.UtcNow:HH:mm:ss} {ex.Message}";
             return default;
         }
     }
