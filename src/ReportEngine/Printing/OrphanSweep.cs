@@ -99,8 +99,10 @@ internal static class OrphanSweep
             // boot time, which each process computes for itself, so they agree only to within a second or so.
             return Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) < TimeSpan.TicksPerSecond * 2;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
+            // Gone (or, on reading its start time, just gone: another report's process ending while this one starts its
+            // browser, which was a `pack` failing with "unexpected error").
             return false;
         }
     }
