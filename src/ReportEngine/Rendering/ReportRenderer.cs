@@ -56,6 +56,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     {
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
+        RefuseCommentaryThatWouldNotPrint(report.Kind, review);
         var run = new RenderRun(report, gatherTime);
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
         var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
@@ -96,6 +97,22 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             pages = Titled(PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf), headings);
         }
         return await PrintUntilSettledAsync(run, context, figures, pages, headings, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Commentary in a slot the kind does not have would silently not be printed, and text past the limit or holding a
+    /// control character would not print as written: refused before anything is computed, naming the slot.
+    /// </summary>
+    private static void RefuseCommentaryThatWouldNotPrint(ReportKind kind, Review.ReviewMarks? review)
+    {
+        foreach (var commentary in review?.Commentary ?? [])
+        {
+            if (!kind.CommentarySlots.Contains(commentary.Slot, StringComparer.Ordinal))
+                throw new Foundation.ReportRequestRefusedException(
+                    $"commentary '{commentary.Slot}': a {kind.Name} report has no such slot; its slots are {string.Join(", ", kind.CommentarySlots)}");
+            if (Review.Commentary.Problem(commentary.Text) is { } problem)
+                throw new Foundation.ReportRequestRefusedException($"commentary '{commentary.Slot}' {problem}");
+        }
     }
 
     /// <summary>

@@ -62,4 +62,24 @@ public sealed class ReviewMarksTests(SamplePackFixture fixture)
         Assert.DoesNotContain("Matters arising", string.Join("\n", PdfText.PerPage(plain.Pdf)));
         Assert.Equal(plain.MetricsJson, approved.MetricsJson);
     }
+
+    [Fact]
+    public async Task Commentary_in_a_slot_the_kind_lacks_or_over_the_limit_is_refused_naming_the_slot_and_nothing_is_printed()
+    {
+        var unknown = new ReviewMarks(true, null, [new Commentary("handling", "Only the annual report has this slot.", "Ann Officer", Day)]);
+        var refused = await Assert.ThrowsAsync<ReportEngine.Foundation.ReportRequestRefusedException>(() =>
+            fixture.RenderAsync(Repo.Sample, ReportKinds.QualityStatement, "2024-01", ReportEngine.Evidence.QualityStatement.Learning, review: unknown));
+        Assert.Equal("commentary 'handling': a quality-statement report has no such slot; its slots are overall", refused.Message);
+
+        var tooLong = new ReviewMarks(true, null, [new Commentary("workforce", new string('x', Commentary.MostCharacters + 1), "Ann Officer", Day)]);
+        refused = await Assert.ThrowsAsync<ReportEngine.Foundation.ReportRequestRefusedException>(() =>
+            fixture.RenderAsync(Repo.Sample, ReportKinds.Monthly, "2024-01", review: tooLong));
+        Assert.Equal("commentary 'workforce' is 4,001 characters long; at most 4,000 are allowed", refused.Message);
+
+        // Exactly at the limit, it prints whole.
+        var atLimit = new ReviewMarks(true, null, [new Commentary("workforce", new string('x', Commentary.MostCharacters - 1) + "😀", "Ann Officer", Day)]);
+        var printed = await fixture.RenderAsync(Repo.Sample, ReportKinds.Monthly, "2024-01", review: atLimit);
+        Assert.Contains($"<p class=\"commentary-text\">{new string('x', Commentary.MostCharacters - 1)}&#128512;</p>", printed.FinalPrint.Html);
+        Assert.Contains(new string('x', 500), string.Concat(PdfText.PerPage(printed.Pdf)).Replace("\n", ""));
+    }
 }
