@@ -22,7 +22,9 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, ReportArchive archive)
     /// </summary>
     public async Task WriteAsync(AuditEvent e, CancellationToken cancellationToken = default)
     {
-        // Not cancelled with the request: a person who closes the page still leaves the row.
+        // Not cancelled with the request: a person who closes the page still leaves the row. The key is opened (a file
+        // read, on a process's first row) before the lock, so that no other process's row waits on it.
+        await ReadyAsync(CancellationToken.None);
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
         await using (var lockChain = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('reportengine.audit_events'))", connection, transaction))
