@@ -13,8 +13,9 @@ public sealed record ReviewView(string? DraftMark, string? ApprovedBy, IDictiona
     public static ReviewView Of(ReviewMarks marks) => new(
         marks.Draft ? ReviewMarks.DraftMark : null,
         marks.ApprovedBy is { } a ? $"Approved by {a.Name} ({a.Role}) on {ReportFormat.Date(a.On)}" : null,
-        marks.Commentary.Where(c => c.Paragraphs().Count > 0)
-            .ToDictionary(c => c.Slot, c => (object)new CommentaryView(c.Paragraphs(), $"{c.Author}, {ReportFormat.Date(c.ChangedOn)}"), StringComparer.Ordinal));
+        marks.Commentary.Select(c => (c.Slot, View: new CommentaryView(c.Paragraphs(), $"{c.Author}, {ReportFormat.Date(c.ChangedOn)}")))
+            .Where(c => c.View.Paragraphs.Count > 0)
+            .ToDictionary(c => c.Slot, c => (object)c.View, StringComparer.Ordinal));
 }
 
 /// <summary>One slot's commentary: its paragraphs as written, and who last changed it on which day.</summary>

@@ -16,6 +16,7 @@ public abstract class ReportKind
             throw new ArgumentException($"'{spec.Name}' is not a kind name (lower-case letters, digits and '-')", nameof(spec));
         if (spec.RetentionYears is < 1 or > 100) throw new ArgumentOutOfRangeException(nameof(spec), "retention is 1 to 100 years");
         Spec = spec;
+        CommentarySlots = [Overall, .. spec.CommentarySlots ?? []];
     }
 
     private ReportKindSpec Spec { get; }
@@ -44,7 +45,7 @@ public abstract class ReportKind
     /// Where people may write what the figures mean (review.md): <c>overall</c> first, then the kind's own slots, each
     /// printed at the top of its section.
     /// </summary>
-    public IReadOnlyList<string> CommentarySlots => [Overall, .. Spec.CommentarySlots ?? []];
+    public IReadOnlyList<string> CommentarySlots { get; }
 
     /// <summary>The commentary slot every kind has, printed before the report's first figures.</summary>
     public const string Overall = "overall";
