@@ -168,12 +168,19 @@ public static class ServiceHost
     public static IGlobalConfiguration UseSerialization(IGlobalConfiguration config) =>
         config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
 
+    /// <summary>How old a Hangfire lock must be before it is taken as abandoned by a connection that died.</summary>
+    public static readonly TimeSpan AbandonedLockAfter = TimeSpan.FromMinutes(1);
+
     public static PostgreSqlStorageOptions StorageOptions(TimeSpan invisibilityTimeout) => new()
     {
         SchemaName = HangfireSchema,
         PrepareSchemaIfNecessary = false, // installed under the migration lock at start-up
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = invisibilityTimeout,
+        // A lock whose release was lost (PostgreSQL restarted while a job changed state) is a row nobody deletes: the
+        // job waits behind it for this long. Hangfire's own locks are held for milliseconds, so a minute is plenty,
+        // where the default ten minutes left a finished delivery job 'Processing' for ten.
+        DistributedLockTimeout = AbandonedLockAfter,
         EnableLongPolling = true,
         QueuePollInterval = TimeSpan.FromSeconds(15),
     };

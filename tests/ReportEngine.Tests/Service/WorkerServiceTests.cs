@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Npgsql;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service;
+using ReportEngine.Service.Web;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;
@@ -319,6 +320,22 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         Assert.True(runs.Count(r => r.State == "succeeded") == 8, serve.Log[^Math.Min(4000, serve.Log.Length)..]);
         Assert.All(runs, r => Assert.Equal(1, r.Renders));
         Assert.Equal(8, Pdfs.Length);
+    }
+
+    [Fact]
+    public async Task A_job_lock_left_by_a_connection_that_died_holds_its_job_for_a_minute_not_ten()
+    {
+        // What a PostgreSQL restart leaves when it cuts the connection of a job changing state: the lock's row, never
+        // deleted. Hangfire's default (ten minutes) left such a job 'Processing' for ten.
+        var database = await DatabaseWithAsync(Repo.Sample);
+        var jobId = Enqueue(StorageFor(database), "2024-01");
+        await using (var source = NpgsqlDataSource.Create(database))
+            await source.ExecuteAsync($"INSERT INTO {ServiceHost.HangfireSchema}.lock (resource, acquired) VALUES ($1, (now() AT TIME ZONE 'UTC') - $2::interval)", default,
+                $"{ServiceHost.HangfireSchema}:job:{jobId}:state-lock", $"{ServiceHost.AbandonedLockAfter.TotalSeconds + 5} seconds");
+        await using var serve = await ServeProcess.StartAsync(database, _output.Path);
+
+        var runs = await WaitForPacksAsync(database, 1, serve);
+        Assert.Equal("succeeded", Assert.Single(runs).State);
     }
 
     [Fact]
