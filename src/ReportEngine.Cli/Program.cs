@@ -11,7 +11,7 @@ using ReportEngine.Kinds;
 var kinds = ReportKinds.Standard;
 var root = new Command("reportengine", "ReportEngine: adult social care inspection-readiness reports")
 {
-    PackCommand.Create(kinds), ValidateCommand.Create(), ImportCommand.Create(), ServeCommand.Create(), ArchiveCommand.Create(kinds), UsersCommand.Create(), RecipientsCommand.Create(kinds), AuditCommand.Create(), DeliverCommand.Create(), DeliverCommand.CreateList(),
+    PackCommand.Create(kinds), ValidateCommand.Create(), ImportCommand.Create(), ServeCommand.Create(), ArchiveCommand.Create(kinds), UsersCommand.Create(), RecipientsCommand.Create(kinds), ReviewModeCommand.Create(kinds), AuditCommand.Create(), DeliverCommand.Create(), DeliverCommand.CreateList(),
 };
 root.Options.Add(new HelpOption());
 root.Options.Add(new VersionOption());

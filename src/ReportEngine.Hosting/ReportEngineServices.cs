@@ -41,6 +41,7 @@ public static class ReportEngineServices
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
         services.AddSingleton<PostgresEvidenceStore>();
         services.AddSingleton<ReportRunStore>();
+        services.AddSingleton<PostgresDrafts>();
         services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();
         services.AddSingleton(sp =>
         {
@@ -55,7 +56,8 @@ public static class ReportEngineServices
         services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetServices<IFollowUp>()));
         services.AddSingleton(sp => new EndedPeriods(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value.FindZone()));
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<EndedPeriods>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),
-            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<ReportRunStore>(), sp.GetRequiredService<IFollowUps>())));
+            new IssuingArchive(sp.GetRequiredService<ReportArchive>(), sp.GetRequiredService<ReportRunStore>(), sp.GetRequiredService<IFollowUps>(),
+                sp.GetRequiredService<PostgresDrafts>())));
         // A report rendered and written without being issued into the archive (pack without --archive): no database.
         services.AddKeyedSingleton(ReportIssuer.Unarchived, (sp, _) =>
             new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<EndedPeriods>(), sp.GetRequiredService<ILogger<ReportIssuer>>()));

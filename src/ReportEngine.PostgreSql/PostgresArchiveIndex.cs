@@ -11,7 +11,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
 {
     private const string Columns =
         "seq, id, type, created_at, authority_code, kind, period, requested_by, template_version, engine_version, generated_at, " +
-        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash, parameter, supersedes, adds_to, signature, concerns";
+        "protective_marking, run_id, files::text, pruned_id, pruned_seq, pruned_hash, reason, previous_hash, hash, parameter, supersedes, adds_to, signature, concerns, draft_id, approved_by";
 
     private static string Table => $"{EvidenceDatabase.Schema}.archive_records";
 
@@ -41,7 +41,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
         var record = build(new ChainPosition(seq + 1, previous, now));
 
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 25).Select(i => $"${i}"))})",
+            $"INSERT INTO {Table} ({Columns.Replace("::text", "", StringComparison.Ordinal)}) VALUES ({string.Join(", ", Enumerable.Range(1, 27).Select(i => $"${i}"))})",
             connection, transaction))
         {
             object? Db(object? value) => value ?? DBNull.Value;
@@ -70,6 +70,8 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             insert.Parameters.Add(new() { Value = Db(record.AddsTo) });
             insert.Parameters.Add(new() { Value = Db(record.Signature) });
             insert.Parameters.Add(new() { Value = Db(record.Concerns) });
+            insert.Parameters.Add(new() { Value = Db(record.Draft) });
+            insert.Parameters.Add(new() { Value = Db(record.ApprovedBy) });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var moveHead = new NpgsqlCommand($"""
@@ -161,6 +163,7 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
                 Reason = reader.NullableText(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
                 Parameter = reader.NullableText(20), Supersedes = reader.NullableText(21), AddsTo = reader.NullableText(22),
                 Signature = reader.NullableText(23), Concerns = reader.NullableText(24),
+                Draft = reader.NullableText(25), ApprovedBy = reader.NullableText(26),
             });
         }
         return records;

@@ -66,6 +66,8 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         foreach (var file in DatasetFiles.Stored)
             await EvidenceTable.CopyAsync(connection, file, code, file.ValuesIn(evidence) ?? [], cancellationToken);
 
+        // review.md: drafts being worked on were made from the evidence this import replaces.
+        await PostgresDrafts.MarkStaleAsync(transaction, code, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -63,7 +63,8 @@ public sealed class ReportJob(
         {
             var issued = await IssueAsync(request.Report, Requester.Person(request.RequestedBy), request.Reason, request.Regenerate, progress, context, cancellationToken,
                 request.DeliverAgain);
-            await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
+            if (issued.Draft is { } draft) await requests.DraftAsync(requestId, draft.Id, CancellationToken.None);
+            else await requests.DoneAsync(requestId, issued.Entry!.Id, CancellationToken.None);
         }
         catch (Exception ex) when (!FailurePolicy.IsPermanent(ex) && ex is not OperationCanceledException)
         {
@@ -89,8 +90,9 @@ public sealed class ReportJob(
             DeliverAgain: deliverAgain);
         // A failure is said in one line by the job event log, with the progress the report had reached.
         var issued = await issuer.IssueAsync(request, progress, grace.Token);
-        new JobProgress(context).Report(new ReportProgress(ReportStage.Done, 100,
-            $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
+        new JobProgress(context).Report(new ReportProgress(ReportStage.Done, 100, issued.Draft is { } draft
+            ? $"Draft {draft.Id} ({draft.State}), awaiting sign-off"
+            : $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));
         return issued;
     }
 }

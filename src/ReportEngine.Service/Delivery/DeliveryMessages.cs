@@ -4,7 +4,6 @@ using ReportEngine.Archive;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Templating;
-using ReportEngine.Service.Web;
 using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Delivery;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using ReportEngine.Service.Web;
+using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Service.Delivery;
 

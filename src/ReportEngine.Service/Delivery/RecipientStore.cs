@@ -2,7 +2,7 @@ using ReportEngine.Foundation;
 using MimeKit;
 using Npgsql;
 using ReportEngine.Kinds;
-using ReportEngine.Service.Web;
+using ReportEngine.PostgreSql;
 using ReportEngine.Service.Web.Accounts;
 
 namespace ReportEngine.Service.Delivery;

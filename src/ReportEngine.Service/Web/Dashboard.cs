@@ -26,6 +26,7 @@ public static class Dashboard
         services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
+        services.AddSingleton<Drafts.DraftDesk>();
         services.AddSingleton<LocalTimes>();
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
@@ -102,6 +103,7 @@ public static class Dashboard
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicy.Viewer).DisableAntiforgery();
         RequestsApi.Map(api);
         PacksApi.Map(api);
+        DraftsApi.Map(api);
         AuditApi.Map(api);
         app.MapRazorPages();
         app.MapHangfireDashboardWithAuthorizationPolicy(AccessPolicy.Admin, "/hangfire", new DashboardOptions

@@ -23,6 +23,7 @@ public sealed class ArchiveExport(ArchiveCatalog catalog, ArchiveReader reader)
         await Add(ArchiveFile.PdfA, $"{stem}-pdfa.pdf");
         await Add(ArchiveFile.Metrics, "metrics.json");
         await Add(ArchiveFile.Snapshot, "snapshot.json.gz");
+        await Add(ArchiveFile.Review, "review.json");
         var manifest = TemplateManifest.FromBytes((await reader.ReadAsync(entry, ArchiveFile.Templates, cancellationToken, publicKeyFile))!);
         foreach (var (path, sha) in manifest.Files)
             files.Add((Foundation.SafePath.Combine(folder, ["templates", .. path.Split('/')]), await reader.ObjectAsync(entry, sha, $"template {path}", cancellationToken)));

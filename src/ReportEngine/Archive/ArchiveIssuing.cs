@@ -27,24 +27,24 @@ public sealed class ArchiveIssuing(ContentStore store, ArchiveChain chain, Archi
 
     /// <summary>Stores a report rendered with its <paramref name="reserved"/> identity and appends its entry; whole or not at all.</summary>
     public async Task<ArchivedReport> StoreAsync(ArchiveReservation reserved, RenderedReport pack, TemplateSet templates, string requestedBy,
-        string? runId = null, Supersession? supersedes = null, IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default)
+        string? runId = null, Supersession? supersedes = null, IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default,
+        SignOff? signOff = null)
     {
         var (report, identity, snapshot) = reserved;
         var id = identity.ArchiveId;
         progress?.Report(new ReportProgress(ReportStage.Writing, 96, "Archiving"));
         var issued = await PdfArchival.StampAsync(pack.Pdf, id, identity.SnapshotSha256, cancellationToken);
 
-        var staged = await StageAsync(id, new Dictionary<string, byte[]>
-        {
-            [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot,
-        }, templates, cancellationToken);
+        var files = new Dictionary<string, byte[]> { [ArchiveFile.Pdf] = issued, [ArchiveFile.Metrics] = pack.MetricsJson, [ArchiveFile.Snapshot] = snapshot };
+        if (signOff is not null) files[ArchiveFile.Review] = ArchivedReview.Serialize(signOff.Marks);
+        var staged = await StageAsync(id, files, templates, cancellationToken);
         var record = await CommitOrAbandonAsync(staged, now => new ArchiveRecord
         {
             Seq = 0, Id = id, Type = ArchiveRecordType.Entry, CreatedAt = now, Authority = report.Authority,
             Kind = report.Kind.Name, Period = report.Period.ToString(), Parameter = report.Statement is null ? null : report.Parameter,
             RequestedBy = requestedBy, TemplateVersion = templates.Version, EngineVersion = EngineVersion.Current,
             GeneratedAt = identity.GeneratedAt, ProtectiveMarking = identity.ProtectiveMarking, RunId = runId, Supersedes = supersedes?.EntryId,
-            Reason = supersedes?.Reason, PreviousHash = ArchiveRecord.Genesis,
+            Reason = supersedes?.Reason, Draft = signOff?.Draft.ToString(), ApprovedBy = signOff?.ApprovedBy, PreviousHash = ArchiveRecord.Genesis,
         }, cancellationToken);
         return new ArchivedReport(record, pack with { Pdf = issued });
     }

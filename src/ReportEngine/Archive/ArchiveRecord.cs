@@ -40,6 +40,11 @@ public sealed record ArchiveRecord
     /// <summary>A regenerated entry: the entry it replaces (<see cref="Reason"/> says why).</summary>
     public string? Supersedes { get; init; }
 
+    /// <summary>An approved draft's entry (review.md): the draft it issues, and who approved it (<see cref="SignOff.ApprovedBy"/>).</summary>
+    public string? Draft { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
     /// <summary>An addition: the entry whose file it adds.</summary>
     public string? AddsTo { get; init; }
 
@@ -100,6 +105,8 @@ public sealed record ArchiveRecord
         if (Supersedes is not null) fields["supersedes"] = Supersedes;
         if (AddsTo is not null) fields["adds_to"] = AddsTo;
         if (Concerns is not null) fields["concerns"] = Concerns;
+        if (Draft is not null) fields["draft"] = Draft;
+        if (ApprovedBy is not null) fields["approved_by"] = ApprovedBy;
         return $"{PreviousHash}\n{JsonSerializer.Serialize(fields, Canonical)}";
     }
 
@@ -115,4 +122,7 @@ public static class ArchiveFile
     public const string Metrics = "metrics";
     public const string Snapshot = "snapshot";
     public const string Templates = "templates";
+
+    /// <summary>An approved report's sign-off and commentary as printed (<see cref="ArchivedReview"/>).</summary>
+    public const string Review = "review";
 }

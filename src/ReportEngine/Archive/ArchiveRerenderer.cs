@@ -19,6 +19,8 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
         var parsed = entry.ReportFields().Parse(kinds);
         var report = parsed.IsValid ? parsed.Identity : throw new ArchiveIntegrityException($"{id}: cannot be rendered again: {parsed.Problem}");
         var gathered = EvidenceSnapshot.Deserialize(await store.GetAsync(entry.Files[ArchiveFile.Snapshot], cancellationToken));
+        // An approved report is rendered with its sign-off and commentary, as it was printed.
+        var review = entry.Files.TryGetValue(ArchiveFile.Review, out var reviewed) ? ArchivedReview.Deserialize(await store.GetAsync(reviewed, cancellationToken)) : null;
         var scratch = Directory.CreateTempSubdirectory("reportengine-rerender-");
         try
         {
@@ -31,7 +33,7 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
             }
             var templates = TemplateSet.Load(root, report.Kind.TemplateFolder);
             var pack = await rendererFor(templates).RenderAsync(gathered, report,
-                new ArchiveIdentity(entry.Id, entry.Files[ArchiveFile.Snapshot], entry.GeneratedAt, entry.ProtectiveMarking), cancellationToken: cancellationToken);
+                new ArchiveIdentity(entry.Id, entry.Files[ArchiveFile.Snapshot], entry.GeneratedAt, entry.ProtectiveMarking), cancellationToken: cancellationToken, review: review);
             var archived = PdfText.PerPage(await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken));
             var again = PdfText.PerPage(pack.Pdf);
             return new RerenderResult(archived.Count, again.Count, templates.Version == entry.TemplateVersion, FirstDifference(archived, again));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Gathering;
 using ReportEngine.Rendering;
+using ReportEngine.Review;
 using ReportEngine.Telemetry;
 using UglyToad.PdfPig;
 
@@ -74,7 +75,13 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         Task<RenderedReport> RenderAsync(ArchiveReservation? reserved) =>
             renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime, request.Review);
 
-        // review.md: a draft is rendered and kept by review, never archived (nor delivered, nor copied to PDF/A).
+        // review.md: a report whose kind is reviewed is made a draft, kept by review and never archived (nor delivered,
+        // nor copied to PDF/A) until its approval asks for it again.
+        if (archiving is { Drafts: { } drafts } && request.Approving is null
+            && await drafts.ModeAsync(report.Authority, report.Kind, cancellationToken) == ReviewMode.Required
+            && (request.Regenerate || await archiving.Archive.Catalog.LatestAsync(report, cancellationToken) is null))
+            return await DraftAsync(drafts, request, renderer, async () => gathered ?? await GatherAsync(), () => gatherTime, progress, cancellationToken);
+
         if (archiving is null || request.Review is { Draft: true })
         {
             gathered ??= await GatherAsync();
@@ -85,7 +92,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
             return new IssuedReport(report, null, path, pages, Reused: false, pack, []);
         }
 
-        var (archive, runs, followUps) = archiving;
+        var (archive, runs, followUps, _) = archiving;
         var claim = await runs.ClaimAsync(report, Claimant, request.Regenerate, cancellationToken);
         if (claim is null)
         {
@@ -132,8 +139,9 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                         old.Files.GetValueOrDefault(ArchiveFile.Snapshot) == reserved.Identity.SnapshotSha256 && old.TemplateVersion == renderer.Templates.Version
                             ? Regeneration.UnchangedReason(request.Reason!, old.Id, request.DeliverAgain)
                             : request.Reason!);
+                    var signOff = request is { Approving: { } draft, Review: { ApprovedBy: not null } marks } ? new SignOff(draft, marks) : null;
                     var archived = await archive.Issuing.StoreAsync(reserved, await RenderAsync(reserved), renderer.Templates,
-                        request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken);
+                        request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken, signOff);
                     (entry, rendered) = (archived.Entry, archived.Pack);
                 }
                 var (pdf, metrics) = rendered is not null ? (rendered.Pdf, rendered.MetricsJson) : await FilesOfAsync(archive, entry, cancellationToken);
@@ -164,6 +172,31 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         }
     }
 
+    /// <summary>
+    /// A reviewed report's draft: the one it has (asking again gives it), or a new one rendered with the DRAFT marks and
+    /// kept with its frozen snapshot. A stale draft is made again from the evidence as it is now, its commentary carried over.
+    /// </summary>
+    private async Task<IssuedReport> DraftAsync(IDrafts drafts, ReportRequest request, ReportRenderer renderer, Func<Task<GatheredEvidence>> gather,
+        Func<TimeSpan> gatherTime, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var report = request.Report;
+        var current = await drafts.CurrentAsync(report, cancellationToken);
+        if (current is not null && current.State != DraftState.Stale)
+        {
+            logger.LogInformation("Report {Report} is reviewed and has draft {DraftId} ({State}); nothing rendered", report, current.Id, current.State);
+            return new IssuedReport(report, null, null, 0, Reused: true, null, [], current);
+        }
+        var gathered = await gather();
+        var commentary = current?.Commentary ?? [];
+        var pack = await renderer.RenderAsync(gathered, report, null, progress, cancellationToken, gatherTime(), new ReviewMarks(true, null, commentary));
+        var kept = await drafts.KeepAsync(report, EvidenceSnapshot.Serialize(gathered), pack, commentary, request.RequestedBy.ToString(),
+            request.Regenerate ? request.Reason : null, current, cancellationToken);
+        var pages = PageCount(pack.Pdf);
+        logger.LogInformation("Made draft {DraftId} of report {Report}: {Pages} pages, awaiting sign-off", kept.Id, report, pages);
+        progress?.Report(new ReportProgress(ReportStage.Done, 100, "Draft made, awaiting sign-off"));
+        return new IssuedReport(report, null, null, pages, Reused: false, pack, [], kept);
+    }
+
     /// <summary>An issued report's files, read back only when its record and objects verify.</summary>
     private static async Task<(byte[] Pdf, byte[] Metrics)> FilesOfAsync(ReportArchive archive, ArchiveRecord entry, CancellationToken cancellationToken) =>
         ((await archive.Reader.ReadAsync(entry, ArchiveFile.Pdf, cancellationToken))!, (await archive.Reader.ReadAsync(entry, ArchiveFile.Metrics, cancellationToken))!);
@@ -179,7 +212,8 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
 }
 
 /// <summary>What issuing into the archive needs: the archive, the run records that make each report issue once, and the follow-up jobs.</summary>
-public sealed record IssuingArchive(ReportArchive Archive, IReportRuns Runs, IFollowUps FollowUps);
+/// <param name="Drafts">Review (review.md): where the drafts of reviewed reports are kept; null when nothing is reviewed.</param>
+public sealed record IssuingArchive(ReportArchive Archive, IReportRuns Runs, IFollowUps FollowUps, IDrafts? Drafts = null);
 
 /// <summary>The report was issued into the archive as <see cref="ArchiveId"/>, but its copy could not be written where asked.</summary>
 public sealed class ReportArchivedButNotWrittenException(string archiveId, Exception inner)

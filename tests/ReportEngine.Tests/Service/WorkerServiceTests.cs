@@ -4,7 +4,6 @@ using Hangfire.Storage;
 using Npgsql;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service;
-using ReportEngine.Service.Web;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Service;

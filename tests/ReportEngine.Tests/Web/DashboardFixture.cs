@@ -166,7 +166,7 @@ public sealed partial class DashboardFixture
         }
     }
 
-    /// <summary>Asks a service for a report through its API and waits until it is done or failed.</summary>
+    /// <summary>Asks a service for a report through its API and waits until it is done or failed, or made a draft (review.md).</summary>
     public static async Task<System.Text.Json.JsonElement> RequestAndWaitAsync(HttpClient api, object body, Func<string> log, TimeSpan? patience = null)
     {
         var response = await api.PostAsync("/api/v1/requests", System.Net.Http.Json.JsonContent.Create(body));
@@ -176,7 +176,7 @@ public sealed partial class DashboardFixture
         await Eventually.WaitAsync(async () =>
             {
                 request = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/requests/{id}");
-                return request.GetProperty("status").GetString() is "done" or "failed";
+                return request.GetProperty("status").GetString() is "done" or "failed" or "draft";
             }, () => Task.FromResult($"{request}\n{log()}"), "the request", patience, TimeSpan.FromMilliseconds(300));
         return request;
     }

@@ -1,3 +1,4 @@
+using ReportEngine.PostgreSql;
 using Npgsql;
 
 namespace ReportEngine.Service.Web.Accounts;

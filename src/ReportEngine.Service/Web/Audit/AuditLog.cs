@@ -1,3 +1,4 @@
+using ReportEngine.PostgreSql;
 using Npgsql;
 using ReportEngine.Archive;
 

@@ -22,4 +22,7 @@ public sealed record OnDemandRequest(
 
     /// <summary>A regeneration with unchanged evidence and templates is delivered again only when asked.</summary>
     public bool DeliverAgain { get; init; }
+
+    /// <summary>The draft a request for a reviewed report made or found (review.md).</summary>
+    public Review.DraftId? Draft { get; init; }
 }

@@ -1,3 +1,4 @@
+using ReportEngine.PostgreSql;
 using Npgsql;
 using ReportEngine.Kinds;
 
@@ -12,7 +13,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
     private const string Select =
         """
         SELECT r.id, r.authority, r.kind, r.period, r.statement, r.regenerate, r.reason, r.account_id, a.email, r.status, r.progress,
-               r.stage, r.archive_id, r.error, r.requested_at, r.finished_at, r.deliver_again
+               r.stage, r.archive_id, r.error, r.requested_at, r.finished_at, r.deliver_again, r.draft_id
           FROM reportengine.report_requests r JOIN reportengine.accounts a ON a.id = r.account_id
         """;
 
@@ -68,27 +69,32 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
 
     /// <summary>Moves an unfinished request on; a finished one stays as it ended.</summary>
     public Task ProgressAsync(long id, string status, int progress, string stage, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE reportengine.report_requests SET status = $2, progress = $3, stage = $4 WHERE id = $1 AND status NOT IN ('done', 'failed')",
+        ExecuteAsync("UPDATE reportengine.report_requests SET status = $2, progress = $3, stage = $4 WHERE id = $1 AND status NOT IN ('done', 'failed', 'draft')",
             cancellationToken, id, status, Math.Clamp(progress, 0, 99), stage);
 
     public Task DoneAsync(long id, string archiveId, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE reportengine.report_requests SET status = 'done', progress = 100, stage = 'Done', archive_id = $2, error = NULL, finished_at = $3 WHERE id = $1",
             cancellationToken, id, archiveId, clock.GetUtcNow());
 
+    /// <summary>A request for a reviewed report ends with its draft (review.md).</summary>
+    public Task DraftAsync(long id, Review.DraftId draft, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE reportengine.report_requests SET status = 'draft', progress = 100, stage = 'Draft awaiting sign-off', draft_id = $2, error = NULL, finished_at = $3 WHERE id = $1",
+            cancellationToken, id, draft.Value, clock.GetUtcNow());
+
     public Task FailAsync(long id, string error, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE reportengine.report_requests SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1 AND status <> 'done'",
+        ExecuteAsync("UPDATE reportengine.report_requests SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1 AND status NOT IN ('done', 'draft')",
             cancellationToken, id, error, clock.GetUtcNow());
 
     /// <summary>A temporary problem, shown while the request waits to be tried again.</summary>
     public Task NoteAsync(long id, string note, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE reportengine.report_requests SET status = 'queued', stage = $2 WHERE id = $1 AND status NOT IN ('done', 'failed')",
+        ExecuteAsync("UPDATE reportengine.report_requests SET status = 'queued', stage = $2 WHERE id = $1 AND status NOT IN ('done', 'failed', 'draft')",
             cancellationToken, id, note);
 
     private Task<IReadOnlyList<OnDemandRequest>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
         dataSource.QueryAsync(sql, reader => new OnDemandRequest(reader.GetInt64(0),
             new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.TextOrNull(4)).Parse(kinds).IdentityOrRefuse(),
             reader.GetBoolean(5), reader.TextOrNull(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
-            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)) { DeliverAgain = reader.GetBoolean(16) },
+            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)) { DeliverAgain = reader.GetBoolean(16), Draft = reader.IsDBNull(17) ? null : new Review.DraftId(reader.GetInt64(17)) },
             cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);

@@ -8,6 +8,7 @@ public static class AccessPolicy
 {
     public const string Viewer = nameof(Role.Viewer);
     public const string Requester = nameof(Role.Requester);
+    public const string Approver = nameof(Role.Approver);
     public const string Admin = nameof(Role.Admin);
 
     public static void Add(AuthorizationOptions options)

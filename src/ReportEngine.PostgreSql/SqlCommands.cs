@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace ReportEngine.Service.Web;
+namespace ReportEngine.PostgreSql;
 
-/// <summary>The dashboard's stores run plain parameterised SQL ($1, $2…); these keep each call to one line.</summary>
-internal static class SqlCommands
+/// <summary>The stores run plain parameterised SQL ($1, $2…); these keep each call to one line.</summary>
+public static class SqlCommands
 {
     public static async Task<int> ExecuteAsync(this NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object?[] values)
     {
@@ -17,6 +17,13 @@ internal static class SqlCommands
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         Bind(command, values);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<object?> ScalarAsync(this NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        Bind(command, values);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this NpgsqlDataSource dataSource, string sql, Func<NpgsqlDataReader, T> read,

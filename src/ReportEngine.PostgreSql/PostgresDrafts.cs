@@ -1,0 +1,240 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using ReportEngine.Kinds;
+using ReportEngine.Rendering;
+using ReportEngine.Review;
+
+namespace ReportEngine.PostgreSql;
+
+/// <summary>
+/// Review in PostgreSQL (review.md): each authority's review mode per kind, and the drafts of reviewed reports with
+/// their frozen snapshots and versions. A draft is changed only under its row's lock (<see cref="LockAsync"/>), so two
+/// people saving, approving or returning it at once are taken one after the other.
+/// </summary>
+public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kinds, TimeProvider clock) : IDrafts
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private const string Select =
+        """
+        SELECT d.id, d.authority, d.kind, d.period, d.statement, d.state, d.version, v.commentary::text, d.created_by, d.created_at, d.updated_at,
+               d.last_commentary_by, d.state_reason, d.archive_id, d.regeneration_reason
+          FROM reportengine.drafts d JOIN reportengine.draft_versions v ON v.draft_id = d.id AND v.version = d.version
+        """;
+
+    public async Task<ReviewMode> ModeAsync(string authority, ReportKind kind, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT mode FROM reportengine.review_modes WHERE authority = $1 AND kind = $2");
+        command.Parameters.Add(new() { Value = authority });
+        command.Parameters.Add(new() { Value = kind.Name });
+        return ReviewModes.Parse(await command.ExecuteScalarAsync(cancellationToken) as string) ?? ReviewMode.None;
+    }
+
+    /// <summary>Every (authority, kind) whose mode was set, with its mode.</summary>
+    public async Task<IReadOnlyList<(string Authority, string Kind, ReviewMode Mode)>> ModesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT authority, kind, mode FROM reportengine.review_modes ORDER BY authority, kind");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var modes = new List<(string, string, ReviewMode)>();
+        while (await reader.ReadAsync(cancellationToken)) modes.Add((reader.GetString(0), reader.GetString(1), ReviewModes.Parse(reader.GetString(2))!.Value));
+        return modes;
+    }
+
+    /// <summary>Sets the mode; the one it had before (none when never set).</summary>
+    public async Task<ReviewMode> SetModeAsync(string authority, ReportKind kind, ReviewMode mode, string changedBy, CancellationToken cancellationToken = default)
+    {
+        var before = await ModeAsync(authority, kind, cancellationToken);
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO reportengine.review_modes (authority, kind, mode, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (authority, kind) DO UPDATE SET mode = EXCLUDED.mode, changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at
+            """);
+        foreach (var value in new object[] { authority, kind.Name, mode.Name(), changedBy, clock.GetUtcNow() }) command.Parameters.Add(new() { Value = value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return before;
+    }
+
+    public async Task<Draft?> CurrentAsync(ReportIdentity report, CancellationToken cancellationToken) =>
+        (await QueryAsync($"{Select} WHERE d.authority = $1 AND d.kind = $2 AND d.period = $3 AND d.statement = $4 AND d.state IN ('open', 'returned', 'stale')",
+            cancellationToken, report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter)).SingleOrDefault();
+
+    public async Task<Draft?> FindAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"{Select} WHERE d.id = $1", cancellationToken, id.Value)).SingleOrDefault();
+
+    /// <summary>The drafts of the given authorities (every authority when null), newest change first.</summary>
+    public Task<IReadOnlyList<Draft>> ListAsync(IReadOnlyCollection<string>? authorities, string? kind = null, string? state = null,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync($"{Select} WHERE ($1::text[] IS NULL OR d.authority = ANY($1)) AND ($2::text IS NULL OR d.kind = $2) AND ($3::text IS NULL OR d.state = $3) " +
+                   "ORDER BY d.updated_at DESC, d.id DESC", cancellationToken,
+            new NpgsqlParameter { Value = (object?)authorities?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = (object?)state ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+
+    /// <summary>Every version, oldest first: when, by whom and what changed.</summary>
+    public async Task<IReadOnlyList<DraftVersion>> HistoryAsync(DraftId id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version, made_at, made_by, what FROM reportengine.draft_versions WHERE draft_id = $1 ORDER BY version");
+        command.Parameters.Add(new() { Value = id.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<DraftVersion>();
+        while (await reader.ReadAsync(cancellationToken))
+            versions.Add(new DraftVersion(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3)));
+        return versions;
+    }
+
+    /// <summary>A version's PDF (with the DRAFT marks) and metrics.json; the current version's when none is named.</summary>
+    public async Task<(byte[] Pdf, byte[] Metrics)?> FilesAsync(DraftId id, int? version = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT v.pdf, v.metrics FROM reportengine.draft_versions v JOIN reportengine.drafts d ON d.id = v.draft_id WHERE v.draft_id = $1 AND v.version = coalesce($2, d.version)");
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = (object?)version ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetFieldValue<byte[]>(0), reader.GetFieldValue<byte[]>(1)) : null;
+    }
+
+    /// <summary>The frozen evidence snapshot the draft was made from (<see cref="Archive.EvidenceSnapshot"/>).</summary>
+    public async Task<byte[]> SnapshotAsync(DraftId id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT snapshot FROM reportengine.drafts WHERE id = $1");
+        command.Parameters.Add(new() { Value = id.Value });
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? throw new InvalidOperationException($"There is no draft {id}");
+    }
+
+    public async Task<Draft> KeepAsync(ReportIdentity report, byte[] snapshot, RenderedReport draft, IReadOnlyList<Commentary> commentary, string createdBy,
+        string? regenerationReason, Draft? replacing, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        // One maker at a time per report, so that two requests at once make one draft.
+        await transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('reportengine.drafts'), hashtext($1))", cancellationToken, report.ToString());
+        if (await CurrentAsync(connection, transaction, report, cancellationToken) is { } current && current.Id != replacing?.Id)
+            return current;
+        var what = "made";
+        if (replacing is not null)
+        {
+            var moved = await transaction.ExecuteAsync("UPDATE reportengine.drafts SET state = 'discarded', state_reason = $2, updated_at = $3 WHERE id = $1 AND state = 'stale'",
+                cancellationToken, replacing.Id.Value, "made again from new evidence", now);
+            if (moved == 0) return await CurrentAsync(connection, transaction, report, cancellationToken) ?? replacing;
+            what = $"made again from new evidence (draft {replacing.Id}'s commentary carried over)";
+        }
+        var id = (long)(await transaction.ScalarAsync(
+            """
+            INSERT INTO reportengine.drafts (authority, kind, period, statement, state, version, snapshot, regeneration_reason, created_by, created_at, updated_at, last_commentary_by)
+            VALUES ($1, $2, $3, $4, 'open', 1, $5, $6, $7, $8, $8, $9) RETURNING id
+            """, cancellationToken, report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter, snapshot, regenerationReason, createdBy, now,
+            replacing?.LastCommentaryBy))!;
+        await AddVersionAsync(transaction, new DraftId(id), 1, commentary, draft, createdBy, what, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await FindAsync(new DraftId(id), cancellationToken))!;
+    }
+
+    /// <summary>Locks a draft's row until the lock is disposed (uncommitted changes are then undone); null when there is no such draft.</summary>
+    public async Task<DraftLock?> LockAsync(DraftId id, CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await transaction.ExecuteAsync("SELECT 1 FROM reportengine.drafts WHERE id = $1 FOR UPDATE", cancellationToken, id.Value);
+            var draft = (await QueryAsync(connection, transaction, $"{Select} WHERE d.id = $1", cancellationToken, id.Value)).SingleOrDefault();
+            if (draft is null)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            return new DraftLock(draft, connection, transaction, clock);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A new import of an authority's evidence: its open and returned drafts were made from evidence since replaced
+    /// (review.md), so they become stale; called in the import's transaction.
+    /// </summary>
+    public static Task<int> MarkStaleAsync(NpgsqlTransaction transaction, string authority, DateTimeOffset now, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("UPDATE reportengine.drafts SET state = 'stale', state_reason = 'the evidence was imported again', updated_at = $2 WHERE authority = $1 AND state IN ('open', 'returned')",
+            cancellationToken, authority, now);
+
+    internal static async Task AddVersionAsync(NpgsqlTransaction transaction, DraftId id, int version, IReadOnlyList<Commentary> commentary, RenderedReport draft,
+        string madeBy, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO reportengine.draft_versions (draft_id, version, made_at, made_by, what, commentary, pdf, metrics) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            transaction.Connection, transaction);
+        foreach (var value in new object[] { id.Value, version, now, madeBy, what })
+            insert.Parameters.Add(new() { Value = value });
+        insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(commentary, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new() { Value = draft.Pdf });
+        insert.Parameters.Add(new() { Value = draft.MetricsJson });
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<Draft?> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReportIdentity report, CancellationToken cancellationToken) =>
+        (await QueryAsync(connection, transaction,
+            $"{Select} WHERE d.authority = $1 AND d.kind = $2 AND d.period = $3 AND d.statement = $4 AND d.state IN ('open', 'returned', 'stale')",
+            cancellationToken, report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<Draft>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await QueryAsync(connection, null, sql, cancellationToken, values);
+    }
+
+    private async Task<IReadOnlyList<Draft>> QueryAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken,
+        params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in values) command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var drafts = new List<Draft>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var fields = new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4) is { Length: > 0 } s ? s : null).Parse(kinds);
+            // A draft of a kind no longer served is left out, as the archive leaves out its entries.
+            if (!fields.IsValid) continue;
+            drafts.Add(new Draft(new DraftId(reader.GetInt64(0)), fields.Identity, reader.GetString(5), reader.GetInt32(6),
+                JsonSerializer.Deserialize<List<Commentary>>(reader.GetString(7), Json) ?? [], reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9),
+                reader.GetFieldValue<DateTimeOffset>(10), reader.NullableText(11), reader.NullableText(12), reader.NullableText(13), reader.NullableText(14)));
+        }
+        return drafts;
+    }
+}
+
+/// <summary>One version of a draft: when it was made, by whom, and what changed (made, commentary of a slot changed).</summary>
+public sealed record DraftVersion(int Version, DateTimeOffset MadeAt, string MadeBy, string What);
+
+/// <summary>A draft locked for a change: each change is written in the lock's transaction and kept only when committed.</summary>
+public sealed class DraftLock(Draft draft, NpgsqlConnection connection, NpgsqlTransaction transaction, TimeProvider clock) : IAsyncDisposable
+{
+    public Draft Draft { get; } = draft;
+
+    /// <summary>A new version with the commentary as it now stands; the draft becomes open (a returned one is being worked on again).</summary>
+    public async Task AddVersionAsync(IReadOnlyList<Commentary> commentary, RenderedReport rendered, string madeBy, string what, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var version = Draft.Version + 1;
+        await PostgresDrafts.AddVersionAsync(transaction, Draft.Id, version, commentary, rendered, madeBy, what, now, cancellationToken);
+        await transaction.ExecuteAsync("UPDATE reportengine.drafts SET version = $2, state = 'open', state_reason = NULL, last_commentary_by = $3, updated_at = $4 WHERE id = $1",
+            cancellationToken, Draft.Id.Value, version, madeBy, now);
+    }
+
+    /// <summary>Returned or discarded (with its reason), or approved (with the archive entry it issued).</summary>
+    public Task SetStateAsync(string state, string? reason, string? archiveId, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("UPDATE reportengine.drafts SET state = $2, state_reason = $3, archive_id = $4, updated_at = $5 WHERE id = $1",
+            cancellationToken, Draft.Id.Value, state, (object?)reason ?? DBNull.Value, (object?)archiveId ?? DBNull.Value, clock.GetUtcNow());
+
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
