@@ -10,7 +10,8 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
 {
     private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/requests/1",
         "/archive/x", "/packs/x"];
-    private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics"];
+    private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics",
+        "/api/v1/drafts", "/api/v1/drafts/1", "/api/v1/drafts/1/pdf"];
 
     [Fact]
     public async Task Without_sign_in_only_health_sign_in_and_static_assets_answer()
@@ -31,6 +32,9 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync("/api/v1/drafts/1/commentary/overall", new { text = "x" })).StatusCode);
+        foreach (var change in new[] { "approve", "return", "discard" })
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/v1/drafts/1/{change}", new { reason = "x" })).StatusCode);
         // Health says how it is and nothing more.
         Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
     }
@@ -62,6 +66,27 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         {
             var refused = await viewer.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2024-01" });
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        // review.md: a Viewer reads drafts; a Requester writes commentary; an Approver (or Admin) approves, returns, discards.
+        // A draft that is not there answers 404 to whoever the rule lets past, so 404 here means "allowed".
+        var draftRules = new (Person Person, HttpMethod Method, string Path, HttpStatusCode Status)[]
+        {
+            (DashboardFixture.Viewer, HttpMethod.Get, "/api/v1/drafts", HttpStatusCode.OK),
+            (DashboardFixture.Viewer, HttpMethod.Get, "/api/v1/drafts/999999", HttpStatusCode.NotFound),
+            (DashboardFixture.Viewer, HttpMethod.Put, "/api/v1/drafts/999999/commentary/overall", HttpStatusCode.Forbidden),
+            (DashboardFixture.Requester, HttpMethod.Put, "/api/v1/drafts/999999/commentary/overall", HttpStatusCode.NotFound),
+            (DashboardFixture.Requester, HttpMethod.Post, "/api/v1/drafts/999999/approve", HttpStatusCode.Forbidden),
+            (DashboardFixture.Requester, HttpMethod.Post, "/api/v1/drafts/999999/return", HttpStatusCode.Forbidden),
+            (DashboardFixture.Requester, HttpMethod.Post, "/api/v1/drafts/999999/discard", HttpStatusCode.Forbidden),
+            (DashboardFixture.Approver, HttpMethod.Post, "/api/v1/drafts/999999/approve", HttpStatusCode.NotFound),
+            (DashboardFixture.Approver, HttpMethod.Post, "/api/v1/drafts/999999/return", HttpStatusCode.NotFound),
+            (DashboardFixture.Admin, HttpMethod.Post, "/api/v1/drafts/999999/discard", HttpStatusCode.NotFound),
+        };
+        foreach (var (person, method, path, status) in draftRules)
+        {
+            using var api = dashboard.Api(person);
+            var response = await api.SendAsync(new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : JsonContent.Create(new { text = "x", reason = "x" }) });
+            Assert.True(response.StatusCode == status, $"{person.Role} {method} {path}: {response.StatusCode}, expected {status}");
         }
         using (var approver = dashboard.Api(DashboardFixture.Approver))
         {
