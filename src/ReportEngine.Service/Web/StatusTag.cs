@@ -9,6 +9,7 @@ public static class StatusTag
         "done" or "intact" => "app-tag--green",
         "failed" or "broken" => "app-tag--red",
         "queued" => "app-tag--grey",
+        "draft" => "app-tag--yellow",
         _ => "app-tag--blue",
     };
 }

@@ -13,8 +13,14 @@ using ReportEngine.Service.Web.Security;
 namespace ReportEngine.Service.Web.Pages;
 
 /// <summary>Home: for each authority the person may see, the latest report of each kind with its headline figures, the next scheduled run, and requests in progress.</summary>
-public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports reports, RequestStore requests, ReportKinds kinds, JobStorage jobs) : PageModel
+public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports reports, RequestStore requests, ReportKinds kinds, JobStorage jobs,
+    PostgresDrafts drafts) : PageModel
 {
+    /// <summary>review.md: the open drafts this person may sign off, and the returned ones awaiting changes, of the authorities they may see.</summary>
+    public int AwaitingSignOff { get; private set; }
+
+    public int Returned { get; private set; }
+
     public IReadOnlyList<AuthoritySummary> Authorities { get; private set; } = [];
     public IReadOnlyList<OnDemandRequest> InProgress { get; private set; } = [];
 
@@ -55,6 +61,9 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
         }
         Authorities = summaries;
         InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();
+        var current = (await drafts.ListAsync(null, cancellationToken: cancellationToken)).Where(d => account.MaySee(d.Report.Authority)).ToList();
+        AwaitingSignOff = current.Count(d => Drafts.IndexModel.AwaitsSignOffBy(account, d));
+        Returned = current.Count(d => d.State == Review.DraftState.Returned);
     }
 
     /// <summary>An entry's figures; none when it does not verify (its archive page says why), so one bad entry never breaks the home page.</summary>

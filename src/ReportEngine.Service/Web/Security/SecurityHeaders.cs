@@ -12,15 +12,22 @@ internal static class SecurityHeaders
     private const string HangfirePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                                           "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Set (to true) in a response's items to let this site's own pages frame it: a draft's PDF shown in its page
+    /// (review.md). Only framing is governed then; a PDF runs no script of ours.
+    /// </summary>
+    public const string FramedBySelf = "reportengine.framed-by-self";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
+            var framed = context.Items.ContainsKey(FramedBySelf);
+            headers.ContentSecurityPolicy = framed ? "frame-ancestors 'self'" : context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
             return Task.CompletedTask;
         });
         await next();

@@ -6,7 +6,7 @@
   if (!root) return;
   var id = root.getAttribute("data-request");
   var status = root.getAttribute("data-status");
-  if (status === "done" || status === "failed") return;
+  if (status === "done" || status === "failed" || status === "draft") return;
   var tag = document.getElementById("status");
   var bar = document.getElementById("progress");
   var text = document.getElementById("progress-text");
@@ -27,7 +27,7 @@
         bar.textContent = r.progress + "%";
         text.textContent = r.progress + "%";
         if (r.status !== lastStatus) { live.textContent = "The report is " + r.status + "."; lastStatus = r.status; }
-        if (r.status === "done" || r.status === "failed") { window.location.reload(); return; }
+        if (r.status === "done" || r.status === "failed" || r.status === "draft") { window.location.reload(); return; }
         window.setTimeout(poll, 1000);
       })
       .catch(function () { window.setTimeout(poll, 3000); });

@@ -25,9 +25,9 @@ public sealed class NewModel(PostgresEvidenceStore evidence, RequestDesk desk, R
     public IReadOnlyList<ReportKind> Kinds => kinds.All;
     public static IReadOnlyList<string> Statements => CodeNames<QualityStatement>.Codes;
 
-    public async Task OnGetAsync(string? authority, string? kind, string? period, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? authority, string? kind, string? period, string? statement, CancellationToken cancellationToken)
     {
-        Form = new RequestForm { Authority = authority, Kind = kind, Period = period };
+        Form = new RequestForm { Authority = authority, Kind = kind, Period = period, Statement = statement };
         await LoadAsync(cancellationToken);
     }
 
