@@ -83,6 +83,29 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
         return versions;
     }
 
+    /// <summary>Who changed the draft's commentary (their accounts' emails): whom a return is sent to.</summary>
+    public Task<IReadOnlyList<string>> CommentaryWritersAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        dataSource.QueryAsync("SELECT DISTINCT lower(made_by) FROM reportengine.draft_versions WHERE draft_id = $1 AND what LIKE 'commentary%' ORDER BY 1",
+            r => r.GetString(0), cancellationToken, id.Value);
+
+    /// <summary>
+    /// The open drafts made before <paramref name="madeBefore"/> that have not had their reminder, each marked as
+    /// reminded now (so that two processes never both remind).
+    /// </summary>
+    public async Task<IReadOnlyList<DraftId>> TakeDueRemindersAsync(Func<DateTimeOffset, bool> due, CancellationToken cancellationToken = default)
+    {
+        var candidates = await dataSource.QueryAsync("SELECT id, created_at FROM reportengine.drafts WHERE state = 'open' AND reminded_at IS NULL ORDER BY id",
+            r => (Id: r.GetInt64(0), CreatedAt: r.GetFieldValue<DateTimeOffset>(1)), cancellationToken);
+        var taken = new List<DraftId>();
+        foreach (var (id, createdAt) in candidates.Where(c => due(c.CreatedAt)))
+        {
+            if (await dataSource.ExecuteAsync("UPDATE reportengine.drafts SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND state = 'open'",
+                    cancellationToken, id, clock.GetUtcNow()) == 1)
+                taken.Add(new DraftId(id));
+        }
+        return taken;
+    }
+
     /// <summary>A version's PDF (with the DRAFT marks) and metrics.json; the current version's when none is named.</summary>
     public async Task<(byte[] Pdf, byte[] Metrics)?> FilesAsync(DraftId id, int? version = null, CancellationToken cancellationToken = default)
     {

@@ -59,5 +59,7 @@ public sealed class RecurringReportSchedule(
                 else recurringJobs.RemoveIfExists(id);
             }
         }
+        // review.md: drafts still open after their working days remind their Approvers once.
+        recurringJobs.AddOrUpdate<Notices.DraftNoticeJobs>(Notices.DraftNoticeJobs.RemindersJobId, job => job.RemindAsync(CancellationToken.None), "*/15 * * * *", recurring);
     }
 }

@@ -26,6 +26,7 @@ public sealed class ReportJob(
     ReportKinds kinds,
     IOptions<ServiceOptions> options,
     IOptions<ReportOptions> reportOptions,
+    IBackgroundJobClient jobs,
     ILogger<ReportJob> logger)
 {
     /// <summary>The recurring job: issues the latest period of the kind that ended before the schedule fired (Europe/London by default).</summary>
@@ -90,6 +91,9 @@ public sealed class ReportJob(
             DeliverAgain: deliverAgain);
         // A failure is said in one line by the job event log, with the progress the report had reached.
         var issued = await issuer.IssueAsync(request, progress, grace.Token);
+        // review.md: a scheduled run's draft is announced to its authority's Approvers (once each, however often this runs).
+        if (requester.IsSchedule && issued.Draft is { State: ReportEngine.Review.DraftState.Open } made)
+            Notices.DraftNoticeJobs.Queue(jobs, made, Notices.DraftNotice.Ready);
         new JobProgress(context).Report(new ReportProgress(ReportStage.Done, 100, issued.Draft is { } draft
             ? $"Draft {draft.Id} ({draft.State}), awaiting sign-off"
             : $"{(issued.Reused ? "Issued before" : "Issued")}: {issued.Pages} pages, archive entry {issued.Entry?.Id}"));

@@ -21,6 +21,7 @@ using ReportEngine.Rendering;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Health;
+using ReportEngine.Service.Notices;
 using ReportEngine.Service.Web;
 using ReportEngine.Service.Web.Security;
 using ReportEngine.Hosting;
@@ -125,6 +126,7 @@ public static class ServiceHost
         services.AddReportEngine(home);
         services.AddDashboard(configuration);
         services.AddDelivery();
+        services.AddReview();
         Telemetry.TelemetryExport.Add(services, configuration);
         services.AddTransient<DeliveryJobs>();
         // The host waits for the job server's own shutdown timeout and half a minute more to close the browser and the

@@ -11,7 +11,10 @@ namespace ReportEngine.Issuing;
 /// </summary>
 public sealed class EndedPeriods(TimeProvider clock, TimeZoneInfo zone)
 {
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    public DateOnly Today => DayOf(clock.GetUtcNow());
+
+    /// <summary>The day a moment falls on in the time zone.</summary>
+    public DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime);
 
     /// <summary>The moment today began in the time zone: what "a day" counts from (regenerations per day).</summary>
     public DateTimeOffset TodayBegan

@@ -14,6 +14,9 @@ public readonly record struct Requester
 
     public string Name { get; }
 
+    /// <summary>A schedule's run, which no one is waiting for (a draft it makes is announced to its Approvers).</summary>
+    public bool IsSchedule => Kind == "schedule";
+
     public static Requester Person(string name) => new("person", name);
 
     public static Requester Schedule(string name) => new("schedule", name);

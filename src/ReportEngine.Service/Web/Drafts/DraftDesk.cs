@@ -23,6 +23,7 @@ public sealed class DraftDesk(
     ReportArchive archive,
     EndedPeriods ended,
     AuditLog audit,
+    Hangfire.IBackgroundJobClient jobs,
     ILogger<DraftDesk> logger)
 {
     /// <summary>A reason to return or discard a draft is at most this long.</summary>
@@ -123,7 +124,10 @@ public sealed class DraftDesk(
         await locked.CommitAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent(account.Actor, action, "succeeded", draft.Report.Authority, draft.Report.ToString(), address,
             $"draft {draft.Id} version {draft.Version}: {reason}"), cancellationToken);
-        return new DraftOutcome.Changed((await drafts.FindAsync(id, cancellationToken))!);
+        var changed = (await drafts.FindAsync(id, cancellationToken))!;
+        // review.md: a return, with its reason, goes to the people who changed the commentary.
+        if (state == DraftState.Returned) Notices.DraftNoticeJobs.Queue(jobs, changed, Notices.DraftNotice.Returned);
+        return new DraftOutcome.Changed(changed);
     }
 
     /// <summary>A draft rendered again from its frozen snapshot with the DRAFT marks and the commentary given: its figures are the first version's.</summary>

@@ -24,5 +24,5 @@ public sealed record OnDemandRequest(
     public bool DeliverAgain { get; init; }
 
     /// <summary>The draft a request for a reviewed report made or found (review.md).</summary>
-    public Review.DraftId? Draft { get; init; }
+    public ReportEngine.Review.DraftId? Draft { get; init; }
 }

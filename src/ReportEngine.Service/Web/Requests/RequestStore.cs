@@ -77,7 +77,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
             cancellationToken, id, archiveId, clock.GetUtcNow());
 
     /// <summary>A request for a reviewed report ends with its draft (review.md).</summary>
-    public Task DraftAsync(long id, Review.DraftId draft, CancellationToken cancellationToken = default) =>
+    public Task DraftAsync(long id, ReportEngine.Review.DraftId draft, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE reportengine.report_requests SET status = 'draft', progress = 100, stage = 'Draft awaiting sign-off', draft_id = $2, error = NULL, finished_at = $3 WHERE id = $1",
             cancellationToken, id, draft.Value, clock.GetUtcNow());
 
@@ -94,7 +94,7 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
         dataSource.QueryAsync(sql, reader => new OnDemandRequest(reader.GetInt64(0),
             new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.TextOrNull(4)).Parse(kinds).IdentityOrRefuse(),
             reader.GetBoolean(5), reader.TextOrNull(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10),
-            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)) { DeliverAgain = reader.GetBoolean(16), Draft = reader.IsDBNull(17) ? null : new Review.DraftId(reader.GetInt64(17)) },
+            reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.GetFieldValue<DateTimeOffset>(14), reader.TimeOrNull(15)) { DeliverAgain = reader.GetBoolean(16), Draft = reader.IsDBNull(17) ? null : new ReportEngine.Review.DraftId(reader.GetInt64(17)) },
             cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);

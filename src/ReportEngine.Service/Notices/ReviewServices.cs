@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReportEngine.Service.Notices;
+
+/// <summary>Review's parts in the service (review.md): its settings and the messages about drafts.</summary>
+public static class ReviewServices
+{
+    public static IServiceCollection AddReview(this IServiceCollection services)
+    {
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DraftNotices>();
+        return services;
+    }
+}
