@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Web;
 [Collection(DashboardCollection.Name)]
 public sealed class AccessRulesTests(DashboardFixture dashboard)
 {
-    private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/requests/1",
+    private static readonly string[] Pages = ["/", "/requests/new", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/drafts/1", "/requests/1",
         "/archive/x", "/packs/x"];
     private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics",
         "/api/v1/drafts", "/api/v1/drafts/1", "/api/v1/drafts/1/pdf"];
@@ -114,6 +114,9 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             [(DashboardFixture.Approver, "/admin/audit")] = "/not-allowed",
             [(DashboardFixture.Approver, "/admin/recipients")] = "/not-allowed",
             [(DashboardFixture.Approver, "/hangfire")] = "/not-allowed",
+            [(DashboardFixture.Approver, "/admin/review")] = "/not-allowed",
+            [(DashboardFixture.Viewer, "/drafts")] = null,
+            [(DashboardFixture.Admin, "/admin/review")] = null,
             [(DashboardFixture.Admin, "/admin/users")] = null,
             [(DashboardFixture.Admin, "/admin/schedules")] = null,
             [(DashboardFixture.Admin, "/admin/recipients")] = null,

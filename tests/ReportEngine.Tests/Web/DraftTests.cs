@@ -171,4 +171,52 @@ public sealed class DraftTests(DashboardFixture dashboard)
             ReviewMode("quality-statement", "none");
         }
     }
+
+    [Fact]
+    public async Task An_admin_sets_the_review_mode_on_the_dashboard_each_change_audited_and_the_command_line_lists_it()
+    {
+        using var admin = await dashboard.SignedInAsync(DashboardFixture.Admin);
+        var before = await dashboard.LastAuditIdAsync();
+        async Task<HttpResponseMessage> PostAsync(HttpClient client, string kind, string mode)
+        {
+            var token = DashboardFixture.AntiforgeryToken(await client.GetStringAsync("/admin/review"));
+            return await client.PostAsync("/admin/review", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["authority"] = "NDC", ["kind"] = kind, ["mode"] = mode, ["__RequestVerificationToken"] = token,
+            }));
+        }
+        try
+        {
+            var set = await PostAsync(admin, "complaints-annual", "required");
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            Assert.Contains("complaints-annual reports: none → required", WebUtility.HtmlDecode(await set.Content.ReadAsStringAsync()));
+            Assert.Contains("NDC\tcomplaints-annual\trequired", CliProcess.Run(dashboard.CliEnvironment, "review-mode", "list", "--db", dashboard.Database).Out);
+            var refused = await PostAsync(admin, "complaints-annual", "sometimes");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var audit = await dashboard.AuditAsync(before);
+            Assert.Contains(audit, a => a.Action == "review-mode.set" && a.Outcome == "succeeded" && a.Actor == $"person:{DashboardFixture.Admin.Email}");
+            Assert.Contains(audit, a => a.Action == "review-mode.set" && a.Outcome == "refused");
+
+            // Only an Admin sets it.
+            using var approver = await dashboard.SignedInAsync(DashboardFixture.Approver);
+            var notAllowed = await approver.GetAsync("/admin/review");
+            Assert.Equal("/not-allowed", notAllowed.Headers.Location?.AbsolutePath);
+        }
+        finally
+        {
+            ReviewMode("complaints-annual", "none");
+        }
+    }
+
+    [Fact]
+    public void The_command_line_refuses_a_kind_or_mode_it_does_not_know_naming_the_option()
+    {
+        var kind = CliProcess.Run(dashboard.CliEnvironment, "review-mode", "set", "--authority", "NDC", "--kind", "weekly", "required", "--db", dashboard.Database);
+        Assert.NotEqual(0, kind.Exit);
+        Assert.Contains("--kind: 'weekly' is not a report kind", kind.Err);
+        Assert.DoesNotContain("   at ", kind.Err);
+        var mode = ReviewMode("monthly", "sometimes");
+        Assert.NotEqual(0, mode.Exit);
+        Assert.Contains("'sometimes' is not a review mode", mode.Err);
+    }
 }
