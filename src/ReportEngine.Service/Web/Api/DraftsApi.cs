@@ -65,21 +65,23 @@ internal static class DraftsApi
             .WithSummary("Approves an open draft: issues the report from the draft's snapshot with its commentary and sign-off")
             .Produces<ApprovalView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
-        api.MapPost("/drafts/{id:long}/return", async (long id, ReasonForm form, HttpContext context, DraftDesk desk, PostgresDrafts drafts,
-                    CancellationToken cancellationToken) =>
-                await AnswerAsync(await desk.ReturnAsync(new DraftId(id), form.Reason, context.Account(), context.Address(), cancellationToken), drafts, cancellationToken))
-            .RequireAuthorization(AccessPolicy.Approver)
-            .WithName("ReturnDraft")
-            .WithSummary("Returns an open draft to the people who wrote its commentary, with a reason")
-            .Produces<DraftDetailsView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-
-        api.MapPost("/drafts/{id:long}/discard", async (long id, ReasonForm form, HttpContext context, DraftDesk desk, PostgresDrafts drafts,
-                    CancellationToken cancellationToken) =>
-                await AnswerAsync(await desk.DiscardAsync(new DraftId(id), form.Reason, context.Account(), context.Address(), cancellationToken), drafts, cancellationToken))
-            .RequireAuthorization(AccessPolicy.Approver)
-            .WithName("DiscardDraft")
-            .WithSummary("Discards a draft that is open, returned or stale, with a reason")
-            .Produces<DraftDetailsView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        // Returning and discarding are alike: an Approver's change with a reason.
+        foreach (var (verb, summary, change) in new (string, string, Func<DraftDesk, DraftId, string?, Accounts.Account, string?, CancellationToken, Task<DraftOutcome>>)[]
+                 {
+                     ("return", "Returns an open draft to the people who wrote its commentary, with a reason", (desk, id, reason, account, address, ct) =>
+                         desk.ReturnAsync(id, reason, account, address, ct)),
+                     ("discard", "Discards a draft that is open, returned or stale, with a reason", (desk, id, reason, account, address, ct) =>
+                         desk.DiscardAsync(id, reason, account, address, ct)),
+                 })
+        {
+            api.MapPost($"/drafts/{{id:long}}/{verb}", async (long id, ReasonForm form, HttpContext context, DraftDesk desk, PostgresDrafts drafts,
+                        CancellationToken cancellationToken) =>
+                    await AnswerAsync(await change(desk, new DraftId(id), form.Reason, context.Account(), context.Address(), cancellationToken), drafts, cancellationToken))
+                .RequireAuthorization(AccessPolicy.Approver)
+                .WithName($"{char.ToUpperInvariant(verb[0])}{verb[1..]}Draft")
+                .WithSummary(summary)
+                .Produces<DraftDetailsView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        }
     }
 
     private static async Task<IResult> AnswerAsync(DraftOutcome outcome, PostgresDrafts drafts, CancellationToken cancellationToken) => outcome switch
