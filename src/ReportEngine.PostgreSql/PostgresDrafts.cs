@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;

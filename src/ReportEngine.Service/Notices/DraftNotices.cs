@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;

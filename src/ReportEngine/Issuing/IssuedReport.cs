@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using ReportEngine.Archive;
 using ReportEngine.Kinds;
 using ReportEngine.Rendering;
@@ -10,4 +11,4 @@ namespace ReportEngine.Issuing;
 /// <param name="Draft">For a report that is reviewed, the draft made (or found) instead of an archive entry.</param>
 /// <param name="FollowUps">What the follow-ups done at once gave (none when they went to jobs, the report was issued before, or it is not archived).</param>
 public sealed record IssuedReport(ReportIdentity Report, ArchiveRecord? Entry, string? PdfPath, int Pages, bool Reused, RenderedReport? Rendered,
-    IReadOnlyList<FollowUpOutcome> FollowUps, Review.Draft? Draft = null);
+    IReadOnlyList<FollowUpOutcome> FollowUps, Draft? Draft = null);

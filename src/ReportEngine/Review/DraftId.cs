@@ -4,7 +4,4 @@ namespace ReportEngine.Review;
 public readonly record struct DraftId(long Value)
 {
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static DraftId? TryParse(string? text) =>
-        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? new DraftId(value) : null;
 }

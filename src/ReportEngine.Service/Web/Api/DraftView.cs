@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using ReportEngine.PostgreSql;
 using ReportEngine.Review;
 

@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using ReportEngine.Review;
 
 namespace ReportEngine.Service.Web.Drafts;

@@ -1,3 +1,4 @@
+using ReportEngine.Issuing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportEngine.PostgreSql;
 using ReportEngine.Review;

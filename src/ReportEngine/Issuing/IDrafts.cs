@@ -1,7 +1,8 @@
 using ReportEngine.Kinds;
 using ReportEngine.Rendering;
+using ReportEngine.Review;
 
-namespace ReportEngine.Review;
+namespace ReportEngine.Issuing;
 
 /// <summary>What the issuing path asks of review (review.md): whether a report needs it, its current draft, and keeping a new one.</summary>
 public interface IDrafts

@@ -1,6 +1,7 @@
 using ReportEngine.Kinds;
+using ReportEngine.Review;
 
-namespace ReportEngine.Review;
+namespace ReportEngine.Issuing;
 
 /// <summary>
 /// A report made but not issued (review.md): rendered with the DRAFT marks from a frozen snapshot of the evidence,
