@@ -219,4 +219,31 @@ public sealed class DraftTests(DashboardFixture dashboard)
         Assert.NotEqual(0, mode.Exit);
         Assert.Contains("'sometimes' is not a review mode", mode.Err);
     }
+
+    [Fact]
+    public async Task Regenerating_a_reviewed_report_makes_a_draft_whose_approval_issues_the_entry_that_supersedes_the_old_one()
+    {
+        var body = new { authority = "NDC", kind = "monthly", period = "2023-09" };
+        var first = (await dashboard.RequestAndWaitAsync(DashboardFixture.Requester, body)).GetProperty("archiveId").GetString()!;
+        Assert.Equal(0, ReviewMode("monthly", "required").Exit);
+        try
+        {
+            var regenerated = await dashboard.RequestAndWaitAsync(DashboardFixture.Requester,
+                new { authority = "NDC", kind = "monthly", period = "2023-09", regenerate = true, reason = "Two safeguarding enquiries were recorded twice" });
+            Assert.Equal("draft", regenerated.GetProperty("status").GetString());
+            var id = regenerated.GetProperty("draftId").GetInt64();
+            using var approver = dashboard.Api(DashboardFixture.Approver);
+            var approved = await approver.PostAsync($"/api/v1/drafts/{id}/approve", null);
+            Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+            var second = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("archiveId").GetString()!;
+            Assert.NotEqual(first, second);
+            var packs = await approver.GetFromJsonAsync<JsonElement>("/api/v1/packs?authority=NDC&from=2023-09&to=2023-09");
+            var entry = packs.EnumerateArray().Single(p => p.GetProperty("archiveId").GetString() == second);
+            Assert.Equal(first, entry.GetProperty("supersedes").GetString());
+        }
+        finally
+        {
+            ReviewMode("monthly", "none");
+        }
+    }
 }
