@@ -37,11 +37,13 @@ public sealed class DraftTests(DashboardFixture dashboard)
             Assert.Equal("draft", request.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, request.GetProperty("archiveId").ValueKind);
             var id = request.GetProperty("draftId").GetInt64();
-            // Asking again gives the same draft.
-            var again = await dashboard.RequestAndWaitAsync(DashboardFixture.Requester, new { authority = "NDC", kind = "monthly", period = "2023-07" });
-            Assert.Equal(id, again.GetProperty("draftId").GetInt64());
-
             using var requester = dashboard.Api(DashboardFixture.Requester);
+            // Asking again is answered at once with the same draft (202, status draft, its id), nothing rendered.
+            var again = await requester.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2023-07" });
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+            var answered = await again.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(("draft", id), (answered.GetProperty("status").GetString(), answered.GetProperty("draftId").GetInt64()));
+
             using var approver = dashboard.Api(DashboardFixture.Approver);
             var listed = await requester.GetFromJsonAsync<JsonElement>("/api/v1/drafts?authority=NDC&state=open");
             Assert.Contains(listed.EnumerateArray(), d => d.GetProperty("draftId").GetInt64() == id && d.GetProperty("version").GetInt32() == 1);
@@ -115,8 +117,8 @@ public sealed class DraftTests(DashboardFixture dashboard)
             Assert.Contains("approved already", await twice.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.Conflict, (await requester.PutAsJsonAsync($"/api/v1/drafts/{id}/commentary/overall", new { text = "late" })).StatusCode);
             // Asking for the report now answers from the archive.
-            var answered = await requester.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2023-07" });
-            Assert.Equal(archiveId, (await answered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("archiveId").GetString());
+            var fromArchive = await requester.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period = "2023-07" });
+            Assert.Equal(archiveId, (await fromArchive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("archiveId").GetString());
         }
         finally
         {
@@ -244,6 +246,40 @@ public sealed class DraftTests(DashboardFixture dashboard)
         finally
         {
             ReviewMode("monthly", "none");
+        }
+    }
+
+    [Fact]
+    public async Task The_draft_pages_forms_keep_the_roles_of_the_api()
+    {
+        Assert.Equal(0, ReviewMode("quality-statement", "required").Exit);
+        try
+        {
+            var id = (await dashboard.RequestAndWaitAsync(DashboardFixture.Requester,
+                new { authority = "NDC", kind = "quality-statement", period = "2023-10", statement = "SAFEGUARDING" })).GetProperty("draftId").GetInt64();
+            async Task<HttpResponseMessage> PostAsync(Person person, string handler, Dictionary<string, string> form)
+            {
+                using var client = await dashboard.SignedInAsync(person);
+                form["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(await client.GetStringAsync($"/drafts/{id}"));
+                return await client.PostAsync($"/drafts/{id}?handler={handler}", new FormUrlEncodedContent(form));
+            }
+            var viewerWrites = await PostAsync(DashboardFixture.Viewer, "Commentary", new() { ["slot"] = "overall", ["text"] = "x" });
+            Assert.Equal("/not-allowed", viewerWrites.Headers.Location?.AbsolutePath);
+            var requesterApproves = await PostAsync(DashboardFixture.Requester, "Approve", new() { ["confirm"] = "true" });
+            Assert.Equal("/not-allowed", requesterApproves.Headers.Location?.AbsolutePath);
+            var requesterDiscards = await PostAsync(DashboardFixture.Requester, "Discard", new() { ["reason"] = "x" });
+            Assert.Equal("/not-allowed", requesterDiscards.Headers.Location?.AbsolutePath);
+            using (var outsider = await dashboard.SignedInAsync(DashboardFixture.Outsider))
+                Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/drafts/{id}")).StatusCode);
+            Assert.Equal("open", (await DraftAsync(dashboard.Api(DashboardFixture.Viewer), id)).GetProperty("state").GetString());
+
+            var discarded = await PostAsync(DashboardFixture.Approver, "Discard", new() { ["reason"] = "Made to test the forms" });
+            Assert.Equal(HttpStatusCode.OK, discarded.StatusCode);
+            Assert.Equal("discarded", (await DraftAsync(dashboard.Api(DashboardFixture.Viewer), id)).GetProperty("state").GetString());
+        }
+        finally
+        {
+            ReviewMode("quality-statement", "none");
         }
     }
 }

@@ -67,19 +67,20 @@ public sealed class DraftDesk(
         if (locked is null || !account.MaySee(locked.Draft.Report.Authority)) return new DraftOutcome.NotFound();
         var draft = locked.Draft;
         var report = draft.Report;
+        var latest = await archive.Catalog.LatestAsync(report, cancellationToken);
         // An approval whose entry was committed but whose draft was not marked (the database went away in between) finishes here.
-        var issuedBefore = draft.RegenerationReason is null ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
+        var approvedBefore = latest is not null && latest.Draft == draft.Id.ToString() ? latest : null;
         DraftOutcome? refused =
             account.Role < Role.Approver ? new DraftOutcome.Refused("Only an Approver or an Admin approves a draft")
             : draft.State != DraftState.Open ? new DraftOutcome.Conflict(WhyNotOpen(draft, "it cannot be approved"))
             : string.Equals(draft.LastCommentaryBy, account.Email, StringComparison.OrdinalIgnoreCase)
                 ? new DraftOutcome.Refused("You changed this draft's commentary last; another Approver must approve it (four eyes)")
-            : issuedBefore is not null && issuedBefore.Draft != draft.Id.ToString()
-                ? new DraftOutcome.Conflict($"{report} was issued as {issuedBefore.Id} while this draft was open; discard the draft, or regenerate the report")
+            : latest is not null && approvedBefore is null && draft.RegenerationReason is null
+                ? new DraftOutcome.Conflict($"{report} was issued as {latest.Id} while this draft was open; discard the draft, or regenerate the report")
             : null;
         if (refused is not null) return await RefusedAsync(account, "draft.approve", draft, address, refused, cancellationToken);
 
-        var archiveId = issuedBefore?.Id;
+        var archiveId = approvedBefore?.Id;
         if (archiveId is null)
         {
             var signOff = new ReviewMarks(false, new Approval(account.Name, account.Role.ToString(), ended.Today), draft.Commentary);

@@ -21,6 +21,7 @@ public sealed class RequestDesk(
     RequestStore requests,
     IBackgroundJobClient jobs,
     EndedPeriods ended,
+    PostgresDrafts drafts,
     AuditLog audit)
 {
     public async Task<RequestOutcome> SubmitAsync(RequestForm form, Account account, string? address, CancellationToken cancellationToken)
@@ -62,20 +63,28 @@ public sealed class RequestDesk(
         }
         var reason = form.Regenerate ? form.Reason!.Trim() : null;
         var archived = form.Regenerate ? null : await archive.Catalog.LatestAsync(report, cancellationToken);
-        var request = await requests.AddAsync(report, form.Regenerate, reason, account.Id, archived?.Id, cancellationToken, form.Regenerate && form.Deliver);
+        // review.md: a reviewed report not yet issued that has a draft being worked on is answered with it at once (a
+        // stale one is made again by the job).
+        var draft = form.Regenerate || archived is not null
+                    || await drafts.ModeAsync(authority, report.Kind, cancellationToken) != ReportEngine.Review.ReviewMode.Required
+            ? null
+            : await drafts.CurrentAsync(report, cancellationToken) is { State: not ReportEngine.Review.DraftState.Stale } current ? current : null;
+        var request = await requests.AddAsync(report, form.Regenerate, reason, account.Id, archived?.Id, cancellationToken, form.Regenerate && form.Deliver, draft?.Id);
         if (request is null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, report.ToString(), address,
                 $"{RequestStore.MostInFlight} requests in flight already"), cancellationToken);
             return new RequestOutcome.TooMany($"You have {RequestStore.MostInFlight} requests queued or rendering; ask again when one has finished.");
         }
-        if (archived is null)
+        if (archived is null && draft is null)
         {
             var jobId = jobs.Create<ReportJob>(job => job.IssueRequestAsync(request.Id, null, CancellationToken.None), new EnqueuedState(JobQueues.OnDemand));
             await requests.SetJobAsync(request.Id, jobId, cancellationToken);
         }
         await audit.WriteAsync(new AuditEvent(account.Actor, action, "succeeded", authority, report.ToString(), address,
-            archived is null ? $"request {request.Id} queued{(reason is null ? "" : $"; reason: {reason}")}" : $"request {request.Id} answered from archive entry {archived.Id}"),
+            archived is not null ? $"request {request.Id} answered from archive entry {archived.Id}"
+            : draft is not null ? $"request {request.Id} answered with draft {draft.Id} ({draft.State})"
+            : $"request {request.Id} queued{(reason is null ? "" : $"; reason: {reason}")}"),
             cancellationToken);
         return new RequestOutcome.Taken(request, archived is not null);
     }

@@ -21,8 +21,9 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
     /// Records a request; null when the person has <see cref="MostInFlight"/> in flight already. The count and the
     /// insert happen under a lock of the person's, so that two quick requests cannot both pass the limit.
     /// </summary>
+    /// <param name="draft">For a reviewed report that has a draft already (review.md): the request is answered with it at once.</param>
     public async Task<OnDemandRequest?> AddAsync(ReportIdentity report, bool regenerate, string? reason, long accountId, string? archivedAs,
-        CancellationToken cancellationToken = default, bool deliverAgain = false)
+        CancellationToken cancellationToken = default, bool deliverAgain = false, ReportEngine.Review.DraftId? draft = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -31,7 +32,8 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
             guard.Parameters.Add(new() { Value = (int)(accountId % int.MaxValue) });
             await guard.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (archivedAs is null)
+        var answered = archivedAs is not null || draft is not null;
+        if (!answered)
         {
             await using var count = new NpgsqlCommand(
                 "SELECT count(*) FROM reportengine.report_requests WHERE account_id = $1 AND status IN ('queued', 'rendering', 'archiving')", connection, transaction);
@@ -40,13 +42,14 @@ public sealed class RequestStore(NpgsqlDataSource dataSource, ReportKinds kinds,
         }
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO reportengine.report_requests (authority, kind, period, statement, regenerate, reason, account_id, status, progress, archive_id, requested_at, finished_at, deliver_again)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            INSERT INTO reportengine.report_requests (authority, kind, period, statement, regenerate, reason, account_id, status, progress, archive_id, requested_at, finished_at, deliver_again, draft_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
             """, connection, transaction);
         var now = clock.GetUtcNow();
         var fields = ReportFields.Of(report);
         foreach (var value in new object?[] { fields.Authority, fields.Kind, fields.Period, fields.Statement, regenerate, reason, accountId,
-                     archivedAs is null ? RequestStatus.Queued : RequestStatus.Done, archivedAs is null ? 0 : 100, archivedAs, now, archivedAs is null ? null : now, deliverAgain })
+                     draft is not null ? RequestStatus.Draft : archivedAs is null ? RequestStatus.Queued : RequestStatus.Done, answered ? 100 : 0, archivedAs, now,
+                     answered ? now : null, deliverAgain, draft?.Value })
             insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
