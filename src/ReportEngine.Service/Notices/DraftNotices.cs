@@ -119,7 +119,7 @@ public sealed class DraftNotices(
             DraftId = draft.Id.ToString(),
             Version = draft.Version,
         };
-        var message = new MimeMessage { Subject = $"[{service.Value.ProtectiveMarking}] {authorityName}: {title}, {model.PeriodWords}: {asked}" };
+        var message = new MimeMessage { Subject = $"[{pack.Value.MarkingOf(report.Kind)}] {authorityName}: {title}, {model.PeriodWords}: {asked}" };
         message.From.Add(MailboxAddress.Parse(smtp.Value.From!));
         message.To.Add(new MailboxAddress(name, email));
         message.Headers.Add("Auto-Submitted", "auto-generated");

@@ -134,7 +134,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                     await archive.OpenSigningKeyAsync(cancellationToken);
                     var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();
-                    var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.ProtectiveMarking);
+                    var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.MarkingOf(report.Kind));
                     var supersedes = old is null ? null : new Supersession(old.Id,
                         old.Files.GetValueOrDefault(ArchiveFile.Snapshot) == reserved.Identity.SnapshotSha256 && old.TemplateVersion == renderer.Templates.Version
                             ? Regeneration.UnchangedReason(request.Reason!, old.Id, request.DeliverAgain)

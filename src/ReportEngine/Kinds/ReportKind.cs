@@ -41,6 +41,9 @@ public abstract class ReportKind
     /// <summary>Years an archived report of this kind is kept unless configured otherwise.</summary>
     public int RetentionYears => Spec.RetentionYears;
 
+    /// <summary>The marking the kind is published under when none is set for it (<c>ReportEngine:Markings:KIND</c>); null: the service's.</summary>
+    public string? DefaultMarking => Spec.DefaultMarking;
+
     /// <summary>
     /// Where people may write what the figures mean (review.md): <c>overall</c> first, then the kind's own slots, each
     /// printed at the top of its section.
@@ -83,6 +86,7 @@ public abstract class ReportKind
 
 /// <summary>The plain facts of a kind (see <see cref="ReportKind"/>).</summary>
 /// <param name="CommentarySlots">Its commentary slots besides <see cref="ReportKind.Overall"/>, each named as the section it heads.</param>
+/// <param name="DefaultMarking">The protective marking of a kind written for the public, unless one is set for it; null: the service's.</param>
 public sealed record ReportKindSpec(
     string Name,
     string Title,
@@ -91,7 +95,8 @@ public sealed record ReportKindSpec(
     string? DefaultSchedule = null,
     int RetentionYears = 7,
     IReadOnlyList<Headline>? Headlines = null,
-    IReadOnlyList<string>? CommentarySlots = null);
+    IReadOnlyList<string>? CommentarySlots = null,
+    string? DefaultMarking = null);
 
 /// <summary>A headline figure: a key of the kind's metrics.json and what people call it.</summary>
 public sealed record Headline(string Key, string Label);

@@ -25,7 +25,9 @@ public sealed class ReportKinds
             Headlines: [new("complaints.received_12m", "Complaints in the year"), new("complaints.response_on_time_pct", "Responded to on time"),
                 new("complaints.uphold_rate_pct", "Upheld")],
             // Regulation 18(1)(d)(ii): matters of general importance arising from the complaints or the way they were handled.
-            CommentarySlots: ["handling"]),
+            CommentarySlots: ["handling"],
+            // Published for councillors and the public: it names no complaint, so it is not sensitive.
+            DefaultMarking: "OFFICIAL"),
         (evidence, report) => AnnualComplaintsFigures.Compute(evidence, report.Period),
         new AnnualComplaintsBuilder());
 

@@ -47,6 +47,16 @@ public sealed record AnnualComplaintsMetrics(
                 .ToList());
     }
 
+    /// <summary>
+    /// The long-running complaints as the report prints them: by service area, answered after more than six months and
+    /// still open after more than six months. The report is published, so it gives no complaint's reference or dates.
+    /// </summary>
+    public IReadOnlyList<LongRunningArea> LongRunningByArea => OverSixMonths
+        .GroupBy(c => c.ServiceArea, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new LongRunningArea(g.Key, g.Count(c => c.RespondedDate is not null), g.Count(c => c.RespondedDate is null)))
+        .ToList();
+
     /// <summary>The date six calendar months after receipt (the same day, or the last day of a shorter month).</summary>
     public static DateOnly SixMonthsAfter(Complaint c) => c.ReceivedDate.AddMonths(LongRunningMonths);
 
@@ -77,6 +87,9 @@ public sealed record AnnualComplaintsMetrics(
 public sealed record LongRunningComplaint(string Ref, string ServiceArea, DateOnly ReceivedDate, DateOnly? RespondedDate);
 
 public sealed record AreaCount(string Area, int Count);
+
+/// <summary>A service area's complaints that took more than six months: answered after that long, and still open after it.</summary>
+public sealed record LongRunningArea(string Area, int Answered, int StillOpen);
 
 /// <summary>An Ombudsman business year's cases decided by E, by decision.</summary>
 public sealed record OmbudsmanYearCases(string BusinessYear, IReadOnlyDictionary<OmbudsmanDecision, int> ByDecision)

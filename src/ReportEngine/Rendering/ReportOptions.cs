@@ -9,9 +9,16 @@ public sealed class ReportOptions : IValidatableObject
     [Required]
     public string TemplatesRoot { get; set; } = "templates";
 
-    /// <summary>The protective marking printed at the top right of every page.</summary>
+    /// <summary>The protective marking printed at the top right of every page, for kinds that have none of their own.</summary>
     [Required]
     public string ProtectiveMarking { get; set; } = "OFFICIAL-SENSITIVE";
+
+    /// <summary>A kind's own marking (<c>ReportEngine:Markings:complaints-annual</c>), over its default and <see cref="ProtectiveMarking"/>.</summary>
+    public Dictionary<string, string> Markings { get; set; } = [];
+
+    /// <summary>The marking a kind's reports carry: the one set for it, else its own default, else <see cref="ProtectiveMarking"/>.</summary>
+    public string MarkingOf(Kinds.ReportKind kind) =>
+        Markings.TryGetValue(kind.Name, out var set) && !string.IsNullOrWhiteSpace(set) ? set.Trim() : kind.DefaultMarking ?? ProtectiveMarking;
 
     /// <summary>
     /// The time zone days are counted in: which periods have ended, when the schedules run, the times the dashboard shows.

@@ -64,7 +64,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         var context = new ReportContext(gathered, report.Kind.Title, report.Period,
             new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
-                archived?.ProtectiveMarking ?? options.ProtectiveMarking, archived?.ArchiveId, archived?.SnapshotSha256, review));
+                archived?.ProtectiveMarking ?? options.MarkingOf(report.Kind), archived?.ArchiveId, archived?.SnapshotSha256, review));
         var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, PageNumbers.None));
         var headings = PageReferences.Headings(draft.Html);
         var places = PageReferences.Places(draft.Html);

@@ -156,6 +156,24 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Contains("a family waited eleven weeks", text.ToLowerInvariant());
     }
 
+    /// <summary>Issue 22: the annual report is published, so it is marked OFFICIAL (its kind's default) and names no complaint.</summary>
+    [Fact]
+    public async Task The_annual_report_is_fit_for_the_public_marked_official_and_naming_no_complaint_nor_its_dates()
+    {
+        var pack = await RenderAsync("complaints-annual", "2023-24", null);
+        var pages = PdfText.PerPage(pack.Pdf);
+        Assert.All(pages, page =>
+        {
+            Assert.Contains("OFFICIAL", page);
+            Assert.DoesNotContain("OFFICIAL-SENSITIVE", page);
+        });
+        var text = string.Join("\n", pages).Replace("\n", " ");
+        Assert.DoesNotMatch("NDC-C-[0-9]+", text);
+        // The sentence and its table agree: answered after six months, and still open after six months.
+        Assert.Contains("2 complaints took more than six months: 0 answered in 2023-24 more than six months after they were received, and 2 still open at 31 March 2024 after more than six months.", text);
+        Assert.Contains("All 0 2", text);
+    }
+
     /// <summary>coverage.md in the quality-statement report: June 2021 is before the sample's findings, actions and scores start.</summary>
     [Fact]
     public async Task The_quality_statement_report_says_which_figures_its_data_does_not_cover_and_names_no_gaps_it_cannot_know()
