@@ -16,9 +16,43 @@ internal sealed record ReplacedStream(int ObjectNumber, int Generation, byte[] D
 /// </summary>
 internal static partial class IncrementalUpdate
 {
-    public static byte[]? Append(byte[] pdf, IReadOnlyList<ReplacedStream> streams)
+    public static byte[]? Append(byte[] pdf, IReadOnlyList<ReplacedStream> streams) =>
+        AppendObjects(pdf, streams.OrderBy(s => s.ObjectNumber).Select(stream =>
+        {
+            var compressed = Deflate(stream.Decoded);
+            using var body = new MemoryStream(compressed.Length + 96);
+            Write(body, $"{stream.ObjectNumber} {stream.Generation} obj\n<</Filter /FlateDecode /Length {compressed.Length}>> stream\n");
+            body.Write(compressed);
+            Write(body, "\nendstream\nendobj\n");
+            return (stream.ObjectNumber, stream.Generation, body.ToArray());
+        }).ToList());
+
+    /// <summary>
+    /// Sets entries of the document information dictionary (<c>/Author</c>, <c>/Creator</c>…), keeping the others, by
+    /// writing the dictionary again under its own object number. Null when the PDF is not one this can update.
+    /// </summary>
+    public static byte[]? SetDocumentInfo(byte[] pdf, IReadOnlyDictionary<string, string> entries)
     {
-        var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 4096), Math.Min(4096, pdf.Length));
+        var tail = Tail(pdf);
+        var startXref = StartXref().Matches(tail);
+        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
+        if (startXref.Count == 0 || trailerAt < 0 || TrailerDictionary(tail, trailerAt + "trailer".Length) is not { } trailer) return null;
+        if (InfoEntry().Match(trailer) is not { Success: true } info) return null;
+        var (number, generation) = (int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(info.Groups[2].Value, CultureInfo.InvariantCulture));
+        if (OffsetOf(pdf, long.Parse(startXref[^1].Groups[1].Value, CultureInfo.InvariantCulture), number) is not { } offset) return null;
+        var objectText = Encoding.Latin1.GetString(pdf, (int)offset, (int)Math.Min(8192, pdf.Length - offset));
+        if (TrailerDictionary(objectText, 0) is not { } dictionary) return null;
+        foreach (var key in entries.Keys) dictionary = InfoValue(key).Replace(dictionary, "");
+        var text = new StringBuilder(dictionary.TrimEnd());
+        // Written as UTF-16BE hex strings, so that any name (an authority's, with its accents) is kept exactly.
+        foreach (var (key, value) in entries) text.Append(CultureInfo.InvariantCulture, $"\n{key} <FEFF{Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value))}>");
+        return AppendObjects(pdf, [(number, generation, Encoding.Latin1.GetBytes($"{number} {generation} obj\n<<{text}\n>>\nendobj\n"))]);
+    }
+
+    /// <summary>Appends whole objects (<c>N G obj … endobj</c>), a cross-reference section for them and a trailer pointing back to the previous one.</summary>
+    private static byte[]? AppendObjects(byte[] pdf, IReadOnlyList<(int Number, int Generation, byte[] Body)> objects)
+    {
+        var tail = Tail(pdf);
         var startXref = StartXref().Matches(tail);
         var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
         if (startXref.Count == 0 || trailerAt < 0) return null;
@@ -26,26 +60,52 @@ internal static partial class IncrementalUpdate
         var trailer = TrailerDictionary(tail, trailerAt + "trailer".Length);
         if (trailer is null) return null;
 
-        using var output = new MemoryStream(pdf.Length + streams.Sum(s => s.Decoded.Length / 4) + 1024);
+        using var output = new MemoryStream(pdf.Length + objects.Sum(o => o.Body.Length) + 1024);
         output.Write(pdf);
         if (pdf[^1] is not ((byte)'\n' or (byte)'\r')) output.WriteByte((byte)'\n');
-        var offsets = new List<(ReplacedStream Stream, long Offset)>();
-        foreach (var stream in streams.OrderBy(s => s.ObjectNumber))
+        var offsets = new List<(int Number, int Generation, long Offset)>();
+        foreach (var (number, generation, body) in objects)
         {
-            offsets.Add((stream, output.Position));
-            var compressed = Deflate(stream.Decoded);
-            Write(output, $"{stream.ObjectNumber} {stream.Generation} obj\n<</Filter /FlateDecode /Length {compressed.Length}>> stream\n");
-            output.Write(compressed);
-            Write(output, "\nendstream\nendobj\n");
+            offsets.Add((number, generation, output.Position));
+            output.Write(body);
         }
         var xref = output.Position;
         var table = new StringBuilder("xref\n");
         // One subsection per object: each entry is exactly 20 bytes, "offset generation n" and a two-byte end of line.
-        foreach (var (stream, offset) in offsets)
-            table.Append(CultureInfo.InvariantCulture, $"{stream.ObjectNumber} 1\n{offset:D10} {stream.Generation:D5} n \n");
+        foreach (var (number, generation, offset) in offsets)
+            table.Append(CultureInfo.InvariantCulture, $"{number} 1\n{offset:D10} {generation:D5} n \n");
         table.Append(CultureInfo.InvariantCulture, $"trailer\n<<{PrevEntry().Replace(trailer, "")} /Prev {previous}>>\nstartxref\n{xref}\n%%EOF\n");
         Write(output, table.ToString());
         return output.ToArray();
+    }
+
+    private static string Tail(byte[] pdf) => Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 4096), Math.Min(4096, pdf.Length));
+
+    /// <summary>Where object <paramref name="number"/> begins, from the classic cross-reference table at <paramref name="xref"/> (and those before it).</summary>
+    private static long? OffsetOf(byte[] pdf, long xref, int number)
+    {
+        for (var guard = 0; guard < 64 && xref > 0 && xref < pdf.Length; guard++)
+        {
+            var text = Encoding.Latin1.GetString(pdf, (int)xref, (int)Math.Min(pdf.Length - xref, 1 << 20));
+            if (!text.StartsWith("xref", StringComparison.Ordinal)) return null;
+            var at = 4;
+            while (Subsection().Match(text, at) is { Success: true } sub && sub.Index == at)
+            {
+                var (first, count) = (int.Parse(sub.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(sub.Groups[2].Value, CultureInfo.InvariantCulture));
+                var entries = sub.Index + sub.Length;
+                if (number >= first && number < first + count)
+                {
+                    if (entries + (number - first + 1) * 20 > text.Length) return null;
+                    var entry = text.Substring(entries + (number - first) * 20, 20);
+                    return entry[17] == 'n' ? long.Parse(entry[..10], CultureInfo.InvariantCulture) : null;
+                }
+                at = entries + count * 20;
+            }
+            var trailerAt = text.IndexOf("trailer", Math.Min(at, text.Length), StringComparison.Ordinal);
+            if (trailerAt < 0 || TrailerDictionary(text, trailerAt) is not { } trailer || PrevValue().Match(trailer) is not { Success: true } prev) return null;
+            xref = long.Parse(prev.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        return null;
     }
 
     /// <summary>The inside of the trailer's dictionary, its nested dictionaries included.</summary>
@@ -80,4 +140,16 @@ internal static partial class IncrementalUpdate
 
     [GeneratedRegex(@"/Prev\s+\d+")]
     private static partial Regex PrevEntry();
+
+    [GeneratedRegex(@"/Prev\s+(\d+)")]
+    private static partial Regex PrevValue();
+
+    [GeneratedRegex(@"/Info\s+(\d+)\s+(\d+)\s+R")]
+    private static partial Regex InfoEntry();
+
+    [GeneratedRegex(@"\s*(\d+)\s+(\d+)\s*\r?\n")]
+    private static partial Regex Subsection();
+
+    /// <summary>A key of the information dictionary with its value, a literal string (escapes included) or a hex string.</summary>
+    private static Regex InfoValue(string key) => new($@"{Regex.Escape(key)}\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)");
 }

@@ -8,7 +8,8 @@ namespace ReportEngine.Rendering;
 internal enum RenderStage { Compute, Template, Print }
 
 /// <summary>What one render has spent so far, stage by stage, and what its prints blocked; it makes the finished report.</summary>
-internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime)
+/// <param name="author">Who the report is by, for its PDF's document information: the authority's name.</param>
+internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, string author)
 {
     private readonly Dictionary<RenderStage, TimeSpan> _spent = [];
     private readonly List<string> _blocked = [];
@@ -38,7 +39,18 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime)
     }
 
     public RenderedReport Rendered(byte[] pdf, IReportFigures figures, object model, PrintJob job, int passes) =>
-        new(report, pdf, MetricsJson.Serialize(report, figures), figures, model, job, passes, _blocked.Distinct().ToArray(),
+        new(report, WithDocumentInfo(pdf), MetricsJson.Serialize(report, figures), figures, model, job, passes, _blocked.Distinct().ToArray(),
             new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
                 _spent.GetValueOrDefault(RenderStage.Print)));
+
+    /// <summary>
+    /// The PDF's document information names the authority as its author and ReportEngine as its creator (Chromium writes
+    /// its own browser string there); a PDF this cannot update is left as printed.
+    /// </summary>
+    private byte[] WithDocumentInfo(byte[] pdf) =>
+        IncrementalUpdate.SetDocumentInfo(pdf, new Dictionary<string, string>
+        {
+            ["/Author"] = author,
+            ["/Creator"] = $"ReportEngine {Foundation.EngineVersion.Current}",
+        }) ?? pdf;
 }

@@ -57,7 +57,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
         RefuseCommentaryThatWouldNotPrint(report.Kind, review);
-        var run = new RenderRun(report, gatherTime);
+        var run = new RenderRun(report, gatherTime, gathered.Evidence.Authority.Name);
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
         var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
 

@@ -37,7 +37,12 @@ public sealed class PdfStructureTests(SamplePackFixture fixture)
         Assert.Equal("u:en-GB", catalog.GetProperty("/Lang").GetString());
         Assert.True(catalog.GetProperty("/MarkInfo").GetProperty("/Marked").GetBoolean());
         Assert.True(catalog.GetProperty("/ViewerPreferences").GetProperty("/DisplayDocTitle").GetBoolean());
-        Assert.Contains("Title:           Northdale County Council", PdfTools.Run("pdfinfo", fixture.Pack.Pdf));
+        var info = PdfTools.Run("pdfinfo", fixture.Pack.Pdf);
+        Assert.Contains("Title:           Northdale County Council", info);
+        // Issue 22: the authority is the author and ReportEngine the creator, not Chromium's browser string.
+        Assert.Contains("Author:          Northdale County Council\n", info);
+        Assert.Contains($"Creator:         ReportEngine {ReportEngine.Foundation.EngineVersion.Current}\n", info);
+        Assert.Contains("No syntax or stream encoding errors", PdfTools.Run("qpdf", fixture.Pack.Pdf, "--check"));
 
         var elements = objects.Values.Where(v => v.ValueKind == JsonValueKind.Object && v.TryGetProperty("/S", out _) && v.TryGetProperty("/P", out _)).ToList();
         Assert.NotEmpty(elements);
