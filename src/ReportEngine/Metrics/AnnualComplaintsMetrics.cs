@@ -13,7 +13,9 @@ public sealed record AnnualComplaintsMetrics(
     IReadOnlyList<AreaCount> ServiceAreas,
     IReadOnlyList<AreaCount> ServiceAreasPrevious,
     IReadOnlyList<OmbudsmanYearCases> OmbudsmanCases,
-    IReadOnlyList<RecordedLearning>? Learning)
+    IReadOnlyList<RecordedLearning>? Learning,
+    OutcomeCounts Outcomes,
+    OutcomeCounts OutcomesPrevious)
 {
     public const int LongRunningMonths = 6;
 
@@ -44,7 +46,9 @@ public sealed record AnnualComplaintsMetrics(
                 .Where(l => march.InR12(l.RecordedOn))
                 .OrderBy(l => l.RecordedOn).ThenBy(l => l.ComplaintRef, StringComparer.Ordinal)
                 .Select(l => new RecordedLearning(l, areaOf.GetValueOrDefault(l.ComplaintRef, "")))
-                .ToList());
+                .ToList(),
+            OutcomeCounts.Answered(complaints, march),
+            OutcomeCounts.Answered(complaints, march.Shift(-12)));
     }
 
     /// <summary>
@@ -87,6 +91,22 @@ public sealed record AnnualComplaintsMetrics(
 public sealed record LongRunningComplaint(string Ref, string ServiceArea, DateOnly ReceivedDate, DateOnly? RespondedDate);
 
 public sealed record AreaCount(string Area, int Count);
+
+/// <summary>
+/// How the complaints answered in a year ended (printed beside the year before): the year R12 of its March, each answer
+/// as known at that March's end. Upheld and partly upheld are the well-founded (<c>complaints.uphold_rate_pct</c>'s numerator).
+/// </summary>
+public sealed record OutcomeCounts(int Upheld, int PartlyUpheld, int NotUpheld, int Withdrawn)
+{
+    public int Total => Upheld + PartlyUpheld + NotUpheld + Withdrawn;
+
+    public static OutcomeCounts Answered(IReadOnlyList<Complaint> complaints, ReportingPeriod march)
+    {
+        var answered = complaints.Where(c => c.RespondedDate is { } r && r <= march.End && march.InR12(r)).ToList();
+        int Count(ComplaintOutcome outcome) => answered.Count(c => c.Outcome == outcome);
+        return new OutcomeCounts(Count(ComplaintOutcome.Upheld), Count(ComplaintOutcome.PartlyUpheld), Count(ComplaintOutcome.NotUpheld), Count(ComplaintOutcome.Withdrawn));
+    }
+}
 
 /// <summary>A service area's complaints that took more than six months: answered after that long, and still open after it.</summary>
 public sealed record LongRunningArea(string Area, int Answered, int StillOpen);

@@ -172,6 +172,9 @@ public class ReportKindTests(SamplePackFixture fixture)
         // The sentence and its table agree: answered after six months, and still open after six months.
         Assert.Contains("2 complaints took more than six months: 0 answered in 2023-24 more than six months after they were received, and 2 still open at 31 March 2024 after more than six months.", text);
         Assert.Contains("All 0 2", text);
+        // The outcomes this year beside last: the well-founded of the sentence are its upheld and partly upheld.
+        Assert.Contains("Of the 94 complaints decided in the year, 25 were well-founded", text);
+        Assert.Contains("Upheld 14 16 Partly upheld 11 30 Not upheld 69 55 Withdrawn 3 4 All answered 97 105", text);
     }
 
     /// <summary>coverage.md in the quality-statement report: June 2021 is before the sample's findings, actions and scores start.</summary>
