@@ -38,12 +38,12 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
 
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO {EvidenceDatabase.Schema}.authorities
-                (code, name, council_type, population, dataset_sha256, rows_per_file, imported_at, optional_files, extracted_on, adult_population, bounds)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                (code, name, council_type, population, dataset_sha256, rows_per_file, imported_at, optional_files, extracted_on, adult_population, bounds, complaints_contact)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, council_type = EXCLUDED.council_type, population = EXCLUDED.population,
                 dataset_sha256 = EXCLUDED.dataset_sha256, rows_per_file = EXCLUDED.rows_per_file, imported_at = EXCLUDED.imported_at,
                 optional_files = EXCLUDED.optional_files, extracted_on = EXCLUDED.extracted_on, adult_population = EXCLUDED.adult_population,
-                bounds = EXCLUDED.bounds
+                bounds = EXCLUDED.bounds, complaints_contact = EXCLUDED.complaints_contact
             """, connection, transaction))
         {
             upsert.Parameters.Add(new() { Value = code });
@@ -60,6 +60,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             upsert.Parameters.Add(new() { Value = (object?)evidence.Authority.ExtractedOn ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
             upsert.Parameters.Add(new() { Value = (object?)evidence.Authority.AdultPopulation ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
             upsert.Parameters.Add(new() { Value = JsonSerializer.Serialize(DatasetBounds.Of(evidence)), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            upsert.Parameters.Add(new() { Value = (object?)evidence.Authority.ComplaintsContact ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -108,14 +109,14 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         Dictionary<string, int> rows;
         HashSet<string> optionalFiles;
         await using (var command = new NpgsqlCommand(
-            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, optional_files, extracted_on, adult_population FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
+            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, optional_files, extracted_on, adult_population, complaints_contact FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
             connection, transaction) { Parameters = { new() { Value = authorityCode } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
                 throw new AuthorityNotFoundException(authorityCode);
             authority = new Authority(authorityCode, reader.GetString(0), reader.Code<CouncilType>(1), reader.GetInt32(2),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt32(7));
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.NullableText(8));
             sha256 = reader.GetString(3);
             rows = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(4)) ?? [];
             optionalFiles = reader.GetFieldValue<string[]>(5).ToHashSet(StringComparer.Ordinal);

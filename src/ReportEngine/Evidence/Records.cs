@@ -4,13 +4,16 @@ namespace ReportEngine.Evidence;
 
 /// <param name="ExtractedOn">coverage.md: the day the data was taken from the case system; no file covers a day after it.</param>
 /// <param name="AdultPopulation">coverage.md: residents aged 18 and over, for rates per 100,000 adults.</param>
+/// <param name="ComplaintsContact">How to make a complaint (issue 22): printed exactly as written in the annual complaints report.</param>
 /// <remarks>Left out of the frozen snapshot when not set, so that a dataset without them freezes to the same bytes as before.</remarks>
 public sealed record Authority(
     string Code, string Name, CouncilType CouncilType, int Population,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     DateOnly? ExtractedOn = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    int? AdultPopulation = null);
+    int? AdultPopulation = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? ComplaintsContact = null);
 
 public sealed record QualityStatementScore(
     string AssessmentId, AssessmentKind Kind, DateOnly AssessedOn, QualityStatement Statement, int Score, string? Rationale);

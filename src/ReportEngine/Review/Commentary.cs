@@ -29,9 +29,5 @@ public sealed record Commentary(string Slot, string Text, string Author, DateOnl
     }
 
     /// <summary>The text's paragraphs, split by blank lines, each as written (its own line breaks kept); none when it is blank.</summary>
-    public IReadOnlyList<string> Paragraphs() =>
-        Text.ReplaceLineEndings("\n").Split("\n\n")
-            .Select(p => p.Trim('\n'))
-            .Where(p => !string.IsNullOrWhiteSpace(p))
-            .ToList();
+    public IReadOnlyList<string> Paragraphs() => Foundation.PlainText.Paragraphs(Text);
 }

@@ -95,13 +95,15 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         await using var _ = source;
         using var folder = Repo.CopyOfSample();
         File.WriteAllText(folder.File("coverage.csv"), "file,covers_from,covers_to\nsupervision.csv,,2024-02-29\ncomplaints.csv,2022-02-01,\n");
-        File.WriteAllText(folder.File("authority.csv"), "code,name,council_type,population,extracted_on,adult_population\nNDC,Northdale County Council,COUNTY,612400,2024-04-01,498100\n");
+        File.WriteAllText(folder.File("authority.csv"),
+            "code,name,council_type,population,extracted_on,adult_population,complaints_contact\nNDC,Northdale County Council,COUNTY,612400,2024-04-01,498100,\"Write to us.\n\nOr call 0300 123 4567.\"\n");
         var gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
         await store.ImportAsync(gathered, TimeProvider.System);
 
         var database = await store.GatherAsync("NDC");
         Assert.Equal(gathered.Evidence.Coverage, database.Evidence.Coverage);
-        Assert.Equal(gathered.Evidence.Authority, database.Evidence.Authority); // extracted_on and adult_population with it
+        Assert.Equal(gathered.Evidence.Authority, database.Evidence.Authority); // extracted_on, adult_population and complaints_contact with it
+        Assert.Equal("Write to us.\n\nOr call 0300 123 4567.", database.Evidence.Authority.ComplaintsContact);
         var frozen = ReportEngine.Archive.EvidenceSnapshot.Deserialize(ReportEngine.Archive.EvidenceSnapshot.Serialize(database)).Evidence;
         Assert.Equal(gathered.Evidence.Coverage, frozen.Coverage);
         Assert.Equal(gathered.Evidence.Authority, frozen.Authority);
@@ -114,6 +116,7 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         Assert.Null(again.Coverage);
         Assert.Null(again.Authority.ExtractedOn);
         Assert.Null(again.Authority.AdultPopulation);
+        Assert.Null(again.Authority.ComplaintsContact);
     }
 
     [Fact]

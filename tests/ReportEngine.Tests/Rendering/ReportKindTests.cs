@@ -177,6 +177,22 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Contains("Upheld 14 16 Partly upheld 11 30 Not upheld 69 55 Withdrawn 3 4 All answered 97 105", text);
     }
 
+    /// <summary>Issue 22: authority.csv's optional complaints_contact is the annual report's "How to make a complaint", printed exactly as written.</summary>
+    [Fact]
+    public async Task The_annual_report_says_how_to_complain_in_the_authoritys_own_words_when_the_dataset_gives_them()
+    {
+        using var data = new TempFolder();
+        foreach (var file in Directory.GetFiles(Repo.Sample)) File.Copy(file, Path.Combine(data.Path, Path.GetFileName(file)));
+        var authority = File.ReadAllLines(Path.Combine(data.Path, "authority.csv"));
+        File.WriteAllText(Path.Combine(data.Path, "authority.csv"),
+            $"{authority[0]},complaints_contact\n{authority[1]},\"Write to: Complaints Team, County Hall, Northdale ND1 1AA.\n\nEmail complaints@northdale.gov.uk — we answer <b>every</b> complaint.\"\n");
+        var text = string.Join("\n", PdfText.PerPage((await fixture.RenderAsync(data.Path, ReportKinds.ComplaintsAnnual, "2023-24")).Pdf));
+        Assert.Contains("How to make a complaint\nWrite to: Complaints Team, County Hall, Northdale ND1 1AA.\nEmail complaints@northdale.gov.uk — we answer <b>every</b> complaint.", text);
+
+        // Without it (the sample), the section is left out rather than printed empty.
+        Assert.DoesNotContain("How to make a complaint", string.Join("\n", PdfText.PerPage((await RenderAsync("complaints-annual", "2023-24", null)).Pdf)));
+    }
+
     /// <summary>coverage.md in the quality-statement report: June 2021 is before the sample's findings, actions and scores start.</summary>
     [Fact]
     public async Task The_quality_statement_report_says_which_figures_its_data_does_not_cover_and_names_no_gaps_it_cannot_know()

@@ -44,6 +44,7 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
                 c.ReceivedByMonth.Select(x => (ReportFormat.ShortMonth(x.Month),
                     (IReadOnlyList<double?>)[figures.Coverage.Covers($"complaints.received_by_month.{x.Month}") ? x.Count : null])).ToList(), v => ReportFormat.Count(v)),
             ProvenanceView.For(context),
-            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, year));
+            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, year),
+            Foundation.PlainText.Paragraphs(context.Gathered.Evidence.Authority.ComplaintsContact));
     }
 }

@@ -8,6 +8,7 @@ namespace ReportEngine.Composition.Annual;
 /// <param name="Year">The business year, <c>2023-24</c>; <paramref name="PreviousYear"/> the one before.</param>
 /// <param name="ReferredToOmbudsman">Cases of the year the Ombudsman decided by its end: those the council was told were referred.</param>
 /// <param name="Learning">Null when the dataset has no complaint_learning.csv.</param>
+/// <param name="HowToComplain">authority.csv's complaints_contact as paragraphs, printed exactly as written; none when it is not given.</param>
 public sealed record AnnualComplaintsViewModel(
     ReportHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
@@ -23,7 +24,8 @@ public sealed record AnnualComplaintsViewModel(
     IReadOnlyList<RecordedLearning>? Learning,
     ColumnChart ComplaintsByMonth,
     ProvenanceView Provenance,
-    FiguresNotAvailable NotAvailable);
+    FiguresNotAvailable NotAvailable,
+    IReadOnlyList<string> HowToComplain);
 
 /// <summary>A service area's complaints received this year and last.</summary>
 public sealed record AreaRow(string Area, int Count, int PreviousCount);

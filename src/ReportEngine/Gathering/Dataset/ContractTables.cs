@@ -13,11 +13,12 @@ internal static partial class ContractTables
     public static readonly DatasetFile<Authority> Authority = new("authority.csv", null,
         [C<Authority>("code", a => a.Code), C<Authority>("name", a => a.Name), C<Authority>("council_type", a => a.CouncilType),
          C<Authority>("population", a => a.Population),
-         C<Authority>("extracted_on", a => a.ExtractedOn, optional: true), C<Authority>("adult_population", a => a.AdultPopulation, optional: true)],
+         C<Authority>("extracted_on", a => a.ExtractedOn, optional: true), C<Authority>("adult_population", a => a.AdultPopulation, optional: true),
+         C<Authority>("complaints_contact", a => a.ComplaintsContact, optional: true)],
         r =>
         {
             var authority = new Authority(r.Text("code"), r.Text("name"), r.Code<CouncilType>("council_type"), r.Int("population", min: 1),
-                r.OptionalDate("extracted_on"), r.OptionalInt("adult_population", min: 1));
+                r.OptionalDate("extracted_on"), r.OptionalInt("adult_population", min: 1), r.OptionalText("complaints_contact"));
             if (authority.AdultPopulation > authority.Population && !r.HasErrors)
                 r.Error("adult_population", $"{authority.AdultPopulation} is more than population {authority.Population}");
             // The code becomes part of file and folder names.
