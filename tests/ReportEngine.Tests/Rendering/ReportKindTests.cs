@@ -175,6 +175,9 @@ public class ReportKindTests(SamplePackFixture fixture)
         // The outcomes this year beside last: the well-founded of the sentence are its upheld and partly upheld.
         Assert.Contains("Of the 94 complaints decided in the year, 25 were well-founded", text);
         Assert.Contains("Upheld 14 16 Partly upheld 11 30 Not upheld 69 55 Withdrawn 3 4 All answered 97 105", text);
+        // Last year's figures sit inside their tiles (they were once printed before them, outside any tile).
+        Assert.Contains("<div class=\"value\">114</div><div class=\"over\">107 in 2022-23</div>", pack.FinalPrint.Html);
+        Assert.Contains("<div class=\"over\">79 of 97 answered; 67.6% in 2022-23</div>", pack.FinalPrint.Html);
     }
 
     /// <summary>Issue 22: authority.csv's optional complaints_contact is the annual report's "How to make a complaint", printed exactly as written.</summary>
