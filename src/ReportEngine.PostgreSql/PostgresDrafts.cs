@@ -24,65 +24,46 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
           FROM reportengine.drafts d JOIN reportengine.draft_versions v ON v.draft_id = d.id AND v.version = d.version
         """;
 
-    public async Task<ReviewMode> ModeAsync(string authority, ReportKind kind, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT mode FROM reportengine.review_modes WHERE authority = $1 AND kind = $2");
-        command.Parameters.Add(new() { Value = authority });
-        command.Parameters.Add(new() { Value = kind.Name });
-        return ReviewModes.Parse(await command.ExecuteScalarAsync(cancellationToken) as string) ?? ReviewMode.None;
-    }
+    public async Task<ReviewMode> ModeAsync(string authority, ReportKind kind, CancellationToken cancellationToken) =>
+        (await dataSource.QueryAsync("SELECT mode FROM reportengine.review_modes WHERE authority = $1 AND kind = $2", r => ReviewModes.Parse(r.GetString(0)),
+            cancellationToken, authority, kind.Name)).SingleOrDefault() ?? ReviewMode.None;
 
     /// <summary>Every (authority, kind) whose mode was set, with its mode.</summary>
-    public async Task<IReadOnlyList<(string Authority, string Kind, ReviewMode Mode)>> ModesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT authority, kind, mode FROM reportengine.review_modes ORDER BY authority, kind");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var modes = new List<(string, string, ReviewMode)>();
-        while (await reader.ReadAsync(cancellationToken)) modes.Add((reader.GetString(0), reader.GetString(1), ReviewModes.Parse(reader.GetString(2))!.Value));
-        return modes;
-    }
+    public Task<IReadOnlyList<(string Authority, string Kind, ReviewMode Mode)>> ModesAsync(CancellationToken cancellationToken = default) =>
+        dataSource.QueryAsync("SELECT authority, kind, mode FROM reportengine.review_modes ORDER BY authority, kind",
+            r => (r.GetString(0), r.GetString(1), ReviewModes.Parse(r.GetString(2))!.Value), cancellationToken);
 
     /// <summary>Sets the mode; the one it had before (none when never set).</summary>
     public async Task<ReviewMode> SetModeAsync(string authority, ReportKind kind, ReviewMode mode, string changedBy, CancellationToken cancellationToken = default)
     {
         var before = await ModeAsync(authority, kind, cancellationToken);
-        await using var command = dataSource.CreateCommand(
+        await dataSource.ExecuteAsync(
             """
             INSERT INTO reportengine.review_modes (authority, kind, mode, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (authority, kind) DO UPDATE SET mode = EXCLUDED.mode, changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at
-            """);
-        foreach (var value in new object[] { authority, kind.Name, mode.Name(), changedBy, clock.GetUtcNow() }) command.Parameters.Add(new() { Value = value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, authority, kind.Name, mode.Name(), changedBy, clock.GetUtcNow());
         return before;
     }
 
     public async Task<Draft?> CurrentAsync(ReportIdentity report, CancellationToken cancellationToken) =>
-        (await QueryAsync($"{Select} WHERE d.authority = $1 AND d.kind = $2 AND d.period = $3 AND d.statement = $4 AND d.state IN ('open', 'returned', 'stale')",
-            cancellationToken, report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter)).SingleOrDefault();
+        (await dataSource.QueryAsync(CurrentOfReport, Read, cancellationToken, ReportKey(report))).OfType<Draft>().SingleOrDefault();
 
     public async Task<Draft?> FindAsync(DraftId id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"{Select} WHERE d.id = $1", cancellationToken, id.Value)).SingleOrDefault();
+        (await dataSource.QueryAsync($"{Select} WHERE d.id = $1", Read, cancellationToken, id.Value)).OfType<Draft>().SingleOrDefault();
 
     /// <summary>The drafts of the given authorities (every authority when null), newest change first.</summary>
-    public Task<IReadOnlyList<Draft>> ListAsync(IReadOnlyCollection<string>? authorities, string? kind = null, string? state = null,
+    public async Task<IReadOnlyList<Draft>> ListAsync(IReadOnlyCollection<string>? authorities, string? kind = null, string? state = null,
         CancellationToken cancellationToken = default) =>
-        QueryAsync($"{Select} WHERE ($1::text[] IS NULL OR d.authority = ANY($1)) AND ($2::text IS NULL OR d.kind = $2) AND ($3::text IS NULL OR d.state = $3) " +
-                   "ORDER BY d.updated_at DESC, d.id DESC", cancellationToken,
+        (await dataSource.QueryAsync($"{Select} WHERE ($1::text[] IS NULL OR d.authority = ANY($1)) AND ($2::text IS NULL OR d.kind = $2) AND ($3::text IS NULL OR d.state = $3) " +
+                   "ORDER BY d.updated_at DESC, d.id DESC", Read, cancellationToken,
             new NpgsqlParameter { Value = (object?)authorities?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
             new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter { Value = (object?)state ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            new NpgsqlParameter { Value = (object?)state ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text })).OfType<Draft>().ToList();
 
     /// <summary>Every version, oldest first: when, by whom and what changed.</summary>
-    public async Task<IReadOnlyList<DraftVersion>> HistoryAsync(DraftId id, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT version, made_at, made_by, what FROM reportengine.draft_versions WHERE draft_id = $1 ORDER BY version");
-        command.Parameters.Add(new() { Value = id.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var versions = new List<DraftVersion>();
-        while (await reader.ReadAsync(cancellationToken))
-            versions.Add(new DraftVersion(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3)));
-        return versions;
-    }
+    public Task<IReadOnlyList<DraftVersion>> HistoryAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        dataSource.QueryAsync("SELECT version, made_at, made_by, what FROM reportengine.draft_versions WHERE draft_id = $1 ORDER BY version",
+            r => new DraftVersion(r.GetInt32(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3)), cancellationToken, id.Value);
 
     /// <summary>Who changed the draft's commentary (their accounts' emails): whom a return is sent to.</summary>
     public Task<IReadOnlyList<string>> CommentaryWritersAsync(DraftId id, CancellationToken cancellationToken = default) =>
@@ -90,8 +71,8 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
             r => r.GetString(0), cancellationToken, id.Value);
 
     /// <summary>
-    /// The open drafts made before <paramref name="madeBefore"/> that have not had their reminder, each marked as
-    /// reminded now (so that two processes never both remind).
+    /// The open drafts not yet reminded whose making is <paramref name="due"/> a reminder, each marked as reminded now
+    /// (so that two processes never both remind).
     /// </summary>
     public async Task<IReadOnlyList<DraftId>> TakeDueRemindersAsync(Func<DateTimeOffset, bool> due, CancellationToken cancellationToken = default)
     {
@@ -108,23 +89,16 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
     }
 
     /// <summary>A version's PDF (with the DRAFT marks) and metrics.json; the current version's when none is named.</summary>
-    public async Task<(byte[] Pdf, byte[] Metrics)?> FilesAsync(DraftId id, int? version = null, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT v.pdf, v.metrics FROM reportengine.draft_versions v JOIN reportengine.drafts d ON d.id = v.draft_id WHERE v.draft_id = $1 AND v.version = coalesce($2, d.version)");
-        command.Parameters.Add(new() { Value = id.Value });
-        command.Parameters.Add(new() { Value = (object?)version ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetFieldValue<byte[]>(0), reader.GetFieldValue<byte[]>(1)) : null;
-    }
+    public async Task<(byte[] Pdf, byte[] Metrics)?> FilesAsync(DraftId id, int? version = null, CancellationToken cancellationToken = default) =>
+        (await dataSource.QueryAsync(
+            "SELECT v.pdf, v.metrics FROM reportengine.draft_versions v JOIN reportengine.drafts d ON d.id = v.draft_id WHERE v.draft_id = $1 AND v.version = coalesce($2, d.version)",
+            r => ((byte[] Pdf, byte[] Metrics)?)(r.GetFieldValue<byte[]>(0), r.GetFieldValue<byte[]>(1)), cancellationToken,
+            id.Value, new NpgsqlParameter { Value = (object?)version ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer })).SingleOrDefault();
 
     /// <summary>The frozen evidence snapshot the draft was made from (<see cref="Archive.EvidenceSnapshot"/>).</summary>
-    public async Task<byte[]> SnapshotAsync(DraftId id, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("SELECT snapshot FROM reportengine.drafts WHERE id = $1");
-        command.Parameters.Add(new() { Value = id.Value });
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? throw new InvalidOperationException($"There is no draft {id}");
-    }
+    public async Task<byte[]> SnapshotAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        (await dataSource.QueryAsync("SELECT snapshot FROM reportengine.drafts WHERE id = $1", r => r.GetFieldValue<byte[]>(0), cancellationToken, id.Value))
+        .SingleOrDefault() ?? throw new InvalidOperationException($"There is no draft {id}");
 
     public async Task<Draft> KeepAsync(ReportIdentity report, byte[] snapshot, RenderedReport draft, IReadOnlyList<Commentary> commentary, string createdBy,
         string? regenerationReason, Draft? replacing, CancellationToken cancellationToken)
@@ -134,14 +108,14 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
         var now = clock.GetUtcNow();
         // One maker at a time per report, so that two requests at once make one draft.
         await transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('reportengine.drafts'), hashtext($1))", cancellationToken, report.ToString());
-        if (await CurrentAsync(connection, transaction, report, cancellationToken) is { } current && current.Id != replacing?.Id)
+        if (await CurrentAsync(transaction, report, cancellationToken) is { } current && current.Id != replacing?.Id)
             return current;
         var what = "made";
         if (replacing is not null)
         {
             var moved = await transaction.ExecuteAsync("UPDATE reportengine.drafts SET state = 'discarded', state_reason = $2, updated_at = $3 WHERE id = $1 AND state = 'stale'",
                 cancellationToken, replacing.Id.Value, "made again from new evidence", now);
-            if (moved == 0) return await CurrentAsync(connection, transaction, report, cancellationToken) ?? replacing;
+            if (moved == 0) return await CurrentAsync(transaction, report, cancellationToken) ?? replacing;
             what = $"made again from new evidence (draft {replacing.Id}'s commentary carried over)";
         }
         var id = (long)(await transaction.ScalarAsync(
@@ -162,8 +136,7 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await transaction.ExecuteAsync("SELECT 1 FROM reportengine.drafts WHERE id = $1 FOR UPDATE", cancellationToken, id.Value);
-            var draft = (await QueryAsync(connection, transaction, $"{Select} WHERE d.id = $1", cancellationToken, id.Value)).SingleOrDefault();
+            var draft = (await transaction.QueryAsync($"{Select} WHERE d.id = $1 FOR UPDATE OF d", Read, cancellationToken, id.Value)).OfType<Draft>().SingleOrDefault();
             if (draft is null)
             {
                 await connection.DisposeAsync();
@@ -189,45 +162,30 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
     internal static async Task AddVersionAsync(NpgsqlTransaction transaction, DraftId id, int version, IReadOnlyList<Commentary> commentary, RenderedReport draft,
         string madeBy, string what, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand(
+        await transaction.ExecuteAsync(
             "INSERT INTO reportengine.draft_versions (draft_id, version, made_at, made_by, what, commentary, pdf, metrics) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            transaction.Connection, transaction);
-        foreach (var value in new object[] { id.Value, version, now, madeBy, what })
-            insert.Parameters.Add(new() { Value = value });
-        insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(commentary, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new() { Value = draft.Pdf });
-        insert.Parameters.Add(new() { Value = draft.MetricsJson });
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken, id.Value, version, now, madeBy, what,
+            new NpgsqlParameter { Value = JsonSerializer.Serialize(commentary, Json), NpgsqlDbType = NpgsqlDbType.Jsonb }, draft.Pdf, draft.MetricsJson);
     }
 
-    private async Task<Draft?> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReportIdentity report, CancellationToken cancellationToken) =>
-        (await QueryAsync(connection, transaction,
-            $"{Select} WHERE d.authority = $1 AND d.kind = $2 AND d.period = $3 AND d.statement = $4 AND d.state IN ('open', 'returned', 'stale')",
-            cancellationToken, report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter)).SingleOrDefault();
+    private async Task<Draft?> CurrentAsync(NpgsqlTransaction transaction, ReportIdentity report, CancellationToken cancellationToken) =>
+        (await transaction.QueryAsync(CurrentOfReport, Read, cancellationToken, ReportKey(report))).OfType<Draft>().SingleOrDefault();
 
-    private async Task<IReadOnlyList<Draft>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await QueryAsync(connection, null, sql, cancellationToken, values);
-    }
+    /// <summary>The report's draft being worked on: at most one (the unique index <c>drafts_one_current</c>).</summary>
+    private const string CurrentOfReport =
+        Select + " WHERE d.authority = $1 AND d.kind = $2 AND d.period = $3 AND d.statement = $4 AND d.state IN ('open', 'returned', 'stale')";
 
-    private async Task<IReadOnlyList<Draft>> QueryAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken,
-        params object[] values)
+    private static object?[] ReportKey(ReportIdentity report) => [report.Authority, report.Kind.Name, report.Period.ToString(), report.Parameter];
+
+    /// <summary>A row of <see cref="Select"/>; null for a draft of a kind no longer served (left out, as the archive leaves out its entries).</summary>
+    private Draft? Read(NpgsqlDataReader reader)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values) command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var drafts = new List<Draft>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var fields = new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4) is { Length: > 0 } s ? s : null).Parse(kinds);
-            // A draft of a kind no longer served is left out, as the archive leaves out its entries.
-            if (!fields.IsValid) continue;
-            drafts.Add(new Draft(new DraftId(reader.GetInt64(0)), fields.Identity, reader.GetString(5), reader.GetInt32(6),
+        var fields = new ReportFields(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4) is { Length: > 0 } s ? s : null).Parse(kinds);
+        return fields.IsValid
+            ? new Draft(new DraftId(reader.GetInt64(0)), fields.Identity, reader.GetString(5), reader.GetInt32(6),
                 JsonSerializer.Deserialize<List<Commentary>>(reader.GetString(7), Json) ?? [], reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.NullableText(11), reader.NullableText(12), reader.NullableText(13), reader.NullableText(14)));
-        }
-        return drafts;
+                reader.GetFieldValue<DateTimeOffset>(10), reader.TextOrNull(11), reader.TextOrNull(12), reader.TextOrNull(13), reader.TextOrNull(14))
+            : null;
     }
 }
 

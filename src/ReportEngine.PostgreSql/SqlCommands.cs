@@ -37,6 +37,17 @@ public static class SqlCommands
         return rows;
     }
 
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(this NpgsqlTransaction transaction, string sql, Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        Bind(command, values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        return rows;
+    }
+
     public static string? TextOrNull(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static DateTimeOffset? TimeOrNull(this NpgsqlDataReader reader, int ordinal) =>
