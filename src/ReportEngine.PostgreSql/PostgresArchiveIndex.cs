@@ -155,15 +155,15 @@ public sealed class PostgresArchiveIndex(NpgsqlDataSource dataSource) : IArchive
             records.Add(new ArchiveRecord
             {
                 Seq = reader.GetInt64(0), Id = reader.GetString(1), Type = Enum.Parse<ArchiveRecordType>(reader.GetString(2)),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(3), Authority = reader.NullableText(4), Kind = reader.NullableText(5),
-                Period = reader.NullableText(6), RequestedBy = reader.NullableText(7), TemplateVersion = reader.NullableText(8),
-                EngineVersion = reader.NullableText(9), GeneratedAt = reader.Nullable<DateTimeOffset>(10), ProtectiveMarking = reader.NullableText(11),
-                RunId = reader.NullableText(12), Files = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13)) ?? [],
-                PrunedId = reader.NullableText(14), PrunedSeq = reader.Nullable<long>(15), PrunedHash = reader.NullableText(16),
-                Reason = reader.NullableText(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
-                Parameter = reader.NullableText(20), Supersedes = reader.NullableText(21), AddsTo = reader.NullableText(22),
-                Signature = reader.NullableText(23), Concerns = reader.NullableText(24),
-                Draft = reader.NullableText(25), ApprovedBy = reader.NullableText(26),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(3), Authority = reader.TextOrNull(4), Kind = reader.TextOrNull(5),
+                Period = reader.TextOrNull(6), RequestedBy = reader.TextOrNull(7), TemplateVersion = reader.TextOrNull(8),
+                EngineVersion = reader.TextOrNull(9), GeneratedAt = reader.Nullable<DateTimeOffset>(10), ProtectiveMarking = reader.TextOrNull(11),
+                RunId = reader.TextOrNull(12), Files = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13)) ?? [],
+                PrunedId = reader.TextOrNull(14), PrunedSeq = reader.Nullable<long>(15), PrunedHash = reader.TextOrNull(16),
+                Reason = reader.TextOrNull(17), PreviousHash = reader.GetString(18), Hash = reader.GetString(19),
+                Parameter = reader.TextOrNull(20), Supersedes = reader.TextOrNull(21), AddsTo = reader.TextOrNull(22),
+                Signature = reader.TextOrNull(23), Concerns = reader.TextOrNull(24),
+                Draft = reader.TextOrNull(25), ApprovedBy = reader.TextOrNull(26),
             });
         }
         return records;

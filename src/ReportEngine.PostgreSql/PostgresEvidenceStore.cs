@@ -116,7 +116,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             if (!await reader.ReadAsync(cancellationToken))
                 throw new AuthorityNotFoundException(authorityCode);
             authority = new Authority(authorityCode, reader.GetString(0), reader.Code<CouncilType>(1), reader.GetInt32(2),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.NullableText(8));
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.TextOrNull(8));
             sha256 = reader.GetString(3);
             rows = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(4)) ?? [];
             optionalFiles = reader.GetFieldValue<string[]>(5).ToHashSet(StringComparer.Ordinal);

@@ -91,8 +91,8 @@ public sealed class ReportRunStore(NpgsqlDataSource dataSource) : IReportRuns
         while (await reader.ReadAsync(cancellationToken))
         {
             runs.Add(new ReportRunRecord(reader.GetGuid(0), new PackKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
-                reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableText(8), reader.NullableText(9), reader.Nullable<int>(10),
-                reader.NullableText(11), reader.NullableText(12)));
+                reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7), reader.TextOrNull(8), reader.TextOrNull(9), reader.Nullable<int>(10),
+                reader.TextOrNull(11), reader.TextOrNull(12)));
         }
         return runs;
     }
