@@ -3,7 +3,6 @@ using MimeKit;
 using ReportEngine.Archive;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
-using ReportEngine.Templating;
 using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Delivery;
@@ -20,14 +19,8 @@ public sealed class DeliveryMessages(
     ReportKinds kinds,
     IOptions<SmtpOptions> smtp,
     IOptions<ServiceOptions> service,
-    IOptions<Rendering.ReportOptions> pack)
+    EmailTemplates templates)
 {
-    private readonly Lazy<(HtmlTemplateRenderer Text, HtmlTemplateRenderer Html)> _templates = new(() =>
-    {
-        var set = TemplateSet.Load(pack.Value.TemplatesRoot, "email");
-        return (new HtmlTemplateRenderer(set, plainText: true), new HtmlTemplateRenderer(set));
-    });
-
     /// <summary>The domain of Message-IDs: the sender's.</summary>
     public string MessageIdDomain => MailboxAddress.Parse(smtp.Value.From!).Domain;
 
@@ -67,11 +60,7 @@ public sealed class DeliveryMessages(
         // Kept out of auto-replies and marked for mail rules: a council's filters can route packs by these.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-ReportEngine-Archive-Id", entry.Id);
-        var body = new BodyBuilder
-        {
-            TextBody = _templates.Value.Text.Render("delivery.txt", model),
-            HtmlBody = _templates.Value.Html.Render("delivery.html", model),
-        };
+        var body = templates.Body("delivery", model);
         if (attach)
         {
             var name = entry.ReportFields().Parse(kinds).IdentityOrNull?.FileName ?? $"{entry.Id}.pdf";

@@ -13,6 +13,7 @@ public static class DeliveryServices
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<RecipientStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<EmailTemplates>();
         services.AddSingleton<DeliveryMessages>();
         services.AddSingleton<ISmtpSender, MailKitSender>();
         services.AddSingleton<ReportDelivery>();

@@ -8,7 +8,6 @@ using ReportEngine.PostgreSql;
 using ReportEngine.Review;
 using ReportEngine.Service.Delivery;
 using ReportEngine.Service.Web.Accounts;
-using ReportEngine.Templating;
 
 namespace ReportEngine.Service.Notices;
 
@@ -26,15 +25,10 @@ public sealed class DraftNotices(
     IOptions<SmtpOptions> smtp,
     IOptions<ServiceOptions> service,
     IOptions<Rendering.ReportOptions> pack,
+    EmailTemplates templates,
     TimeProvider clock,
     ILogger<DraftNotices> logger)
 {
-    private readonly Lazy<(HtmlTemplateRenderer Text, HtmlTemplateRenderer Html)> _templates = new(() =>
-    {
-        var set = TemplateSet.Load(pack.Value.TemplatesRoot, "email");
-        return (new HtmlTemplateRenderer(set, plainText: true), new HtmlTemplateRenderer(set));
-    });
-
     /// <summary>Sends the notice of the draft's <paramref name="version"/> to each of its people not yet sent it; a temporary failure is thrown, for the job to try again.</summary>
     public async Task SendAsync(DraftId id, string notice, int version, CancellationToken cancellationToken)
     {
@@ -124,11 +118,7 @@ public sealed class DraftNotices(
         message.To.Add(new MailboxAddress(name, email));
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-ReportEngine-Draft-Id", draft.Id.ToString());
-        message.Body = new BodyBuilder
-        {
-            TextBody = _templates.Value.Text.Render("draft-notice.txt", model),
-            HtmlBody = _templates.Value.Html.Render("draft-notice.html", model),
-        }.ToMessageBody();
+        message.Body = templates.Body("draft-notice", model).ToMessageBody();
         return message;
     }
 }
