@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ReportEngine.PostgreSql;
 using ReportEngine.Review;
-using ReportEngine.Service.Web.Audit;
 using ReportEngine.Service.Web.Drafts;
 using ReportEngine.Service.Web.Security;
 
@@ -36,15 +35,10 @@ internal static class DraftsApi
             .WithSummary("A draft: its commentary slots with text, author and day, and its history")
             .Produces<DraftDetailsView>().ProducesProblem(404);
 
-        api.MapGet("/drafts/{id:long}/pdf", async (long id, HttpContext context, DraftDesk desk, PostgresDrafts drafts, AuditLog audit, CancellationToken cancellationToken) =>
-            {
-                var account = context.Account();
-                if (await desk.FindAsync(account, new DraftId(id), cancellationToken) is not { } draft
-                    || await drafts.FilesAsync(draft.Id, null, cancellationToken) is not { } files) return RequestsApi.NotFound();
-                await audit.WriteAsync(new AuditEvent(account.Actor, "download.draft", "succeeded", draft.Report.Authority, draft.Report.ToString(),
-                    context.Address(), $"draft {draft.Id} version {draft.Version}"), cancellationToken);
-                return Results.File(files.Pdf, "application/pdf", $"{draft.Report.Authority}-{draft.Report.Stem}-draft-{draft.Id}-v{draft.Version}.pdf");
-            })
+        api.MapGet("/drafts/{id:long}/pdf", async (long id, HttpContext context, DraftDesk desk, CancellationToken cancellationToken) =>
+                await desk.PdfAsync(context.Account(), new DraftId(id), context.Address(), cancellationToken) is { } pdf
+                    ? Results.File(pdf.Pdf, "application/pdf", pdf.FileName)
+                    : RequestsApi.NotFound())
             .WithName("DownloadDraftPdf")
             .WithSummary("The current version's PDF, with its DRAFT marks")
             .Produces(200, contentType: "application/pdf").ProducesProblem(404);

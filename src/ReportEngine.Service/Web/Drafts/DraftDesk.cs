@@ -33,6 +33,15 @@ public sealed class DraftDesk(
     public async Task<Draft?> FindAsync(Account account, DraftId id, CancellationToken cancellationToken) =>
         await drafts.FindAsync(id, cancellationToken) is { } draft && account.MaySee(draft.Report.Authority) ? draft : null;
 
+    /// <summary>The current version's PDF (with its DRAFT marks) of a draft the person may see, and its file name; the download is audited.</summary>
+    public async Task<(Draft Draft, byte[] Pdf, string FileName)?> PdfAsync(Account account, DraftId id, string? address, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(account, id, cancellationToken) is not { } draft || await drafts.FilesAsync(draft.Id, null, cancellationToken) is not { } files) return null;
+        await audit.WriteAsync(new AuditEvent(account.Actor, "download.draft", "succeeded", draft.Report.Authority, draft.Report.ToString(), address,
+            $"draft {draft.Id} version {draft.Version}"), cancellationToken);
+        return (draft, files.Pdf, $"{draft.Report.Authority}-{draft.Report.Stem}-draft-{draft.Id}-v{draft.Version}.pdf");
+    }
+
     public async Task<DraftOutcome> SaveCommentaryAsync(DraftId id, string slot, string? text, Account account, string? address, CancellationToken cancellationToken)
     {
         text ??= "";

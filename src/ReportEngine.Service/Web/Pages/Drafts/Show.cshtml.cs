@@ -6,7 +6,6 @@ using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Review;
 using ReportEngine.Service.Web.Accounts;
-using ReportEngine.Service.Web.Audit;
 using ReportEngine.Service.Web.Drafts;
 using ReportEngine.Service.Web.Security;
 
@@ -16,7 +15,7 @@ namespace ReportEngine.Service.Web.Pages.Drafts;
 /// One draft (review.md): its PDF shown in the page, each commentary slot as a text area beside what it belongs to,
 /// approve / return / discard with their confirmation, and its history. Every change goes through <see cref="DraftDesk"/>.
 /// </summary>
-public sealed class ShowModel(DraftDesk desk, PostgresDrafts drafts, AuditLog audit) : PageModel
+public sealed class ShowModel(DraftDesk desk, PostgresDrafts drafts) : PageModel
 {
     public Draft Draft { get; private set; } = null!;
     public IReadOnlyList<DraftVersion> History { get; private set; } = [];
@@ -34,15 +33,11 @@ public sealed class ShowModel(DraftDesk desk, PostgresDrafts drafts, AuditLog au
     /// <summary>The current version's PDF, shown inline in the page's frame (and audited as a download).</summary>
     public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken cancellationToken)
     {
-        var account = HttpContext.Account();
-        if (await desk.FindAsync(account, new DraftId(id), cancellationToken) is not { } draft
-            || await drafts.FilesAsync(draft.Id, null, cancellationToken) is not { } files) return NotFound();
-        await audit.WriteAsync(new AuditEvent(account.Actor, "download.draft", "succeeded", draft.Report.Authority, draft.Report.ToString(), HttpContext.Address(),
-            $"draft {draft.Id} version {draft.Version}"), cancellationToken);
+        if (await desk.PdfAsync(HttpContext.Account(), new DraftId(id), HttpContext.Address(), cancellationToken) is not { } pdf) return NotFound();
         // Framed by this page only (SecurityHeaders lets a same-origin frame through for this handler).
         HttpContext.Items[SecurityHeaders.FramedBySelf] = true;
-        Response.Headers.ContentDisposition = $"inline; filename=\"{draft.Report.Authority}-{draft.Report.Stem}-draft-{draft.Id}-v{draft.Version}.pdf\"";
-        return File(files.Pdf, "application/pdf");
+        Response.Headers.ContentDisposition = $"inline; filename=\"{pdf.FileName}\"";
+        return File(pdf.Pdf, "application/pdf");
     }
 
     public Task<IActionResult> OnPostCommentaryAsync(long id, string slot, string? text, CancellationToken cancellationToken)
