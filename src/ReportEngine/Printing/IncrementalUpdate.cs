@@ -17,15 +17,17 @@ internal sealed record ReplacedStream(int ObjectNumber, int Generation, byte[] D
 internal static partial class IncrementalUpdate
 {
     public static byte[]? Append(byte[] pdf, IReadOnlyList<ReplacedStream> streams) =>
-        AppendObjects(pdf, streams.OrderBy(s => s.ObjectNumber).Select(stream =>
-        {
-            var compressed = Deflate(stream.Decoded);
-            using var body = new MemoryStream(compressed.Length + 96);
-            Write(body, $"{stream.ObjectNumber} {stream.Generation} obj\n<</Filter /FlateDecode /Length {compressed.Length}>> stream\n");
-            body.Write(compressed);
-            Write(body, "\nendstream\nendobj\n");
-            return (stream.ObjectNumber, stream.Generation, body.ToArray());
-        }).ToList());
+        LastTrailer(pdf) is { } last
+            ? AppendObjects(pdf, last, streams.OrderBy(s => s.ObjectNumber).Select(stream =>
+            {
+                var compressed = Deflate(stream.Decoded);
+                using var body = new MemoryStream(compressed.Length + 96);
+                Write(body, $"{stream.ObjectNumber} {stream.Generation} obj\n<</Filter /FlateDecode /Length {compressed.Length}>> stream\n");
+                body.Write(compressed);
+                Write(body, "\nendstream\nendobj\n");
+                return (stream.ObjectNumber, stream.Generation, body.ToArray());
+            }).ToList())
+            : null;
 
     /// <summary>
     /// Sets entries of the document information dictionary (<c>/Author</c>, <c>/Creator</c>…), keeping the others, by
@@ -33,33 +35,21 @@ internal static partial class IncrementalUpdate
     /// </summary>
     public static byte[]? SetDocumentInfo(byte[] pdf, IReadOnlyDictionary<string, string> entries)
     {
-        var tail = Tail(pdf);
-        var startXref = StartXref().Matches(tail);
-        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
-        if (startXref.Count == 0 || trailerAt < 0 || TrailerDictionary(tail, trailerAt + "trailer".Length) is not { } trailer) return null;
-        if (InfoEntry().Match(trailer) is not { Success: true } info) return null;
+        if (LastTrailer(pdf) is not { } last || InfoEntry().Match(last.Dictionary) is not { Success: true } info) return null;
         var (number, generation) = (int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(info.Groups[2].Value, CultureInfo.InvariantCulture));
-        if (OffsetOf(pdf, long.Parse(startXref[^1].Groups[1].Value, CultureInfo.InvariantCulture), number) is not { } offset) return null;
+        if (OffsetOf(pdf, last.Xref, number) is not { } offset) return null;
         var objectText = Encoding.Latin1.GetString(pdf, (int)offset, (int)Math.Min(8192, pdf.Length - offset));
         if (TrailerDictionary(objectText, 0) is not { } dictionary) return null;
         foreach (var key in entries.Keys) dictionary = InfoValue(key).Replace(dictionary, "");
         var text = new StringBuilder(dictionary.TrimEnd());
         // Written as UTF-16BE hex strings, so that any name (an authority's, with its accents) is kept exactly.
         foreach (var (key, value) in entries) text.Append(CultureInfo.InvariantCulture, $"\n{key} <FEFF{Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value))}>");
-        return AppendObjects(pdf, [(number, generation, Encoding.Latin1.GetBytes($"{number} {generation} obj\n<<{text}\n>>\nendobj\n"))]);
+        return AppendObjects(pdf, last, [(number, generation, Encoding.Latin1.GetBytes($"{number} {generation} obj\n<<{text}\n>>\nendobj\n"))]);
     }
 
-    /// <summary>Appends whole objects (<c>N G obj … endobj</c>), a cross-reference section for them and a trailer pointing back to the previous one.</summary>
-    private static byte[]? AppendObjects(byte[] pdf, IReadOnlyList<(int Number, int Generation, byte[] Body)> objects)
+    /// <summary>Appends whole objects (<c>N G obj … endobj</c>), a cross-reference section for them and a trailer pointing back to the <paramref name="last"/> one.</summary>
+    private static byte[] AppendObjects(byte[] pdf, (long Xref, string Dictionary) last, IReadOnlyList<(int Number, int Generation, byte[] Body)> objects)
     {
-        var tail = Tail(pdf);
-        var startXref = StartXref().Matches(tail);
-        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
-        if (startXref.Count == 0 || trailerAt < 0) return null;
-        var previous = long.Parse(startXref[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-        var trailer = TrailerDictionary(tail, trailerAt + "trailer".Length);
-        if (trailer is null) return null;
-
         using var output = new MemoryStream(pdf.Length + objects.Sum(o => o.Body.Length) + 1024);
         output.Write(pdf);
         if (pdf[^1] is not ((byte)'\n' or (byte)'\r')) output.WriteByte((byte)'\n');
@@ -74,12 +64,20 @@ internal static partial class IncrementalUpdate
         // One subsection per object: each entry is exactly 20 bytes, "offset generation n" and a two-byte end of line.
         foreach (var (number, generation, offset) in offsets)
             table.Append(CultureInfo.InvariantCulture, $"{number} 1\n{offset:D10} {generation:D5} n \n");
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n<<{PrevEntry().Replace(trailer, "")} /Prev {previous}>>\nstartxref\n{xref}\n%%EOF\n");
+        table.Append(CultureInfo.InvariantCulture, $"trailer\n<<{Prev().Replace(last.Dictionary, "")} /Prev {last.Xref}>>\nstartxref\n{xref}\n%%EOF\n");
         Write(output, table.ToString());
         return output.ToArray();
     }
 
-    private static string Tail(byte[] pdf) => Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 4096), Math.Min(4096, pdf.Length));
+    /// <summary>The last cross-reference section's offset and its trailer's dictionary; null when the file ends otherwise.</summary>
+    private static (long Xref, string Dictionary)? LastTrailer(byte[] pdf)
+    {
+        var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 4096), Math.Min(4096, pdf.Length));
+        var startXref = StartXref().Matches(tail);
+        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
+        if (startXref.Count == 0 || trailerAt < 0 || TrailerDictionary(tail, trailerAt + "trailer".Length) is not { } dictionary) return null;
+        return (long.Parse(startXref[^1].Groups[1].Value, CultureInfo.InvariantCulture), dictionary);
+    }
 
     /// <summary>Where object <paramref name="number"/> begins, from the classic cross-reference table at <paramref name="xref"/> (and those before it).</summary>
     private static long? OffsetOf(byte[] pdf, long xref, int number)
@@ -102,7 +100,7 @@ internal static partial class IncrementalUpdate
                 at = entries + count * 20;
             }
             var trailerAt = text.IndexOf("trailer", Math.Min(at, text.Length), StringComparison.Ordinal);
-            if (trailerAt < 0 || TrailerDictionary(text, trailerAt) is not { } trailer || PrevValue().Match(trailer) is not { Success: true } prev) return null;
+            if (trailerAt < 0 || TrailerDictionary(text, trailerAt) is not { } trailer || Prev().Match(trailer) is not { Success: true } prev) return null;
             xref = long.Parse(prev.Groups[1].Value, CultureInfo.InvariantCulture);
         }
         return null;
@@ -138,11 +136,8 @@ internal static partial class IncrementalUpdate
     [GeneratedRegex(@"startxref\s+(\d+)")]
     private static partial Regex StartXref();
 
-    [GeneratedRegex(@"/Prev\s+\d+")]
-    private static partial Regex PrevEntry();
-
     [GeneratedRegex(@"/Prev\s+(\d+)")]
-    private static partial Regex PrevValue();
+    private static partial Regex Prev();
 
     [GeneratedRegex(@"/Info\s+(\d+)\s+(\d+)\s+R")]
     private static partial Regex InfoEntry();
