@@ -21,24 +21,34 @@ public sealed class DraftPagesTests(DashboardFixture dashboard)
         {
             var id = (await dashboard.RequestAndWaitAsync(DashboardFixture.Requester, new { authority = "NDC", kind = "monthly", period = "2023-05" })).GetProperty("draftId").GetInt64();
             var found = new List<string>();
-            // Waiting for the DOM only: the frame's PDF viewer does not always end its load after a form's answer.
+            // Waiting for the DOM and then the stylesheet, not for the load event: the frame's PDF viewer does not always
+            // end its load, after a form's answer or a plain visit alike (nor does the network go quiet while it shows).
             var domLoaded = new NavigationOptions { WaitUntil = [WaitUntilNavigation.DOMContentLoaded], Timeout = 180_000 };
+            static Task StyledAsync(IPage page) =>
+                page.WaitForFunctionAsync("() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)");
+            async Task VisitAsync(IPage page, string path)
+            {
+                await page.GoToAsync($"{dashboard.Url}{path}", domLoaded);
+                await StyledAsync(page);
+            }
 
             await using (var requesterBrowser = await DashboardBrowser.LaunchAsync())
             {
                 var page = await requesterBrowser.NewPageAsync(forAxe: true);
                 await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Requester);
-                await page.GoToAsync($"{dashboard.Url}/drafts/{id}");
+                await VisitAsync(page, $"/drafts/{id}");
                 Assert.Equal("open", await page.EvaluateExpressionAsync<string>("document.getElementById('state').textContent"));
                 // The requester may write but not sign off.
                 Assert.Equal(0, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#confirm').length"));
                 await page.TypeAsync("#text-overall", "Waits fell after the new triage rota began in April.\n\nSafeguarding enquiries are on track.");
                 await Task.WhenAll(page.WaitForNavigationAsync(domLoaded), page.ClickAsync("#text-overall ~ button"));
+                await StyledAsync(page);
                 Assert.Contains("version 2", await page.EvaluateExpressionAsync<string>("document.getElementById('done').textContent"));
                 Assert.Contains("new triage rota", await page.EvaluateExpressionAsync<string>("document.getElementById('text-overall').value"));
                 // Over the limit: refused beside the slot, and what was typed is kept.
                 await page.EvaluateExpressionAsync($"document.getElementById('text-safeguarding').value = 'x'.repeat({ReportEngine.Review.Commentary.MostCharacters + 1})");
                 await Task.WhenAll(page.WaitForNavigationAsync(domLoaded), page.ClickAsync("#text-safeguarding ~ button"));
+                await StyledAsync(page);
                 Assert.Contains("at most 4,000", await page.EvaluateExpressionAsync<string>("document.body.innerText"));
                 Assert.Equal(ReportEngine.Review.Commentary.MostCharacters + 1, await page.EvaluateExpressionAsync<int>("document.getElementById('text-safeguarding').value.length"));
                 foreach (var violation in await DashboardBrowser.SeriousViolationsAsync(page)) found.Add($"draft with an error: {violation}");
@@ -52,7 +62,7 @@ public sealed class DraftPagesTests(DashboardFixture dashboard)
             Assert.Contains("2023-05", await approver.EvaluateExpressionAsync<string>("document.querySelector('#to-sign-off + .app-table-scroll').innerText"));
             foreach (var violation in await DashboardBrowser.SeriousViolationsAsync(approver)) found.Add($"drafts: {violation}");
             await DashboardBrowser.ScreenshotAsync(approver, "drafts");
-            await approver.GoToAsync($"{dashboard.Url}/drafts/{id}");
+            await VisitAsync(approver, $"/drafts/{id}");
             foreach (var violation in await DashboardBrowser.SeriousViolationsAsync(approver)) found.Add($"draft: {violation}");
             await DashboardBrowser.ScreenshotAsync(approver, "draft");
 
@@ -60,22 +70,24 @@ public sealed class DraftPagesTests(DashboardFixture dashboard)
             await approver.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844 });
             foreach (var path in new[] { "/drafts", $"/drafts/{id}", "/" })
             {
-                await approver.GoToAsync($"{dashboard.Url}{path}");
+                await VisitAsync(approver, path);
                 var wider = await approver.EvaluateExpressionAsync<string[]>(
                     "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(-5).map(e => e.outerHTML.slice(0, 100))");
                 Assert.True(await approver.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{path} is wider than 390 pixels: {string.Join("\n", wider)}");
             }
             await approver.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-            await approver.GoToAsync($"{dashboard.Url}/drafts/{id}");
+            await VisitAsync(approver, $"/drafts/{id}");
 
             // Approving without the confirmation is refused; with it, by keyboard alone, the report is issued.
             await Task.WhenAll(approver.WaitForNavigationAsync(domLoaded), approver.ClickAsync("form[action*='handler=Approve'] button"));
+            await StyledAsync(approver);
             Assert.Contains("Tick the box", await approver.EvaluateExpressionAsync<string>("document.body.innerText"));
             await approver.FocusAsync("#text-actions");
             await DashboardBrowser.TabToAsync(approver, "#confirm");
             await approver.Keyboard.PressAsync(" ");
             await DashboardBrowser.TabToAsync(approver, "form[action*='handler=Approve'] button");
             await Task.WhenAll(approver.WaitForNavigationAsync(domLoaded), approver.Keyboard.PressAsync("Enter"));
+            await StyledAsync(approver);
             Assert.Equal("approved", await approver.EvaluateExpressionAsync<string>("document.getElementById('state').textContent"));
             var entry = await approver.EvaluateExpressionAsync<string>("document.querySelector('#state ~ span a').textContent");
             await approver.GoToAsync($"{dashboard.Url}/archive/{entry}");
