@@ -1,5 +1,6 @@
 using ReportEngine.Foundation;
 using System.CommandLine;
+using ReportEngine.Editions;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
 using ReportEngine.Kinds;
@@ -10,7 +11,7 @@ namespace ReportEngine.Cli;
 
 /// <summary>
 /// <c>pack [--kind KIND] --period PERIOD [--statement CODE] (--data DIR | --authority CODE) --out DIR [--archive]
-/// [--regenerate --reason TEXT [--deliver]]</c>: one report through the issuing path. Every refusal comes before any rendering.
+/// [--regenerate --reason TEXT [--deliver]] [--format pdf,html,xlsx,docx]</c>: one report through the issuing path. Every refusal comes before any rendering.
 /// </summary>
 internal static class PackCommand
 {
@@ -36,8 +37,13 @@ internal static class PackCommand
         {
             Description = "With --regenerate: deliver the report to its recipients again even if its evidence and templates are unchanged",
         };
+        var format = new Option<string>("--format")
+        {
+            Description = $"The editions to write, comma-separated: {string.Join(",", EditionFormat.All.Select(f => f.Name))} (the PDF is always written)",
+            HelpName = "FORMATS", DefaultValueFactory = _ => EditionFormat.Pdf.Name,
+        };
         var command = new Command("pack", "Render one report: the monthly pack, the annual complaints report or a quality-statement report")
-            { kind, period, statement, data, authority, db, output, archive, regenerate, reason, deliver };
+            { kind, period, statement, data, authority, db, output, archive, regenerate, reason, deliver, format };
 
         command.SetAction(async (parse, ct) =>
         {
@@ -53,6 +59,8 @@ internal static class PackCommand
             if (again && string.IsNullOrWhiteSpace(parse.GetValue(reason))) problems.Add("--reason: --regenerate needs a reason (what was corrected)");
             if (!again && parse.GetValue(reason) is not null) problems.Add("--reason: only with --regenerate");
             if (!again && parse.GetValue(deliver)) problems.Add("--deliver: only with --regenerate (a report issued for the first time is always delivered)");
+            var (formats, formatProblem) = EditionFormat.ParseList(parse.GetValue(format)!);
+            if (formatProblem is not null) problems.Add($"--format: {formatProblem}");
             string? connectionString = null;
             if (code is not null || isArchived)
             {
@@ -74,11 +82,13 @@ internal static class PackCommand
             var issued = await ConsoleProgress.RunAsync($"{report.Kind.Title}, {report.Period.Words}", async progress =>
             {
                 var identity = report.For(code ?? await folder!.AuthorityCodeAsync(ct));
-                var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output), parse.GetValue(deliver));
+                var request = new ReportRequest(identity, source, CliComposition.RequestedBy, parse.GetValue(reason), again, parse.GetValue(output), parse.GetValue(deliver), Editions: formats);
                 return await issuer.IssueAsync(request, progress, ct);
             });
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);
+            if (issued.EditionsNotWritten)
+                Console.Error.WriteLine($"editions not written: {issued.Entry!.Id} was issued before, and its editions are made from the report as it is rendered");
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
             // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard
             // error); one issued before gets its follow-ups again, which do only what is left (a recipient added since).

@@ -2,6 +2,7 @@ using ReportEngine.Foundation;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
+using ReportEngine.Editions;
 using ReportEngine.Gathering;
 using ReportEngine.Rendering;
 using ReportEngine.Review;
@@ -86,7 +87,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         {
             gathered ??= await GatherAsync();
             var pack = await RenderAsync(null);
-            var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken);
+            var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken, EditionsOf(request, pack, renderer));
             var pages = PageCount(pack.Pdf);
             logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
             return new IssuedReport(report, null, path, pages, Reused: false, pack, []);
@@ -110,7 +111,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                     // The entry exists: its id is said whatever else failed.
                     throw new ReportArchivedButNotWrittenException(issued.Id, ex);
                 }
-                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, []);
+                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, []) { EditionsNotWritten = AskedForEditions(request) };
             }
             // The run says issued but the archive has no entry (pruned): issue it again.
             claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)
@@ -148,7 +149,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 string? path;
                 try
                 {
-                    path = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                    path = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken, rendered is null ? null : EditionsOf(request, rendered, renderer));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -162,7 +163,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
                 var done = await followUps.ScheduleAsync(entry.Id, cancellationToken);
                 progress?.Report(new ReportProgress(ReportStage.Done, 100, "Issued"));
-                return new IssuedReport(report, entry, path, pages, Reused: false, rendered, done);
+                return new IssuedReport(report, entry, path, pages, Reused: false, rendered, done) { EditionsNotWritten = rendered is null && AskedForEditions(request) };
             }
             catch (Exception ex) when (FailurePolicy.IsPermanent(ex))
             {
@@ -201,8 +202,16 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
     private static async Task<(byte[] Pdf, byte[] Metrics)> FilesOfAsync(ReportArchive archive, ArchiveRecord entry, CancellationToken cancellationToken) =>
         ((await archive.Reader.ReadAsync(entry, ArchiveFile.Pdf, cancellationToken))!, (await archive.Reader.ReadAsync(entry, ArchiveFile.Metrics, cancellationToken))!);
 
-    private static async Task<string?> WriteAsync(ReportRequest request, string fileName, byte[] pdf, byte[] metrics, CancellationToken cancellationToken) =>
-        request.OutputFolder is null ? null : await ReportOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken);
+    private static async Task<string?> WriteAsync(ReportRequest request, string fileName, byte[] pdf, byte[] metrics, CancellationToken cancellationToken,
+        IReadOnlyList<(string, byte[])>? editions = null) =>
+        request.OutputFolder is null ? null : await ReportOutput.WriteAsync(fileName, pdf, metrics, request.OutputFolder, cancellationToken, editions);
+
+    /// <summary>The editions the request asks to have written beside the PDF, made from the report just rendered.</summary>
+    private static IReadOnlyList<(string, byte[])>? EditionsOf(ReportRequest request, RenderedReport pack, ReportRenderer renderer) =>
+        request.OutputFolder is null || !AskedForEditions(request) ? null
+            : ReportEditions.Make(pack, renderer, request.Editions!).Select(e => (e.Format.FileNameBeside(pack.FileName), e.Bytes)).ToList();
+
+    private static bool AskedForEditions(ReportRequest request) => request.Editions?.Any(f => f != EditionFormat.Pdf) == true;
 
     private static int PageCount(byte[] pdf)
     {

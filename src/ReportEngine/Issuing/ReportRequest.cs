@@ -11,6 +11,7 @@ namespace ReportEngine.Issuing;
 /// <param name="OutputFolder">Where the PDF and metrics.json are also written (whole or not at all); null for none.</param>
 /// <param name="DeliverAgain">A regeneration whose evidence and templates are unchanged is delivered again only when asked.</param>
 /// <param name="Review">For a report that is reviewed (review.md): a draft's marks, or the sign-off of one approved, with its commentary.</param>
+/// <param name="Editions">The editions written beside the PDF in <see cref="OutputFolder"/> (HTML, Excel, Word); the PDF is always made.</param>
 /// <param name="Approving">The draft whose approval this request issues (with its sign-off in <see cref="Review"/>); the archive entry names it.</param>
 public sealed record ReportRequest(
     ReportIdentity Report,
@@ -21,4 +22,5 @@ public sealed record ReportRequest(
     string? OutputFolder = null,
     bool DeliverAgain = false,
     Review.ReviewMarks? Review = null,
-    Review.DraftId? Approving = null);
+    Review.DraftId? Approving = null,
+    IReadOnlyList<Editions.EditionFormat>? Editions = null);

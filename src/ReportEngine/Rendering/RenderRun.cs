@@ -38,10 +38,10 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
         return printed;
     }
 
-    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, object model, PrintJob job, int passes) =>
+    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, object model, PrintJob job, int passes, Composition.ReportContext context) =>
         new(report, WithDocumentInfo(pdf), MetricsJson.Serialize(report, figures), figures, model, job, passes, _blocked.Distinct().ToArray(),
             new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
-                _spent.GetValueOrDefault(RenderStage.Print)));
+                _spent.GetValueOrDefault(RenderStage.Print)), context);
 
     /// <summary>
     /// The PDF's document information names the authority as its author and ReportEngine as its creator (Chromium writes

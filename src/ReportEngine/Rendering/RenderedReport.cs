@@ -4,7 +4,7 @@ using ReportEngine.Metrics;
 
 namespace ReportEngine.Rendering;
 
-/// <summary>A finished report in memory: the PDF, its metrics.json, and what it took to make.</summary>
+/// <summary>A finished report in memory: the PDF, its metrics.json, what it took to make, and the context it was composed in (for its other editions).</summary>
 public sealed record RenderedReport(
     ReportIdentity Report,
     byte[] Pdf,
@@ -14,7 +14,8 @@ public sealed record RenderedReport(
     PrintJob FinalPrint,
     int PrintPasses,
     IReadOnlyList<string> BlockedRequests,
-    ReportTimings Timings)
+    ReportTimings Timings,
+    Composition.ReportContext Context)
 {
     public string FileName => Report.FileName;
 }

@@ -7,28 +7,27 @@ public static class ReportOutput
 {
     public const string MetricsFileName = "metrics.json";
 
+    /// <param name="editions">Other editions of the report, by file name, written beside the PDF in the same way.</param>
     /// <returns>The full path of the PDF.</returns>
-    public static async Task<string> WriteAsync(string fileName, byte[] pdf, byte[] metricsJson, string folder, CancellationToken cancellationToken = default)
+    public static async Task<string> WriteAsync(string fileName, byte[] pdf, byte[] metricsJson, string folder, CancellationToken cancellationToken = default,
+        IReadOnlyList<(string FileName, byte[] Bytes)>? editions = null)
     {
-        var pdfPath = SafePath.Combine(folder, fileName);
-        var metricsPath = SafePath.Combine(folder, MetricsFileName);
         Directory.CreateDirectory(folder);
-        RemoveLeftovers(pdfPath);
-        RemoveLeftovers(metricsPath);
-        var pdfTemp = await WriteTempAsync(pdfPath, pdf, cancellationToken);
-        string? metricsTemp = null;
+        // The PDF last: a run that stops part-way never leaves a PDF beside editions or figures of another run.
+        var files = (editions ?? []).Append((MetricsFileName, metricsJson)).Append((fileName, pdf))
+            .Select(f => (Path: SafePath.Combine(folder, f.Item1), Bytes: f.Item2)).ToList();
+        foreach (var file in files) RemoveLeftovers(file.Path);
+        var temps = new List<(string Temp, string Path)>();
         try
         {
-            metricsTemp = await WriteTempAsync(metricsPath, metricsJson, cancellationToken);
-            File.Move(metricsTemp, metricsPath, overwrite: true);
-            File.Move(pdfTemp, pdfPath, overwrite: true);
+            foreach (var file in files) temps.Add((await WriteTempAsync(file.Path, file.Bytes, cancellationToken), file.Path));
+            foreach (var (temp, path) in temps) File.Move(temp, path, overwrite: true);
         }
         finally
         {
-            File.Delete(pdfTemp);
-            if (metricsTemp is not null) File.Delete(metricsTemp);
+            foreach (var (temp, _) in temps) File.Delete(temp);
         }
-        return pdfPath;
+        return files[^1].Path;
     }
 
     /// <summary>Temporary files a killed process left beside the target; one pack is written by one run at a time.</summary>

@@ -27,7 +27,8 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
     private readonly HtmlTemplateRenderer _templates = new(templateSet);
 
-    private static readonly ScriptObject Functions = CreateFunctions();
+    private static readonly ScriptObject Functions = CreateFunctions("print");
+    private static readonly ScriptObject HtmlEditionFunctions = CreateFunctions("html");
 
     public TemplateSet Templates => templateSet;
 
@@ -81,7 +82,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             {
                 var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-                return run.Rendered(pdf, figures, model, job, 1);
+                return run.Rendered(pdf, figures, model, job, 1, context);
             }
             logger.LogWarning("The page numbers of {Report} could not be written into its print ({Reason}); it is printed again with them", report, whyNot);
             pages = printed;
@@ -146,7 +147,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             if (printed.SameAs(pages))
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-                return run.Rendered(final.Pdf, figures, model, job, passes);
+                return run.Rendered(final.Pdf, figures, model, job, passes, context);
             }
             if (passes == MaxPrintPasses)
                 throw new PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
@@ -182,11 +183,18 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             _templates.Render(HeaderTemplate, model, Functions),
             _templates.Render(FooterTemplate, model, Functions)));
     }
-    private static ScriptObject CreateFunctions()
+    /// <summary>
+    /// The report's document as the HTML edition's templates write it (edition "html"), from the view model the print was
+    /// made from: the same sentences, figures and tables, with links where the print gives pages.
+    /// </summary>
+    public string ComposeHtmlEdition(object model) => _templates.Render(DocumentTemplate, model, HtmlEditionFunctions);
+
+    /// <param name="edition">What the templates are writing: "print" (the PDF) or "html" (the HTML edition).</param>
+    private static ScriptObject CreateFunctions(string edition)
     {
         var fmt = new ScriptObject();
         fmt.Import(typeof(ReportFormat));
-        var functions = new ScriptObject { ["fmt"] = fmt };
+        var functions = new ScriptObject { ["fmt"] = fmt, ["edition"] = edition };
         return functions;
     }
 }
