@@ -57,7 +57,17 @@ public static class HtmlEdition
     }
 
     /// <summary>An element's text as a reader sees it: runs of white space as one space, trimmed.</summary>
-    public static string Text(INode node) => string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// A line break is a space ("37.5%", a break, "3 of 8 upheld" reads as two phrases, not "37.5%3").
+    public static string Text(INode node)
+    {
+        var text = new StringBuilder();
+        foreach (var n in node.Descendants())
+        {
+            if (n is IText t) text.Append(t.Data);
+            else if (n is IElement { LocalName: "br" }) text.Append(' ');
+        }
+        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 
     private static void Contain(IDocument document, IElement table, string name)
     {

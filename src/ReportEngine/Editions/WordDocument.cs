@@ -66,7 +66,8 @@ public static class WordDocument
                 // A chart: its title and its text alternative, which say what the picture shows.
                 if (element.GetAttribute("aria-label") is { Length: > 0 } label) body.Append(Para($"Chart: {label}", WordStyles.Caption));
                 return;
-            case "style" or "script" or "template": return;
+            // A disclosure's label ("The chart's values") is the browser's control, not the report's text.
+            case "style" or "script" or "template" or "summary": return;
         }
         if (element.ClassList.Contains("figcaption")) { body.Append(Para(HtmlEdition.Text(element), WordStyles.Caption)); return; }
         if (element.Children.Any(c => Blocks.Contains(c.LocalName)))
@@ -83,12 +84,13 @@ public static class WordDocument
     {
         var name = element.QuerySelector("caption") is { } caption ? HtmlEdition.Text(caption) : "";
         if (name.Length > 0 && !element.QuerySelector("caption")!.ClassList.Contains("visually-hidden")) body.Append(Para(name, WordStyles.Caption));
-        var grid = TableGrid.Read(element);
+        var grid = Editions.TableGrid.Read(element);
         var table = new Table(new TableProperties(
             new TableStyle { Val = WordStyles.Table },
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableCaption { Val = name.Length > 0 ? name : "Table" },
-            new TableLook { FirstRow = true, Val = "0020" }));
+            new TableLook { Val = "0020", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true },
+            new TableCaption { Val = name.Length > 0 ? name : "Table" }),
+            new DocumentFormat.OpenXml.Wordprocessing.TableGrid(grid.Header.Select(_ => new GridColumn { Width = (9638 / Math.Max(1, grid.Header.Count)).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(grid.Header, header: true));
         foreach (var row in grid.Body) table.Append(Row(row, header: false));
         body.Append(table);

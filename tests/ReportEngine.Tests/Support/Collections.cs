@@ -42,3 +42,9 @@ public sealed class BrowserRecyclingCollection : ICollectionFixture<SamplePackFi
 {
     public const string Name = "browser recycling";
 }
+
+[CollectionDefinition(Name)]
+public sealed class EditionsCollection : ICollectionFixture<SamplePackFixture>
+{
+    public const string Name = "editions";
+}
