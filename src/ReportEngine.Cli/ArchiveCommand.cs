@@ -103,7 +103,7 @@ internal static class ArchiveCommand
             var renderers = services.GetRequiredService<ReportRenderers>();
             var result = await archive.Rerenderer.RerenderAsync(parse.GetValue(id)!, renderers.With,
                 parse.GetValue(currentTemplates) ? ProjectHome.Templates : null, ct);
-            Console.Out.WriteLine(result.Identical ? "identical" : $"different: {result.FirstDifference}");
+            Console.Out.WriteLine(result.Identical ? "identical" : $"different: {result.FirstDifference ?? $"editions made again differ: {result.Editions}"}");
             if (!result.SameTemplates) Console.Error.WriteLine("(rendered with templates other than the archived version)");
             return result.Identical ? FailurePolicy.Success : FailurePolicy.Failure;
         }));

@@ -88,7 +88,7 @@ internal static class PackCommand
             if (issued.Reused) Console.Error.WriteLine($"{issued.Report} was archived already as {issued.Entry!.Id}; nothing was rendered.");
             Console.Out.WriteLine(issued.PdfPath);
             if (issued.EditionsNotWritten)
-                Console.Error.WriteLine($"editions not written: {issued.Entry!.Id} was issued before, and its editions are made from the report as it is rendered");
+                Console.Error.WriteLine($"editions not written: {issued.Entry!.Id} was issued before its editions were made; they are made now, so ask again to write them");
             if (issued.Entry is not null) Console.Out.WriteLine(issued.Entry.Id);
             // delivery.md: an archived report goes to its recipients in the same run, as deliver would send it (lines on standard
             // error); one issued before gets its follow-ups again, which do only what is left (a recipient added since).

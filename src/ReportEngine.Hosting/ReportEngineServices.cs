@@ -53,6 +53,8 @@ public static class ReportEngineServices
 
         // The issuing path. Its follow-ups (delivery adds its own) are done at once here; the service gives each a job (HangfireFollowUps).
         services.AddSingleton<IFollowUp>(sp => new PdfACopyFollowUp(sp.GetRequiredService<ReportArchive>().PdfACopy));
+        services.AddSingleton(sp => sp.GetRequiredService<ReportArchive>().EditionsWith(sp.GetRequiredService<ReportRenderers>().With));
+        services.AddSingleton<IFollowUp>(sp => new EditionsFollowUp(sp.GetRequiredService<ArchiveEditions>()));
         services.TryAddSingleton<IFollowUps>(sp => new ImmediateFollowUps(sp.GetServices<IFollowUp>()));
         services.AddSingleton(sp => new EndedPeriods(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ReportOptions>>().Value.FindZone()));
         services.AddSingleton(sp => new ReportIssuer(sp.GetRequiredService<ReportRenderers>(), sp.GetRequiredService<EndedPeriods>(), sp.GetRequiredService<ILogger<ReportIssuer>>(),

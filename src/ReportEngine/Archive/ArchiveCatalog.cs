@@ -24,6 +24,10 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
     public async Task<string?> HeadAsync(CancellationToken cancellationToken = default) =>
         await index.HeadAsync(cancellationToken) is { } head ? $"{head.Seq}:{head.Hash}" : null;
 
+    /// <summary>The addition that holds an entry's HTML, Excel and Word editions; null until its follow-up has made them.</summary>
+    public async Task<ArchiveRecord?> EditionsOfAsync(string entryId, CancellationToken cancellationToken = default) =>
+        await index.FindAsync(ArchiveEditions.RecordId(entryId), cancellationToken);
+
     /// <summary>The record that joined an entry's PDF/A copy to it; null while the copy is pending.</summary>
     public async Task<ArchiveRecord?> PdfACopyOfAsync(string entryId, CancellationToken cancellationToken = default) =>
         await index.FindAsync(PdfACopy.RecordId(entryId), cancellationToken);

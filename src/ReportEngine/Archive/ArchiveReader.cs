@@ -10,18 +10,23 @@ namespace ReportEngine.Archive;
 public sealed class ArchiveReader(ContentStore store, ArchiveCatalog catalog)
 {
     /// <summary>
-    /// One of an entry's files (<see cref="ArchiveFile"/>; the PDF/A copy from its addition when it has one); null when
-    /// the entry has no such file yet (a PDF/A copy still being made).
+    /// One of an entry's files (<see cref="ArchiveFile"/>; the PDF/A copy and the editions from their additions); null when
+    /// the entry has no such file yet (a PDF/A copy or editions still being made).
     /// </summary>
     /// <param name="publicKeyFile">A copy of the archive's public key kept elsewhere; by default the one beside the objects.</param>
     public async Task<byte[]?> ReadAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default, string? publicKeyFile = null)
     {
-        var owner = role == ArchiveFile.PdfA && !entry.Files.ContainsKey(role) ? await catalog.PdfACopyOfAsync(entry.Id, cancellationToken) : entry;
+        var owner = role switch
+        {
+            ArchiveFile.PdfA when !entry.Files.ContainsKey(role) => await catalog.PdfACopyOfAsync(entry.Id, cancellationToken),
+            ArchiveFile.Html or ArchiveFile.Xlsx or ArchiveFile.Docx => await catalog.EditionsOfAsync(entry.Id, cancellationToken),
+            _ => entry,
+        };
         if (owner is null) return null;
         using (var signatures = ArchiveSignatures.Load(store, publicKeyFile))
         {
             Verify(entry, signatures);
-            if (!ReferenceEquals(owner, entry)) Verify(owner, signatures);
+            if (!ReferenceEquals(owner, entry)) Verify(owner, signatures, role);
         }
         return owner.Files.TryGetValue(role, out var sha) ? await ObjectAsync(entry, sha, role, cancellationToken) : null;
     }
@@ -34,9 +39,9 @@ public sealed class ArchiveReader(ContentStore store, ArchiveCatalog catalog)
         return ContentStore.Sha256(bytes) == sha256 ? bytes : throw new ArchiveUnverifiedException($"{entry.Id}: its {what} has been altered in the archive's store");
     }
 
-    private static void Verify(ArchiveRecord record, ArchiveSignatures signatures)
+    private static void Verify(ArchiveRecord record, ArchiveSignatures signatures, string? role = null)
     {
-        var subject = record.AddsTo is { } entry ? $"{entry}: the record of its PDF/A copy" : $"{record.Id}: its record";
+        var subject = record.AddsTo is { } entry ? $"{entry}: the record of its {(role == ArchiveFile.PdfA ? "PDF/A copy" : "editions")}" : $"{record.Id}: its record";
         if (record.ComputeHash() != record.Hash)
             throw new ArchiveUnverifiedException($"{subject} has been altered since it was signed (its hash no longer matches)");
         if (!signatures.IsValid(record.Hash, record.Signature))

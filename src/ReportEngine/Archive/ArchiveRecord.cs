@@ -125,4 +125,7 @@ public static class ArchiveFile
 
     /// <summary>An approved report's sign-off and commentary as printed (<see cref="ArchivedReview"/>).</summary>
     public const string Review = "review";
+
+    /// <summary>The report's other editions (<see cref="ArchiveEditions"/>), each named for its format.</summary>
+    public const string Html = "html", Xlsx = "xlsx", Docx = "docx";
 }

@@ -8,7 +8,7 @@ namespace ReportEngine.Archive;
 /// <summary>
 /// Renders an entry again, as its own kind, from its frozen snapshot with its archived templates (or the current ones),
 /// its archive id and its original generated-at time, and compares the page count and every page's text with the
-/// archived PDF.
+/// archived PDF, and its editions, byte for byte, with the archived ones.
 /// </summary>
 public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog, ReportKinds kinds)
 {
@@ -16,32 +16,30 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
         CancellationToken cancellationToken = default)
     {
         var entry = await catalog.GetEntryAsync(id, cancellationToken);
-        var parsed = entry.ReportFields().Parse(kinds);
-        var report = parsed.IsValid ? parsed.Identity : throw new ArchiveIntegrityException($"{id}: cannot be rendered again: {parsed.Problem}");
-        var gathered = EvidenceSnapshot.Deserialize(await store.GetAsync(entry.Files[ArchiveFile.Snapshot], cancellationToken));
+        using var archived = await ArchivedRendering.OpenAsync(store, entry, kinds, currentTemplatesRoot, cancellationToken);
         // An approved report is rendered with its sign-off and commentary, as it was printed.
-        var review = entry.Files.TryGetValue(ArchiveFile.Review, out var reviewed) ? ArchivedReview.Deserialize(await store.GetAsync(reviewed, cancellationToken)) : null;
-        var scratch = Directory.CreateTempSubdirectory("reportengine-rerender-");
-        try
-        {
-            var root = currentTemplatesRoot;
-            if (root is null)
-            {
-                var manifest = await TemplateManifest.LoadAsync(store, entry.Files[ArchiveFile.Templates], cancellationToken);
-                await manifest.WriteToAsync(store, scratch.FullName, cancellationToken);
-                root = scratch.FullName;
-            }
-            var templates = TemplateSet.Load(root, report.Kind.TemplateFolder);
-            var pack = await rendererFor(templates).RenderAsync(gathered, report,
-                new ArchiveIdentity(entry.Id, entry.Files[ArchiveFile.Snapshot], entry.GeneratedAt, entry.ProtectiveMarking), cancellationToken: cancellationToken, review: review);
-            var archived = PdfText.PerPage(await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken));
-            var again = PdfText.PerPage(pack.Pdf);
-            return new RerenderResult(archived.Count, again.Count, templates.Version == entry.TemplateVersion, FirstDifference(archived, again));
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        var pack = await rendererFor(archived.Templates).RenderAsync(archived.Gathered, archived.Report, archived.Identity,
+            cancellationToken: cancellationToken, review: archived.Review);
+        var printed = PdfText.PerPage(await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken));
+        var again = PdfText.PerPage(pack.Pdf);
+        var result = new RerenderResult(printed.Count, again.Count, archived.Templates.Version == entry.TemplateVersion, FirstDifference(printed, again));
+        // Editions are compared when made as they were, with the archived templates.
+        return currentTemplatesRoot is not null ? result
+            : result with { Editions = await CompareEditionsAsync(entry, archived, rendererFor(archived.Templates), cancellationToken) };
+    }
+
+    /// <summary>
+    /// The entry's HTML, Excel and Word editions (when it has them) made again from its snapshot: the name of each that
+    /// differs by a byte from the archived one, or null when all match.
+    /// </summary>
+    private async Task<string?> CompareEditionsAsync(ArchiveRecord entry, ArchivedRendering archived, ReportRenderer renderer, CancellationToken cancellationToken)
+    {
+        if (await catalog.EditionsOfAsync(entry.Id, cancellationToken) is not { } addition) return null;
+        var made = ArchiveEditions.Make(archived, renderer);
+        var differ = new List<string>();
+        foreach (var (role, bytes) in made)
+            if (!addition.Files.TryGetValue(role, out var sha) || sha != ContentStore.Sha256(bytes)) differ.Add(role);
+        return differ.Count == 0 ? null : string.Join(", ", differ);
     }
 
     private static string? FirstDifference(IReadOnlyList<string> archived, IReadOnlyList<string> again)
@@ -63,7 +61,8 @@ public sealed class ArchiveRerenderer(ContentStore store, ArchiveCatalog catalog
 
 /// <param name="SameTemplates">Whether the templates used have the archived template version.</param>
 /// <param name="FirstDifference">Null when every page's text matches.</param>
-public sealed record RerenderResult(int ArchivedPages, int RenderedPages, bool SameTemplates, string? FirstDifference)
+/// <param name="Editions">The archived editions made again that differ by a byte (html, xlsx, docx); null when all match or there are none.</param>
+public sealed record RerenderResult(int ArchivedPages, int RenderedPages, bool SameTemplates, string? FirstDifference, string? Editions = null)
 {
-    public bool Identical => FirstDifference is null;
+    public bool Identical => FirstDifference is null && Editions is null;
 }

@@ -11,12 +11,14 @@ public sealed class ReportArchive : IDisposable
 {
     private readonly Lazy<ArchiveSigner> _signer;
     private readonly IArchiveIndex _index;
+    private readonly ReportKinds _kinds;
 
     public ReportArchive(ContentStore store, IArchiveIndex index, ArchiveOptions options, ReportKinds kinds, TimeProvider clock)
     {
         Store = store;
         Options = options;
         _index = index;
+        _kinds = kinds;
         // The private key is read (or made) only by what writes: listing, exporting and verifying never need it.
         // Not caching a failure: a key that could not be read now (another process still writing it) is read again next time.
         _signer = new Lazy<ArchiveSigner>(() => ArchiveSigner.OpenOrCreate(options.SigningKeyPath, store), LazyThreadSafetyMode.PublicationOnly);
@@ -44,6 +46,9 @@ public sealed class ReportArchive : IDisposable
     public ArchiveVerifier Verifier { get; }
     public ArchiveRerenderer Rerenderer { get; }
     public ArchiveRetention Retention { get; }
+
+    /// <summary>The follow-up that makes entries' HTML, Excel and Word editions, with the renderer the host makes for a set of templates.</summary>
+    public ArchiveEditions EditionsWith(Func<Templating.TemplateSet, Rendering.ReportRenderer> rendererFor) => new(this, _index, _kinds, rendererFor);
 
     /// <summary>
     /// Opens the signing key before anything is rendered. It is created on first use only for an archive with no records

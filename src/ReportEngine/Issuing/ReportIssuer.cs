@@ -101,17 +101,18 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
             {
                 logger.LogInformation("Report {Report} was issued already as {ArchiveId}; nothing rendered", report, issued.Id);
                 var (pdf, metrics) = await FilesOfAsync(archive, issued, cancellationToken);
+                var editions = await ArchivedEditionsAsync(request, archive, issued, cancellationToken);
                 string? written;
                 try
                 {
-                    written = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken);
+                    written = await WriteAsync(request, report.FileName, pdf, metrics, cancellationToken, editions);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // The entry exists: its id is said whatever else failed.
                     throw new ReportArchivedButNotWrittenException(issued.Id, ex);
                 }
-                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, []) { EditionsNotWritten = AskedForEditions(request) };
+                return new IssuedReport(report, issued, written, PageCount(pdf), Reused: true, null, []) { EditionsNotWritten = AskedForEditions(request) && editions is null };
             }
             // The run says issued but the archive has no entry (pruned): issue it again.
             claim = await runs.ClaimAsync(report, Claimant, again: true, cancellationToken)
@@ -210,6 +211,23 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
     private static IReadOnlyList<(string, byte[])>? EditionsOf(ReportRequest request, RenderedReport pack, ReportRenderer renderer) =>
         request.OutputFolder is null || !AskedForEditions(request) ? null
             : ReportEditions.Make(pack, renderer, request.Editions!).Select(e => (e.Format.FileNameBeside(pack.FileName), e.Bytes)).ToList();
+
+    /// <summary>
+    /// The editions the request asks for of a report issued before, as the archive holds them (verified as they are
+    /// read); null when none are asked for or its editions' follow-up has not made them yet.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string, byte[])>?> ArchivedEditionsAsync(ReportRequest request, ReportArchive archive, ArchiveRecord entry,
+        CancellationToken cancellationToken)
+    {
+        if (request.OutputFolder is null || !AskedForEditions(request)) return null;
+        var editions = new List<(string, byte[])>();
+        foreach (var format in request.Editions!.Where(f => f != EditionFormat.Pdf))
+        {
+            if (await archive.Reader.ReadAsync(entry, format.Name, cancellationToken) is not { } bytes) return null;
+            editions.Add((format.FileNameBeside(request.Report.FileName), bytes));
+        }
+        return editions;
+    }
 
     private static bool AskedForEditions(ReportRequest request) => request.Editions?.Any(f => f != EditionFormat.Pdf) == true;
 

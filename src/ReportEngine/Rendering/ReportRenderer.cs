@@ -63,9 +63,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
-        var context = new ReportContext(gathered, report.Kind.Title, report.Period,
-            new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
-                archived?.ProtectiveMarking ?? options.MarkingOf(report.Kind), archived?.ArchiveId, archived?.SnapshotSha256, review));
+        var context = ContextOf(gathered, report, archived, review);
         var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, PageNumbers.None));
         var headings = PageReferences.Headings(draft.Html);
         var places = PageReferences.Places(draft.Html);
@@ -184,10 +182,34 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             _templates.Render(FooterTemplate, model, Functions)));
     }
     /// <summary>
-    /// The report's document as the HTML edition's templates write it (edition "html"), from the view model the print was
-    /// made from: the same sentences, figures and tables, with links where the print gives pages.
+    /// The report's document as the templates write it for the HTML edition (edition "html"), from the same view model as
+    /// the print but for its page numbers, which a screen does not have: its contents list links the sections instead.
+    /// Pure and without the browser, so that an archived report's editions are made from its snapshot alone.
     /// </summary>
-    public string ComposeHtmlEdition(object model) => _templates.Render(DocumentTemplate, model, HtmlEditionFunctions);
+    public string ComposeHtmlEdition(ReportContext context, IReportFigures figures, ReportKind kind)
+    {
+        var (_, draft) = Compose(kind, context, figures, PageNumbers.None);
+        var sections = new PageNumbers(PageReferences.Headings(draft.Html).Select(h => new ContentsEntry(h, 0)).ToList(),
+            PageReferences.Places(draft.Html).Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => 0, StringComparer.Ordinal));
+        return _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, sections), HtmlEditionFunctions);
+    }
+
+    /// <summary>
+    /// What an archived report's other editions are made from, without printing it: its figures computed again from its
+    /// snapshot and the context it was rendered in (its archive id, generated-at time, marking and review).
+    /// </summary>
+    public (ReportContext Context, IReportFigures Figures, byte[] MetricsJson) Recompose(GatheredEvidence gathered, ReportIdentity report,
+        ArchiveIdentity archived, Review.ReviewMarks? review)
+    {
+        var figures = ComputeFigures(gathered, report);
+        return (ContextOf(gathered, report, archived, review), figures, MetricsJson.Serialize(report, figures));
+    }
+
+    /// <summary>What a report is composed in: an archived report's own id, snapshot, time and marking; a new one's, now.</summary>
+    private ReportContext ContextOf(GatheredEvidence gathered, ReportIdentity report, ArchiveIdentity? archived, Review.ReviewMarks? review) =>
+        new(gathered, report.Kind.Title, report.Period,
+            new ReportRunFacts(archived?.GeneratedAt ?? clock.GetUtcNow(), templateSet.Version, Foundation.EngineVersion.Current,
+                archived?.ProtectiveMarking ?? options.MarkingOf(report.Kind), archived?.ArchiveId, archived?.SnapshotSha256, review));
 
     /// <param name="edition">What the templates are writing: "print" (the PDF) or "html" (the HTML edition).</param>
     private static ScriptObject CreateFunctions(string edition)

@@ -255,6 +255,49 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.True((await test.Archive.Rerenderer.RerenderAsync(entry.Id, templates => test.Renderer(templates))).Identical);
     }
 
+    /// <summary>
+    /// Issue 22: an entry's HTML, Excel and Word editions are made by their follow-up from its snapshot alone, joined to
+    /// it as a signed addition that verify checks, read back only through the verifying reader, made once, the same
+    /// bytes as the editions `pack --format` wrote when it was issued, and the same again when re-rendered.
+    /// </summary>
+    [Fact]
+    public async Task An_entrys_editions_are_made_once_from_its_snapshot_signed_verified_and_the_same_as_those_written_when_it_was_issued()
+    {
+        await using var test = await NewArchiveAsync();
+        using var output = new TempFolder();
+        var folder = new ReportEngine.Gathering.DatasetFolderSource(Repo.Sample);
+        Assert.True(ReportEngine.Kinds.ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period));
+        var report = ReportEngine.Kinds.ReportIdentity.Of(await folder.AuthorityCodeAsync(), ReportEngine.Kinds.ReportKinds.Monthly, period, null);
+        var issued = await test.Issuer().IssueAsync(new ReportEngine.Issuing.ReportRequest(report, folder, ReportEngine.Issuing.Requester.Person("test"),
+            OutputFolder: output.Path, Editions: ReportEngine.Editions.EditionFormat.All));
+        var entry = issued.Entry!;
+        Assert.Null(await test.Archive.Reader.ReadAsync(entry, ArchiveFile.Html)); // not made yet: the follow-up makes them
+
+        var editions = test.Archive.EditionsWith(test.Renderers().With);
+        await test.AdvanceAsync(TimeSpan.FromDays(3)); // made later than the report: still stamped with its own time
+        Assert.True(await editions.MakeAsync(entry.Id));
+        Assert.False(await editions.MakeAsync(entry.Id));
+        foreach (var format in ArchiveEditions.Formats)
+        {
+            var archived = await test.Archive.Reader.ReadAsync(entry, format.Name);
+            Assert.NotNull(archived);
+            Assert.True(archived.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output.Path, format.FileNameBeside(report.FileName)))),
+                $"the archived {format} edition is not the one written when the report was issued");
+        }
+        var verification = await test.Archive.VerifyAsync();
+        Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        var again = await test.Archive.Rerenderer.RerenderAsync(entry.Id, test.Renderers().With);
+        Assert.True(again.Identical, again.FirstDifference ?? again.Editions);
+
+        // An edition altered in the store is refused, never served, and verify names its entry.
+        var html = (await test.Archive.Catalog.EditionsOfAsync(entry.Id))!.Files[ArchiveFile.Html];
+        File.WriteAllText(test.Store.PathOf(html), "<p>altered</p>");
+        await Assert.ThrowsAsync<ArchiveUnverifiedException>(() => test.Archive.Reader.ReadAsync(entry, ArchiveFile.Html));
+        var altered = await test.Archive.VerifyAsync();
+        Assert.False(altered.Intact);
+        Assert.Contains(altered.Problems, p => p.Contains(entry.Id, StringComparison.Ordinal));
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

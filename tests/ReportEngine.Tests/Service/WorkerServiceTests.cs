@@ -95,10 +95,10 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
         Assert.Equal(20, runs.Count);
         Assert.All(runs, r => Assert.Equal(("succeeded", 1), (r.State, r.Renders)));
         Assert.Equal(2, runs.Select(r => r.RenderedBy).Distinct().Count());
-        // 25 report jobs, and one PDF/A copy job for each report issued. The drafts' reminder look is a recurring job of
+        // 25 report jobs, and one PDF/A copy job and one editions job for each report issued. The drafts' reminder look is a recurring job of
         // the clock's (every quarter hour), not of these reports: counted out, or the test would fail when a quarter struck.
         var succeeded = monitor.SucceededJobs(0, 1000).Count(j => j.Value.Job?.Type != typeof(ReportEngine.Service.Notices.DraftNoticeJobs));
-        Assert.Equal(25 + 20, succeeded);
+        Assert.Equal(25 + 20 + 20, succeeded);
         Assert.Equal(20, Pdfs.Length);
         Assert.Empty(Directory.GetFiles(_output.Path, "*.tmp", SearchOption.AllDirectories));
 

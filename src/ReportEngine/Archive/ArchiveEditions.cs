@@ -1,0 +1,48 @@
+using ReportEngine.Editions;
+using ReportEngine.Kinds;
+using ReportEngine.Rendering;
+using ReportEngine.Templating;
+
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// The follow-up that makes an entry's HTML, Excel and Word editions from its frozen snapshot and archived templates
+/// (no print: the view model is composed again, as the PDF's was) and joins them to the entry as one signed addition,
+/// as the PDF/A copy is. Keyed by archive id: doing it again does nothing.
+/// </summary>
+public sealed class ArchiveEditions(ReportArchive archive, IArchiveIndex index, ReportKinds kinds, Func<TemplateSet, ReportRenderer> rendererFor)
+{
+    /// <summary>The editions an archived report has, in the order the dashboard offers them.</summary>
+    public static IReadOnlyList<EditionFormat> Formats { get; } = [EditionFormat.Html, EditionFormat.Xlsx, EditionFormat.Docx];
+
+    public static string RecordId(string entryId) => $"{entryId}/editions";
+
+    /// <returns>False when there was nothing to do: the editions exist, or the entry has been pruned.</returns>
+    public async Task<bool> MakeAsync(string entryId, CancellationToken cancellationToken = default)
+    {
+        if (await index.FindAsync(entryId, cancellationToken) is not { Type: ArchiveRecordType.Entry } entry) return false;
+        if (await archive.Catalog.EditionsOfAsync(entry.Id, cancellationToken) is not null) return false;
+        Dictionary<string, byte[]> files;
+        using (var archived = await ArchivedRendering.OpenAsync(archive.Store, entry, kinds, null, cancellationToken))
+            files = Make(archived, rendererFor(archived.Templates)).ToDictionary(f => f.Role, f => f.Bytes, StringComparer.Ordinal);
+        var id = RecordId(entry.Id);
+        var staged = await archive.Issuing.StageAsync(id, files, null, cancellationToken);
+        var record = await archive.Issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord
+        {
+            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
+            Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
+            PreviousHash = ArchiveRecord.Genesis,
+        }, cancellationToken);
+        // Another worker got there first: its editions stand, and ours go unless they are the same bytes.
+        var ours = staged.Files.Values.Except(record.Files.Values).ToList();
+        if (ours.Count > 0) await ArchiveObjects.RemoveUnreferencedAsync(archive.Store, index, ours, ArchiveObjects.RemovalWait, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The editions of an archived report, made as they were when it was issued, by archive file role.</summary>
+    internal static IReadOnlyList<(string Role, byte[] Bytes)> Make(ArchivedRendering archived, ReportRenderer renderer)
+    {
+        var (context, figures, metrics) = renderer.Recompose(archived.Gathered, archived.Report, archived.Identity, archived.Review);
+        return ReportEditions.Make(context, figures, metrics, archived.Report, renderer, Formats).Select(e => (e.Format.Name, e.Bytes)).ToList();
+    }
+}
