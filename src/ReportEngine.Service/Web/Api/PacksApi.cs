@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ReportEngine.Archive;
+using ReportEngine.Editions;
 using ReportEngine.Kinds;
 using ReportEngine.Metrics;
 using ReportEngine.Service.Web.Audit;
@@ -33,14 +34,26 @@ internal static class PacksApi
             .WithSummary("Archive entries you may see, newest first; from and to are months (YYYY-MM)")
             .Produces<IReadOnlyList<PackView>>().ProducesProblem(400);
 
-        foreach (var (role, suffix) in new[] { ("pdf", "pdf"), ("pdfa", "pdfa"), ("metrics", "metrics") })
+        foreach (var (role, suffix) in new[] { ("pdf", "pdf"), ("pdfa", "pdfa"), ("metrics", "metrics"), ("html", "html"), ("xlsx", "xlsx"), ("docx", "docx") })
         {
             api.MapGet($"/packs/{{archiveId}}/{suffix}", (string archiveId, HttpContext context, ArchivedReports reports, ReportKinds kinds, AuditLog audit,
                     CancellationToken cancellationToken) => DownloadAsync(archiveId, role, context, reports, kinds, audit, cancellationToken))
                 .WithName($"Download{char.ToUpperInvariant(suffix[0])}{suffix[1..]}")
-                .WithSummary(role switch { "pdf" => "The PDF as issued", "pdfa" => "The PDF/A-2b copy", _ => "metrics.json" })
-                .Produces(200, contentType: role == "metrics" ? "application/json" : "application/pdf").ProducesProblem(404).ProducesProblem(409);
+                .WithSummary(role switch
+                {
+                    "pdf" => "The PDF as issued", "pdfa" => "The PDF/A-2b copy", "metrics" => "metrics.json",
+                    "html" => "The HTML edition, to read in the browser (sandboxed, no script)", "xlsx" => "The Excel edition", _ => "The Word edition",
+                })
+                .Produces(200, contentType: role switch { "metrics" => "application/json", "pdf" or "pdfa" => "application/pdf", _ => EditionFormat.Named(role)!.ContentType })
+                .ProducesProblem(404).ProducesProblem(409);
         }
+    }
+
+    /// <summary>The HTML edition shown in the browser, not downloaded: under its own sandboxed policy (<see cref="SecurityHeaders.ReportDocument"/>).</summary>
+    private static IResult ReportDocument(HttpContext context, byte[] html)
+    {
+        context.Items[SecurityHeaders.ReportDocument] = true;
+        return Results.Bytes(html, EditionFormat.Html.ContentType);
     }
 
     private static ReportingPeriod? Month(string? text, string field, Dictionary<string, string> errors)
@@ -77,7 +90,8 @@ internal static class PacksApi
         if (bytes is null)
         {
             await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "refused", entry.Authority, report, context.Address(), "not made yet"), cancellationToken);
-            return Problems.Result(404, "Not made yet", "The PDF/A copy of this report is still being made; try again in a minute.");
+            return Problems.Result(404, "Not made yet",
+                $"The {(role == ArchiveFile.PdfA ? "PDF/A copy" : "editions")} of this report {(role == ArchiveFile.PdfA ? "is" : "are")} still being made; try again in a minute.");
         }
         await audit.WriteAsync(new AuditEvent(account.Actor, $"download.{role}", "succeeded", entry.Authority, report, context.Address(), $"archive entry {entry.Id}"),
             cancellationToken);
@@ -86,7 +100,9 @@ internal static class PacksApi
         {
             "pdf" => Results.File(bytes, "application/pdf", $"{name}.pdf"),
             "pdfa" => Results.File(bytes, "application/pdf", $"{name}-pdfa.pdf"),
-            _ => Results.File(bytes, "application/json", $"{name}.metrics.json"),
+            "metrics" => Results.File(bytes, "application/json", $"{name}.metrics.json"),
+            "html" => ReportDocument(context, bytes),
+            _ => Results.File(bytes, EditionFormat.Named(role)!.ContentType, $"{name}.{role}"),
         };
     }
 }

@@ -18,13 +18,24 @@ internal static class SecurityHeaders
     /// </summary>
     public const string FramedBySelf = "reportengine.framed-by-self";
 
+    /// <summary>
+    /// Set in a response's items for a report's HTML edition, viewed in the browser: a document of the archive's, not
+    /// a page of the dashboard's, so it runs sandboxed (no script, no forms, its own origin) with nothing to load but its
+    /// own inline styles and data: images.
+    /// </summary>
+    public const string ReportDocument = "reportengine.report-document";
+
+    private const string ReportDocumentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+                                                "frame-ancestors 'none'; sandbox";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             var framed = context.Items.ContainsKey(FramedBySelf);
-            headers.ContentSecurityPolicy = framed ? "frame-ancestors 'self'" : context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
+            headers.ContentSecurityPolicy = context.Items.ContainsKey(ReportDocument) ? ReportDocumentPolicy
+                : framed ? "frame-ancestors 'self'" : context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";

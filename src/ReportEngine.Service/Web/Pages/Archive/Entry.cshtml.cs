@@ -12,6 +12,9 @@ public sealed class EntryModel(ArchivedReports reports, Delivery.DeliveryStore d
     public ArchiveRecord Entry { get; private set; } = null!;
     public EntryCheck Check { get; private set; } = null!;
     public string? PdfA { get; private set; }
+
+    /// <summary>Whether its HTML, Excel and Word editions are made (their follow-up runs after the report is issued).</summary>
+    public bool HasEditions { get; private set; }
     public int? Pages { get; private set; }
     public string Title { get; private set; } = "";
     public IReadOnlyList<Delivery.DeliveryRecord> Deliveries { get; private set; } = [];
@@ -23,6 +26,7 @@ public sealed class EntryModel(ArchivedReports reports, Delivery.DeliveryStore d
         Title = reports.TitleOf(entry);
         Check = await reports.CheckAsync(entry, cancellationToken);
         PdfA = await reports.FileOfAsync(entry, ArchiveFile.PdfA, cancellationToken);
+        HasEditions = await reports.FileOfAsync(entry, ArchiveFile.Html, cancellationToken) is not null;
         Pages = await reports.PagesAsync(entry, cancellationToken);
         Deliveries = await deliveries.ListAsync(entry.Id, cancellationToken);
         return Page();
