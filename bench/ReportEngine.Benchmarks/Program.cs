@@ -17,6 +17,7 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- download [reads]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- data [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- long [times] [print-timeout-seconds]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- editions [runs] [times]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault() ?? "pack")
 {
@@ -38,6 +39,9 @@ switch (args.FirstOrDefault() ?? "pack")
             Console.WriteLine();
             await IssueBenchmark.RunAsync(3, big.Path, $"Monthly pack of the {times}-times dataset");
         }
+        break;
+    case "editions":
+        await EditionsBenchmark.RunAsync(Arg(1, 10), Arg(2, 530));
         break;
     case "dashboard":
         await DashboardBenchmark.RunAsync(Arg(1, 20));
