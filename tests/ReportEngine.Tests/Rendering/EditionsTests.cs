@@ -122,6 +122,7 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
             Assert.True(await page.EvaluateExpressionAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"{kind} at {width}px scrolls sideways: {string.Join("\n", wider)}");
             if (kind == "monthly") await ScreenshotAsync(page, width);
         }
+        if (kind == "monthly") await FiguresSheetPictureAsync(page, editions[EditionFormat.Xlsx]);
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 
@@ -203,6 +204,44 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
             result[sheet.Name!.Value!] = values;
         }
         return result;
+    }
+
+    /// <summary>
+    /// A picture of the workbook's Figures sheet for the README when UPDATE_SCREENSHOTS=1: its first rows as the workbook
+    /// holds them (read back through the Open XML SDK, each number in its cell's format), laid out as a spreadsheet shows
+    /// them, since no spreadsheet program is installed here.
+    /// </summary>
+    private static async Task FiguresSheetPictureAsync(IPage page, byte[] xlsx)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") != "1") return;
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet.Sheet>().First();
+        var rows = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Sheet.Row>().Take(24).ToList();
+        static string Shown(Sheet.Cell cell) => cell.DataType?.Value == Sheet.CellValues.InlineString ? cell.InlineString!.InnerText
+            : cell.CellValue is { } v ? cell.StyleIndex?.Value switch
+            {
+                5 => (double.Parse(v.Text, CultureInfo.InvariantCulture) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                4 => double.Parse(v.Text, CultureInfo.InvariantCulture).ToString("#,##0.0", CultureInfo.InvariantCulture),
+                3 => double.Parse(v.Text, CultureInfo.InvariantCulture).ToString("#,##0", CultureInfo.InvariantCulture),
+                _ => double.Parse(v.Text, CultureInfo.InvariantCulture).ToString("G10", CultureInfo.InvariantCulture),
+            } : "";
+        var html = new System.Text.StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><style>body{margin:0;font:13px Calibri,'Liberation Sans',sans-serif}" +
+            "table{border-collapse:collapse}td,th{border:1px solid #d4d4d4;padding:2px 6px;white-space:nowrap;max-width:420px;overflow:hidden;text-overflow:ellipsis}" +
+            "th{background:#f0f0f0;font-weight:normal;color:#444}tr.head td{font-weight:bold;border-bottom:2px solid #888}td.n{text-align:right}" +
+            ".tab{display:inline-block;margin:6px 0 0 40px;padding:3px 14px;border:1px solid #bbb;border-top:0;background:#fff;font-weight:bold}</style></head><body><table><tr><th></th>");
+        foreach (var c in "ABCDEFGH") html.Append($"<th>{c}</th>");
+        html.Append("</tr>");
+        foreach (var row in rows)
+        {
+            html.Append($"<tr{(row.RowIndex!.Value == 1 ? " class=\"head\"" : "")}><th>{row.RowIndex!.Value}</th>");
+            foreach (var cell in row.Elements<Sheet.Cell>())
+                html.Append($"<td{(cell.CellValue is not null ? " class=\"n\"" : "")}>{System.Net.WebUtility.HtmlEncode(Shown(cell))}</td>");
+            html.Append("</tr>");
+        }
+        html.Append("</table><div class=\"tab\">Figures</div> <span>· one sheet per section · Trends</span></body></html>");
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+        await page.SetContentAsync(html.ToString());
+        await page.ScreenshotAsync(Path.Combine(Repo.Root, "docs", "images", "edition-xlsx-figures.png"), new ScreenshotOptions { FullPage = true });
     }
 
     /// <summary>Pictures of the HTML edition for the README when UPDATE_SCREENSHOTS=1.</summary>
