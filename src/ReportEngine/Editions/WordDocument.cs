@@ -8,9 +8,10 @@ namespace ReportEngine.Editions;
 /// <summary>
 /// The Word edition, for committee papers: the HTML edition's sections as editable text with Word's own heading styles
 /// (so its navigation pane and a generated contents list work), its tables as Word tables with a repeating header row,
-/// each chart as its title and text alternative, and the marking in every page's header and footer.
+/// each chart as a picture (its SVG, with the page's chart styles inside it) with its text alternative, and the marking
+/// in every page's header and footer.
 /// </summary>
-public static class WordDocument
+public static partial class WordDocument
 {
     private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
@@ -36,7 +37,8 @@ public static class WordDocument
             footer.Footer = new Footer(Para(marking, WordStyles.Marking));
             var body = new Body();
             var content = htmlEdition.QuerySelector("main") ?? htmlEdition.Body!;
-            foreach (var child in content.Children) Write(body, child);
+            var pictures = new WordPictures(main, ChartStyles(htmlEdition));
+            foreach (var child in content.Children) Write(body, child, pictures);
             body.Append(new SectionProperties(
                 new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdHeader" },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter" },
@@ -47,7 +49,7 @@ public static class WordDocument
         return StablePackage.Stamp(stream.ToArray(), madeAt);
     }
 
-    private static void Write(Body body, IElement element)
+    private static void Write(Body body, IElement element, WordPictures pictures)
     {
         if (element.ClassList.Contains("draft-mark")) { body.Append(Para(HtmlEdition.Text(element), WordStyles.Marking)); return; }
         switch (element.LocalName)
@@ -63,8 +65,9 @@ public static class WordDocument
                 return;
             case "dt": body.Append(Para(HtmlEdition.Text(element), WordStyles.Term)); return;
             case "svg":
-                // A chart: its title and its text alternative, which say what the picture shows.
-                if (element.GetAttribute("aria-label") is { Length: > 0 } label) body.Append(Para($"Chart: {label}", WordStyles.Caption));
+                // A chart: its picture, described by its text alternative. (A sparkline beside a figure is left to the figure.)
+                if (element.ParentElement?.ClassList.Contains("figure") == true && element.GetAttribute("aria-label") is { Length: > 0 } label)
+                    body.Append(new Paragraph(new Run(pictures.Add(element, label))));
                 return;
             // A disclosure's label ("The chart's values") is the browser's control, not the report's text.
             case "style" or "script" or "template" or "summary": return;
@@ -72,13 +75,25 @@ public static class WordDocument
         if (element.ClassList.Contains("figcaption")) { body.Append(Para(HtmlEdition.Text(element), WordStyles.Caption)); return; }
         if (element.Children.Any(c => Blocks.Contains(c.LocalName)))
         {
-            foreach (var child in element.Children) Write(body, child);
+            foreach (var child in element.Children) Write(body, child, pictures);
             return;
         }
         var preserved = element.ClassList.Contains("commentary-text") || element.ClassList.Contains("as-written");
         var text = preserved ? element.TextContent : HtmlEdition.Text(element);
         if (text.Trim().Length > 0) body.Append(Para(text, null, preserved));
     }
+
+    /// <summary>The page's rules for its charts' drawing (SVG's shapes and text), which a chart carries inside it on its own.</summary>
+    private static string ChartStyles(IDocument page)
+    {
+        var css = string.Concat(page.QuerySelectorAll("style").Select(s => s.TextContent));
+        var rules = css.Split('}').Select(r => r.Trim()).Where(r => r.Contains('{') && !r.StartsWith('@'))
+            .Where(r => r[..r.IndexOf('{')].Split(',').All(selector => SvgSelector().IsMatch(selector.Trim())));
+        return string.Join("\n", rules.Select(r => r + " }"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(svg\b|path\.|line\.|text\.|rect\.)")]
+    private static partial System.Text.RegularExpressions.Regex SvgSelector();
 
     private static void WriteTable(Body body, IElement element)
     {

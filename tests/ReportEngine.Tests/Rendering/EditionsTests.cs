@@ -97,6 +97,16 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
             var styled = body.Descendants<Word.ParagraphStyleId>().Select(s => s.Val!.Value).ToList();
             Assert.Equal(headings.Count, styled.Count(s => s == "Heading1"));
             Assert.NotEmpty(body.Descendants<Word.Table>());
+            // Each chart a picture: its SVG, standing alone (well-formed, its styles inside), described by its text alternative.
+            var charts = page.QuerySelectorAll(".figure > svg").Select(svg => svg.GetAttribute("aria-label")).ToList();
+            var drawn = body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Description?.Value).ToList();
+            Assert.Equal(charts, drawn);
+            foreach (var part in document.MainDocumentPart.ImageParts.Where(p => p.ContentType == "image/svg+xml"))
+            {
+                var svg = System.Xml.Linq.XDocument.Load(part.GetStream());
+                Assert.Equal("{http://www.w3.org/2000/svg}svg", svg.Root!.Name.ToString());
+                Assert.Contains(".series-0", svg.Root.Element("{http://www.w3.org/2000/svg}style")?.Value + string.Concat(svg.Root.Elements().Take(1).Select(e => e.Value)));
+            }
             Assert.Equal(pack.Context.Gathered.Evidence.Authority.Name, document.PackageProperties.Creator);
         }
     }
