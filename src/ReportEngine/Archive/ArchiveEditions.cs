@@ -17,14 +17,23 @@ public sealed class ArchiveEditions(ReportArchive archive, IArchiveIndex index, 
 
     public static string RecordId(string entryId) => $"{entryId}/editions";
 
-    /// <returns>False when there was nothing to do: the editions exist, or the entry has been pruned.</returns>
+    /// <summary>The template every edition-writing template set has: a report issued with templates from before editions has none.</summary>
+    private const string ScreenStyles = "screen.css";
+
+    /// <returns>
+    /// False when there was nothing to do: the editions exist, the entry has been pruned, or it was issued with templates
+    /// from before editions (its templates write only the print; regenerating the report gives it editions).
+    /// </returns>
     public async Task<bool> MakeAsync(string entryId, CancellationToken cancellationToken = default)
     {
         if (await index.FindAsync(entryId, cancellationToken) is not { Type: ArchiveRecordType.Entry } entry) return false;
         if (await archive.Catalog.EditionsOfAsync(entry.Id, cancellationToken) is not null) return false;
         Dictionary<string, byte[]> files;
         using (var archived = await ArchivedRendering.OpenAsync(archive.Store, entry, kinds, null, cancellationToken))
+        {
+            if (archived.Templates.Resolve(ScreenStyles) is null) return false;
             files = Make(archived, rendererFor(archived.Templates)).ToDictionary(f => f.Role, f => f.Bytes, StringComparer.Ordinal);
+        }
         var id = RecordId(entry.Id);
         var staged = await archive.Issuing.StageAsync(id, files, null, cancellationToken);
         var record = await archive.Issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord

@@ -298,6 +298,20 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         Assert.Contains(altered.Problems, p => p.Contains(entry.Id, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_entry_issued_with_templates_from_before_editions_gets_none_and_still_verifies()
+    {
+        await using var test = await NewArchiveAsync();
+        using var before = new TempFolder();
+        CopyFolder(Repo.Templates, before.Path);
+        File.Delete(Path.Combine(before.Path, "shared", "screen.css"));
+        var entry = (await test.IssueAsync(ReportEngine.Kinds.ReportKinds.Monthly, "2024-01", templatesRoot: before.Path)).Entry!;
+        Assert.False(await test.Archive.EditionsWith(test.Renderers().With).MakeAsync(entry.Id));
+        Assert.Null(await test.Archive.Catalog.EditionsOfAsync(entry.Id));
+        Assert.Null(await test.Archive.Reader.ReadAsync(entry, ArchiveFile.Docx));
+        Assert.True((await test.Archive.VerifyAsync()).Intact);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -26,6 +26,25 @@ public class CommandLineTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public void Pack_with_format_writes_each_edition_beside_the_pdf_and_an_unknown_format_exits_2_with_nothing_written()
+    {
+        using var output = new TempFolder();
+        var (exit, stdout, stderr) = Run("pack", "--data", Repo.Sample, "--period", "2024-01", "--out", output.Path, "--format", "html,docx,xlsx");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(Path.Combine(output.Path, "NDC-2024-01-monthly.pdf") + "\n", stdout);
+        Assert.Equal(["NDC-2024-01-monthly.docx", "NDC-2024-01-monthly.html", "NDC-2024-01-monthly.pdf", "NDC-2024-01-monthly.xlsx", "metrics.json"],
+            Directory.GetFiles(output.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(output.Path, "NDC-2024-01-monthly.html")));
+
+        using var refused = new TempFolder();
+        (exit, stdout, stderr) = Run("pack", "--data", Repo.Sample, "--period", "2024-01", "--out", refused.Path, "--format", "pdf,odt");
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("--format: 'odt': not a format; the formats are pdf, html, xlsx, docx\n", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(refused.Path));
+    }
+
+    [Fact]
     public void A_dataset_with_errors_exits_2_lists_every_error_and_writes_nothing()
     {
         using var data = Repo.CopyOfSample();
