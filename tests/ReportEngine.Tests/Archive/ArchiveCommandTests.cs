@@ -94,6 +94,7 @@ public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
         (exit, stdout, _) = Run(db, "archive", "verify");
         Assert.Equal(0, exit);
         Assert.Contains("intact: 2 entries and 0 pruned", stdout);
-        Assert.Matches(@"evidence: 6 index rows, 6 checkpoints in the file store and 12 signatures, checked with public key [0-9a-f]{16}", stdout);
+        // 2 entries, their PDF/A copies and editions, a hold and its release.
+        Assert.Matches(@"evidence: 8 index rows, 8 checkpoints in the file store and 16 signatures, checked with public key [0-9a-f]{16}", stdout);
     }
 }
