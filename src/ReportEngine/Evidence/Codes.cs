@@ -26,3 +26,6 @@ public enum Rag { Red, Amber, Green }
 
 /// <summary>Which way a figure is better (targets.csv's <c>better</c>: <c>HIGHER</c> or <c>LOWER</c>).</summary>
 public enum Better { Higher, Lower }
+
+/// <summary>Whose published figure a benchmarks.csv row is (benchmarks.md): England's, the region's, or similar councils'.</summary>
+public enum BenchmarkArea { England, Region, Comparators }

@@ -22,7 +22,9 @@ public sealed record EvidenceSet(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     CareActEvidence? CareAct = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<FileCoverage>? Coverage = null)
+    IReadOnlyList<FileCoverage>? Coverage = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<Benchmark>? Benchmarks = null)
 {
     /// <summary>operations.md's files; each is null when the dataset lacks it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -58,6 +58,19 @@ public sealed record ComplaintLearning(string ComplaintRef, DateOnly RecordedOn,
 public sealed record Target(string Metric, decimal Value, Better Better, decimal AmberWithin);
 
 /// <summary>
+/// A published figure to compare a council's with (benchmarks.csv, benchmarks.md): an area's value of a figure for a
+/// period, England's with the quartiles of councils where published, from its source on the day it was published.
+/// </summary>
+/// <param name="Period">What the published figure is for: a month <c>YYYY-MM</c> or a business year <c>YYYY-YY</c>.</param>
+public sealed record Benchmark(
+    string Metric, BenchmarkArea Area, string AreaName, string Period, decimal Value, decimal? LowerQuartile, decimal? Median,
+    decimal? UpperQuartile, string Source, DateOnly PublishedOn)
+{
+    /// <summary>Whether the row gives the quartiles of England's councils.</summary>
+    public bool HasQuartiles => LowerQuartile is not null && Median is not null && UpperQuartile is not null;
+}
+
+/// <summary>
 /// What an event file holds completely (coverage.csv, coverage.md): records of the days from <see cref="CoversFrom"/> to
 /// <see cref="CoversTo"/>; either end left open reads as open-ended (or, for the end, the day the data was extracted).
 /// </summary>

@@ -103,6 +103,8 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             complaintRefs, ContractTables.Complaints.FileName);
         foreach (var repeat in rows.Of(ContractTables.Targets).GroupBy(t => t.Row.Metric, StringComparer.Ordinal).SelectMany(g => g.Skip(1)))
             errors.Add(new DatasetError(ContractTables.Targets.FileName, repeat.Line, "metric", $"'{repeat.Row.Metric}' has a target already"));
+        check.Unique(ContractTables.Benchmarks.FileName, rows.Of(ContractTables.Benchmarks), b => (b.Metric, b.Area, b.Period), "period",
+            k => $"{Evidence.CodeNames.ToCode(k.Area)} figure of '{k.Metric}' for {k.Period}");
     }
 
     /// <summary>One file's rows that pass their own checks (as <see cref="DatasetFile"/> reads them); null, with <paramref name="records"/>, when it is not text.</summary>

@@ -17,17 +17,24 @@ public sealed record AnnualComplaintsFigures(
     {
         var march = year.LastMonth;
         var ombudsman = OmbudsmanMetrics.Compute(evidence, march);
-        return new AnnualComplaintsFigures(
+        var figures = new AnnualComplaintsFigures(
             year,
             ComplaintMetrics.Compute(evidence, march),
             ombudsman,
             AnnualComplaintsMetrics.Compute(evidence, march, ombudsman),
             ComplaintMetrics.Compute(evidence, march.Shift(-12))) { Coverage = FigureCoverage.Of(evidence, march) };
+        return figures with { Comparisons = Comparisons.Of(evidence, figures.OwnFigures(), year.End, figures.Coverage) };
     }
+
+    /// <summary>benchmarks.md: the published figures the year's figures are read beside.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Comparisons Comparisons { get; private init; } = Comparisons.None;
 
     [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
     public FigureCoverage Coverage { get; private init; } = null!;
 
-    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() =>
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => OwnFigures().Concat(Comparisons.ByKey());
+
+    private IEnumerable<KeyValuePair<string, MetricValue>> OwnFigures() =>
         Complaints.ByKey().Concat(Annual.ComplaintKeys()).Concat(Ombudsman.ByKey()).Concat(Annual.OmbudsmanAndLearningKeys());
 }

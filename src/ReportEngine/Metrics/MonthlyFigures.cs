@@ -12,13 +12,18 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
         // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
         var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
         var coverage = DatasetCoverage.Of(evidence);
-        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage)) { Coverage = new FigureCoverage(coverage, month) };
+        var figures = new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage)) { Coverage = new FigureCoverage(coverage, month) };
+        return figures with { Comparisons = Comparisons.Of(evidence, figures.Current.ByKey(), month.End, figures.Coverage) };
     }
+
+    /// <summary>benchmarks.md: the published figures the month's figures are read beside.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Comparisons Comparisons { get; private init; } = Comparisons.None;
 
     [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
     public FigureCoverage Coverage { get; private init; } = null!;
 
     public IReadOnlyList<AttentionSignal> Attention => Outlook.Attention;
 
-    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey().Concat(Outlook.ByKey());
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => Current.ByKey().Concat(Outlook.ByKey()).Concat(Comparisons.ByKey());
 }

@@ -25,7 +25,7 @@ public sealed record QualityStatementFigures(
         var e = month.End;
         var findings = evidence.Findings.Where(f => f.Statement == statement && f.EvidenceDate <= e).ToList();
         var recent = findings.Where(f => month.InR12(f.EvidenceDate)).ToList();
-        return new QualityStatementFigures(
+        var figures = new QualityStatementFigures(
             statement,
             month,
             Enum.GetValues<AssessmentKind>()
@@ -39,12 +39,19 @@ public sealed record QualityStatementFigures(
             statement == QualityStatement.Learning ? PackMetrics.Compute(evidence, month) : null,
             statement is QualityStatement.AssessingNeeds or QualityStatement.Safeguarding ? CareActMetrics.Compute(evidence, month) : null)
             { Coverage = FigureCoverage.Of(evidence, month) };
+        return figures with { Comparisons = Comparisons.Of(evidence, figures.OwnFigures(), e, figures.Coverage) };
     }
+
+    /// <summary>benchmarks.md: the published figures the statement's figures are read beside.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Comparisons Comparisons { get; private init; } = Comparisons.None;
+
+    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey() => OwnFigures().Concat(Comparisons.ByKey());
 
     [System.Text.Json.Serialization.JsonIgnore] // which figures are covered is read through the figures, not printed whole
     public FigureCoverage Coverage { get; private init; } = null!;
 
-    public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()
+    private IEnumerable<KeyValuePair<string, MetricValue>> OwnFigures()
     {
         foreach (var s in LatestScores) yield return K($"qs.score.{CodeNames.ToCode(s.Kind)}", new NumberValue(s.Score?.Score));
         foreach (var c in FindingsByCategory) yield return K($"qs.findings_12m.{CodeNames.ToCode(c.Category)}", N(c.Count));

@@ -135,6 +135,35 @@ public class DatasetValidationTests
     }
 
     [Fact]
+    public async Task Benchmarks_are_checked_row_by_row_and_refused_with_file_and_line()
+    {
+        using var folder = Repo.CopyOfSample();
+        const string Header = "metric,area,area_name,period,value,lower_quartile,median,upper_quartile,source,published_on";
+        File.WriteAllLines(folder.File("benchmarks.csv"),
+        [
+            Header,
+            "reviews.reviewed_12m_pct,ENGLAND,England,2022-23,78.2,70,78,85,ASCOF 2022-23 (illustrative),2023-10-26",
+            "reviews.reviewed_12m_pct,REGION,North East,2022-23,80.1,,,,ASCOF 2022-23 (illustrative),2023-10-26",
+            "reviews.reviewed_12m_pct,ENGLAND,England,2022-23,79,,,,again,2023-10-26",
+            "readiness.self_band,ENGLAND,England,2022-23,3,,,,x,2023-10-26",
+            "dols.within_21d_pct_12m,WALES,Wales,2022-23,20,,,,x,2023-10-26",
+            "dols.within_21d_pct_12m,ENGLAND,England,2022,20,,,,x,2023-10-26",
+            "dols.within_21d_pct_12m,ENGLAND,England,2021-22,20,10,,30,x,2022-10-26",
+            "dols.within_21d_pct_12m,COMPARATORS,CIPFA nearest neighbours (16),2021-22,20,10,20,30,x,2022-10-26",
+            "dols.within_21d_pct_12m,ENGLAND,England,2020-21,20,30,20,40,x,2021-10-26",
+        ]);
+        var errors = await ErrorsOf(folder);
+        Assert.Contains("benchmarks.csv:4: period: duplicate ENGLAND figure of 'reviews.reviewed_12m_pct' for 2022-23 (first on line 2)", errors);
+        Assert.Contains("benchmarks.csv:5: metric: 'readiness.self_band' is a band, not a number", errors);
+        Assert.Contains(errors, e => e.StartsWith("benchmarks.csv:6: area:", StringComparison.Ordinal));
+        Assert.Contains("benchmarks.csv:7: period: '2022' is neither a month (YYYY-MM) nor a business year (YYYY-YY)", errors);
+        Assert.Contains("benchmarks.csv:8: median: lower_quartile, median and upper_quartile are given together or not at all", errors);
+        Assert.Contains("benchmarks.csv:9: lower_quartile: quartiles are given only for ENGLAND", errors);
+        Assert.Contains("benchmarks.csv:10: median: 20 is below lower_quartile 30", errors);
+        Assert.DoesNotContain(errors, e => e.StartsWith("benchmarks.csv:2:", StringComparison.Ordinal) || e.StartsWith("benchmarks.csv:3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_sample_has_targets_and_a_dataset_without_the_file_has_none()
     {
         Assert.Equal(14, (await new DatasetFolderSource(Repo.Sample).GatherAsync()).Evidence.Targets!.Count);

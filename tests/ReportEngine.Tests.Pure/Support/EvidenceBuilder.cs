@@ -24,8 +24,14 @@ public sealed record EvidenceBuilder
     /// <summary>targets.csv; null when the dataset has no such file.</summary>
     public List<Target>? Targets { get; init; }
 
+    /// <summary>benchmarks.csv (benchmarks.md); null when the dataset has no such file.</summary>
+    public List<Benchmark>? Published { get; init; }
+
+    /// <summary>coverage.csv (coverage.md); null when the dataset says nothing of what its files cover.</summary>
+    public List<FileCoverage>? Coverage { get; init; }
+
     public EvidenceSet Build() => new(Authority, Scores, Findings, Complaints, Cases, Benchmarks, Staff, Courses, Requirements,
-        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales, Learning, Targets);
+        Training, Supervisions, Actions, BankHolidayCalendar.EnglandAndWales, Learning, Targets, Coverage: Coverage, Benchmarks: Published);
 
     public static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 

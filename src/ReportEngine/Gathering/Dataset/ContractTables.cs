@@ -153,6 +153,32 @@ internal static partial class ContractTables
         },
         Slot<Target>(e => e.Targets, (p, rows) => p.Targets = rows), FileNeed.Optional);
 
+    /// <summary>benchmarks.md: published figures to compare with; (metric, area, period) is unique (checked across rows).</summary>
+    public static readonly DatasetFile<Benchmark> Benchmarks = new("benchmarks.csv", "benchmarks",
+        [C<Benchmark>("metric", b => b.Metric), C<Benchmark>("area", b => b.Area), C<Benchmark>("area_name", b => b.AreaName),
+         C<Benchmark>("period", b => b.Period), C<Benchmark>("value", b => b.Value),
+         C<Benchmark>("lower_quartile", b => b.LowerQuartile, optional: true), C<Benchmark>("median", b => b.Median, optional: true),
+         C<Benchmark>("upper_quartile", b => b.UpperQuartile, optional: true), C<Benchmark>("source", b => b.Source),
+         C<Benchmark>("published_on", b => b.PublishedOn)],
+        r =>
+        {
+            var metric = r.Text("metric");
+            if (!r.HasErrors && Metrics.MetricCatalog.WhyNotATargetKey(metric) is { } why) r.Error("metric", why);
+            var area = r.Code<BenchmarkArea>("area");
+            var period = r.Text("period");
+            if (period.Length > 0 && Metrics.BenchmarkChoice.EndOf(period) is null)
+                r.Error("period", $"'{period}' is neither a month (YYYY-MM) nor a business year (YYYY-YY)");
+            var (lower, median, upper) = (r.OptionalDecimal("lower_quartile"), r.OptionalDecimal("median"), r.OptionalDecimal("upper_quartile"));
+            var given = new[] { lower, median, upper }.Count(q => q is not null);
+            if (given is 1 or 2) r.Error(lower is null ? "lower_quartile" : median is null ? "median" : "upper_quartile",
+                "lower_quartile, median and upper_quartile are given together or not at all");
+            else if (given == 3 && area != BenchmarkArea.England && !r.HasErrors) r.Error("lower_quartile", "quartiles are given only for ENGLAND");
+            else if (given == 3 && median < lower) r.Error("median", $"{median} is below lower_quartile {lower}");
+            else if (given == 3 && upper < median) r.Error("upper_quartile", $"{upper} is below median {median}");
+            return new Benchmark(metric, area, r.Text("area_name"), period, r.Decimal("value"), lower, median, upper, r.Text("source"), r.Date("published_on"));
+        },
+        Slot<Benchmark>(e => e.Benchmarks, (p, rows) => p.Benchmarks = rows), FileNeed.Optional);
+
     public static readonly DatasetFile<DateOnly> BankHolidays = new("bank_holidays.csv", "bank_holidays",
         [C<DateOnly>("date", d => d)], r => r.Date("date"),
         Slot<DateOnly>(e => e.BankHolidays.DatasetDates, (p, rows) => p.BankHolidays = rows), FileNeed.Optional);

@@ -24,6 +24,7 @@ public sealed class EvidenceParts
     internal IReadOnlyList<DateOnly>? BankHolidays { get; set; }
     internal IReadOnlyList<ComplaintLearning>? ComplaintLearning { get; set; }
     internal IReadOnlyList<Target>? Targets { get; set; }
+    internal IReadOnlyList<Benchmark>? Benchmarks { get; set; }
     internal CareActEvidence CareAct { get; set; } = CareActEvidence.None;
     internal IReadOnlyList<FileCoverage>? Coverage { get; set; }
 
@@ -45,7 +46,8 @@ public sealed class EvidenceParts
         ComplaintLearning,
         Targets,
         CareAct.Files.Any(f => f.Supplied) ? CareAct : null,
-        Coverage);
+        Coverage,
+        Benchmarks);
 
     private static InvalidOperationException Unfilled(DatasetFile file) => new($"{file.FileName}: its rows were not read");
 }
