@@ -525,6 +525,38 @@ for y, m in OPS_MONTHS:
             dols.append([f"DL{dseq:06d}", person(), received, urgent, signed, outcome if signed else None])
 dols.sort(key=lambda r: (r[2], r[0]))
 write("dols_applications.csv", ["id", "person_id", "received_on", "urgent", "signed_off_on", "outcome"], dols)
+# --- published comparisons (benchmarks.csv, optional; benchmarks.md) -----------------------------------------------
+# Illustrative only: Northdale and its neighbours are fictional, so are these figures (shaped like ASCOF, the
+# Safeguarding Adults Collection and the DoLS collection, published each autumn). Two published years each, England
+# with the quartiles of councils, a region and the CIPFA nearest neighbours. No random numbers: the files above stay
+# byte-identical.
+BENCHMARKS = [
+    # metric, England 2021-22 (value, lower, median, upper), England 2022-23 (…), region 21-22, 22-23, comparators 21-22, 22-23
+    ("complaints.response_on_time_pct", (72.4, 61.0, 73.0, 84.0), (74.1, 63.0, 75.0, 85.5), 70.2, 71.8, 75.3, 76.0),
+    ("complaints.uphold_rate_pct", (51.2, 40.0, 51.0, 62.0), (49.8, 39.0, 50.0, 61.0), 53.0, 52.1, 48.7, 47.9),
+    ("training.compliance_pct", (84.5, 78.0, 85.0, 91.0), (85.9, 80.0, 86.0, 92.0), 83.1, 84.7, 86.2, 87.0),
+    ("supervision.compliance_pct", (79.3, 70.0, 80.0, 88.0), (80.6, 72.0, 81.0, 89.0), 77.5, 79.0, 81.4, 82.3),
+    ("waits.median_days_waiting.CARE_ACT_ASSESSMENT", (38.0, 21.0, 35.0, 62.0), (41.0, 23.0, 38.0, 66.0), 44.0, 47.0, 36.0, 39.0),
+    ("reviews.reviewed_12m_pct", (57.3, 48.0, 57.0, 67.0), (58.8, 50.0, 59.0, 68.0), 55.6, 56.9, 60.2, 61.5),
+    ("safeguarding.msp_achieved_pct_12m", (94.5, 92.0, 95.0, 97.5), (94.9, 92.5, 95.2, 97.8), 93.8, 94.1, 95.0, 95.3),
+    ("dols.within_21d_pct_12m", (19.8, 8.0, 17.0, 29.0), (20.7, 9.0, 18.0, 31.0), 16.4, 18.2, 22.5, 23.9),
+    ("dols.median_days_to_decide_12m", (153.0, 95.0, 148.0, 210.0), (156.0, 98.0, 150.0, 215.0), 171.0, 168.0, 139.0, 142.0),
+]
+SOURCES = {"complaints": "Complaints returns", "training": "Workforce returns", "supervision": "Workforce returns",
+           "waits": "ADASS spring survey", "reviews": "ASCOF", "safeguarding": "Safeguarding Adults Collection",
+           "dols": "DoLS collection"}
+YEARS = [("2021-22", D(2022, 10, 27)), ("2022-23", D(2023, 10, 26))]
+bench = []
+for metric, eng1, eng2, reg1, reg2, cmp1, cmp2 in BENCHMARKS:
+    source = SOURCES[metric.split(".")[0]]
+    for (year, published), england, region, comparators in zip(YEARS, (eng1, eng2), (reg1, reg2), (cmp1, cmp2)):
+        note = f"{source} {year} (illustrative)"
+        bench.append([metric, "ENGLAND", "England", year, *england, note, published])
+        bench.append([metric, "REGION", "North East", year, region, "", "", "", note, published])
+        bench.append([metric, "COMPARATORS", "CIPFA nearest neighbours (16)", year, comparators, "", "", "", note, published])
+write("benchmarks.csv", ["metric", "area", "area_name", "period", "value", "lower_quartile", "median", "upper_quartile", "source",
+                         "published_on"], bench)
+
 print(f"wrote {OUT}")
 
 # --- what each file holds completely (coverage.csv, coverage.md) ----------------------------------

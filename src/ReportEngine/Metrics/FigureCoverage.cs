@@ -21,7 +21,8 @@ public sealed class FigureCoverage(DatasetCoverage data, ReportingPeriod month)
     /// <exception cref="InvalidOperationException">The key has no declaration in <see cref="FigureReads"/>.</exception>
     public IReadOnlyList<string> Uncovered(string key)
     {
-        if (ReferenceEquals(data, DatasetCoverage.Complete)) return [];
+        // A comparison is a published figure (benchmarks.md), not made from the council's files.
+        if (ReferenceEquals(data, DatasetCoverage.Complete) || Comparisons.IsComparisonKey(key)) return [];
         var (figure, forMonth) = Figure(key);
         var reads = FigureReads.Of(figure) ?? throw new InvalidOperationException($"'{figure}' has no declaration of the files it reads (FigureReads)");
         return reads

@@ -26,8 +26,7 @@ public static class MetricsJson
             {
                 json.WriteStartObject(key);
                 // A status is of its figure's value, already null where the figure is not covered.
-                // A comparison is a published figure (benchmarks.md): coverage.md is of the council's own data.
-                var uncovered = coverage is null || key.StartsWith("status.", StringComparison.Ordinal) || Comparisons.IsComparisonKey(key) ? [] : coverage.Uncovered(key);
+                var uncovered = coverage is null || key.StartsWith("status.", StringComparison.Ordinal) ? [] : coverage.Uncovered(key);
                 if (uncovered.Count == 0) Write(json, value);
                 else WriteUncovered(json, uncovered);
                 json.WriteEndObject();
