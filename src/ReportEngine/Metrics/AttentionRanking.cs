@@ -21,6 +21,15 @@ public static class AttentionRanking
     public const string SelfAboveCqcPrefix = "attention.self_above_cqc.";
     public const string GreenButOverduePrefix = "attention.green_but_overdue.";
 
+    /// <summary>benchmarks.md: a figure in England's bottom quarter of councils is listed by its <c>quartile.KEY</c>.</summary>
+    public const string QuartilePrefix = "quartile.";
+
+    /// <summary>The monthly pack's sections in their order, by the start of a metric's key: the order bottom-quarter figures are listed in.</summary>
+    private static readonly string[][] PackSections =
+    [
+        ["readiness."], ["waits.", "reviews."], ["safeguarding.", "dols."], ["complaints.", "lgsco."], ["training.", "supervision.", "workforce."], ["actions."],
+    ];
+
     /// <summary>A DoLS application waiting longer than this is a risk to the person (tier 1).</summary>
     public const int DolsWaitDays = 365;
 
@@ -34,8 +43,10 @@ public static class AttentionRanking
     /// <param name="current">The month's figures.</param>
     /// <param name="yearEarlier">The figures at the end of the same month a year earlier.</param>
     /// <param name="statuses">Each target's status, null where its figure is not covered.</param>
+    /// <param name="comparisons">The published figures the month's are read beside; a covered figure in England's bottom quarter is tier 4.</param>
     public static IReadOnlyList<AttentionSignal> Rank(PackMetrics current, PackMetrics yearEarlier, FigureCoverage covered, FigureCoverage coveredYearEarlier,
-        IReadOnlyList<(Target Target, string? Status)> statuses, IReadOnlyList<StatementScores> selfAboveCqc, IReadOnlyList<ImprovementAction> greenButOverdue)
+        IReadOnlyList<(Target Target, string? Status)> statuses, IReadOnlyList<StatementScores> selfAboveCqc, IReadOnlyList<ImprovementAction> greenButOverdue,
+        Comparisons? comparisons = null)
     {
         var values = current.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
         double? Value(string key) => values.TryGetValue(key, out var v) && covered.Covers(key) ? v : null;
@@ -75,10 +86,19 @@ public static class AttentionRanking
             foreach (var s in selfAboveCqc) Add(SelfAboveCqcPrefix + CodeNames.ToCode(s.Statement), AttentionTier.GettingWorse);
         if (covered.Covers("attention.green_but_overdue"))
             foreach (var a in greenButOverdue) Add(GreenButOverduePrefix + a.Id, AttentionTier.GettingWorse);
+        // A quarter is given only for a covered figure; in the pack's section order, each section's in the report's order.
+        foreach (var bottom in (comparisons ?? Comparisons.None).Figures.Where(c => c.Quartile == 4).OrderBy(c => Section(c.Key)))
+            Add(QuartilePrefix + bottom.Key, AttentionTier.GettingWorse);
 
         if (!named.Contains(EvidenceCoverage) && covered.Covers(EvidenceCoverage) && current.Readiness.EvidenceCoverage is { Numerator: var n, Denominator: var d } && n < d)
             Add(EvidenceCoverage, AttentionTier.Evidence);
         return list;
+    }
+
+    private static int Section(string metric)
+    {
+        var section = Array.FindIndex(PackSections, starts => starts.Any(s => metric.StartsWith(s, StringComparison.Ordinal)));
+        return section < 0 ? PackSections.Length : section;
     }
 
     private static int Area(string metric)

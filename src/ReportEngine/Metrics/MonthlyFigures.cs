@@ -12,8 +12,10 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
         // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
         var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
         var coverage = DatasetCoverage.Of(evidence);
-        var figures = new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage)) { Coverage = new FigureCoverage(coverage, month) };
-        return figures with { Comparisons = Comparisons.Of(evidence, figures.Current.ByKey(), month.End, figures.Coverage) };
+        var covered = new FigureCoverage(coverage, month);
+        var comparisons = Comparisons.Of(evidence, months[^1].ByKey(), month.End, covered);
+        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage, comparisons))
+            { Coverage = covered, Comparisons = comparisons };
     }
 
     /// <summary>benchmarks.md: the published figures the month's figures are read beside.</summary>

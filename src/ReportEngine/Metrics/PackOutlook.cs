@@ -27,7 +27,7 @@ public sealed record PackOutlook(
 
     /// <param name="months">The pack's figures for each of the 24 months ending with the pack's month, oldest first.</param>
     /// <param name="data">What the evidence's files cover.</param>
-    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months, DatasetCoverage data)
+    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months, DatasetCoverage data, Comparisons? comparisons = null)
     {
         var current = months[^1];
         var coverage = months.Select(m => new FigureCoverage(data, m.Period)).ToList();
@@ -45,7 +45,7 @@ public sealed record PackOutlook(
         var greenButOverdue = current.Actions.OverdueActions.Where(a => a.Rag == Rag.Green).ToList();
         var yearEarlier = months.Count - 1 - 12;
         return new PackOutlook(statuses, trends, selfAboveCqc, greenButOverdue,
-            AttentionRanking.Rank(current, months[yearEarlier], coverage[^1], coverage[yearEarlier], statuses, selfAboveCqc, greenButOverdue));
+            AttentionRanking.Rank(current, months[yearEarlier], coverage[^1], coverage[yearEarlier], statuses, selfAboveCqc, greenButOverdue, comparisons));
     }
 
     /// <summary>The months a trend covers: the 24 ending with <paramref name="month"/>, oldest first.</summary>

@@ -26,6 +26,34 @@ public class ReportKindTests(SamplePackFixture fixture)
             statement is null ? null : CodeNames<QualityStatement>.TryParse(statement, out var qs) ? qs : throw new ArgumentException(statement));
 
     /// <summary>
+    /// benchmarks.md's "How we compare", after the executive summary: the sample's published comparisons beside its
+    /// figures, grouped as the pack's sections with the sources named; and without benchmarks.csv, the one sentence
+    /// saying none were supplied (and no quarter in "What needs attention").
+    /// </summary>
+    [Theory]
+    [InlineData(true, "sample-2024-01-compare")]
+    [InlineData(false, "sample-2024-01-compare-without-benchmarks")]
+    public async Task How_we_compare_sets_each_benchmarked_figure_beside_england_region_and_similar_councils_or_says_none_were_supplied(bool supplied, string name)
+    {
+        using var temp = new TempFolder();
+        var data = Directory.CreateDirectory(Path.Combine(temp.Path, "northdale")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Repo.Sample, "*.csv").Where(f => supplied || Path.GetFileName(f) != "benchmarks.csv"))
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        var pack = await fixture.RenderAsync(data, ReportKinds.Monthly, "2024-01");
+        var pages = PdfText.PerPage(pack.Pdf);
+        var page = pages.Single(p => p.Contains("How we compare\n", StringComparison.Ordinal) && !p.StartsWith("Contents", StringComparison.Ordinal));
+        // From the heading to the next section's.
+        var section = page[page.IndexOf("How we compare", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("Quality statement scorecard", StringComparison.Ordinal) is var next and > 0 ? next : section.Length)];
+        Snapshot.MatchReport(section, $"{name}.pdf-text", "txt", fixture.Renderers().For(ReportKinds.Monthly).Templates.Version);
+        var attention = System.Text.Json.JsonDocument.Parse(pack.MetricsJson).RootElement.GetProperty("attention").EnumerateArray()
+            .Select(a => a.GetProperty("key").GetString()!).Where(k => k.StartsWith("quartile.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(supplied ? ["quartile.safeguarding.msp_achieved_pct_12m", "quartile.training.compliance_pct"] : [], attention);
+        if (supplied) Assert.Contains("Training requirements met: 69.8% is in the bottom quarter of councils in England (England 85.9%, 2022-23).", string.Join("\n", pages).Replace("\n", " "));
+        else Assert.Contains("No published comparisons were supplied", section);
+    }
+
+    /// <summary>
     /// coverage.md's case: supervision.csv exported on 29 February and a March pack made from it. Its supervision figures
     /// are "not available" with the sentence naming the file and its last day, and are neither off target nor in need of
     /// attention; the same pack with supervision recorded through March prints them.
@@ -250,7 +278,7 @@ public class ReportKindTests(SamplePackFixture fixture)
 
         Assert.Equal(2, pack.PrintPasses);
         var warning = Assert.Single(logs.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
-        Assert.Matches("^NDC/monthly/2024-01 has 13 headings and [0-9]+ places, prints a number taken for a page placeholder, or prints a page " +
+        Assert.Matches("^NDC/monthly/2024-01 has 14 headings and [0-9]+ places, prints a number taken for a page placeholder, or prints a page " +
                        "number formatted; it is printed twice for its page numbers$", warning.Message);
         var pages = PdfText.PerPage(pack.Pdf);
         Assert.Contains("Ticket 2000000001 from the old system", pack.FinalPrint.Html);

@@ -56,6 +56,9 @@ public static class AttentionList
     private static AttentionItem Item(AttentionSignal signal, MonthlyFigures figures, IReadOnlyDictionary<string, double?> values, PageNumbers pages)
     {
         var sentence = Sentence(signal, figures, values);
+        // A figure in the bottom quarter is found where the figure itself is printed.
+        if (signal.Key.StartsWith(QuartilePrefix, StringComparison.Ordinal))
+            signal = signal with { Key = signal.Key[QuartilePrefix.Length..] };
         // Every item's key is the name of its place; a figure a template prints in no marked place has its section's page.
         return pages.Place(signal.Key) is { } page
             ? new AttentionItem(sentence, signal.Tier, signal.Key, page)
@@ -100,6 +103,13 @@ public static class AttentionList
         {
             var s = figures.Outlook.SelfAboveCqc.First(s => PlaceOf(s.Statement) == signal.Key);
             return $"{s.Statement.Name()}: the self-assessment scores it {s.Self!.Score}, but CQC's published score is {s.Cqc!.Score}.";
+        }
+        if (signal.Key.StartsWith(QuartilePrefix, StringComparison.Ordinal) && figures.Comparisons.For(signal.Key[QuartilePrefix.Length..]) is { } compared)
+        {
+            var key = compared.Key;
+            var england = compared.Of(BenchmarkArea.England)!;
+            return $"{MetricLabels.Of(key)}: {MetricLabels.Format(key, values.GetValueOrDefault(key))} is in the bottom quarter of councils in England " +
+                   $"(England {MetricLabels.Format(key, (double)england.Value)}, {england.Period}).";
         }
         if (signal.Key.StartsWith(GreenButOverduePrefix, StringComparison.Ordinal))
         {

@@ -37,6 +37,7 @@ public static class MetricLabels
         ["reviews.reviewed_12m_pct"] = "People in long-term support reviewed in 12 months",
         ["reviews.overdue"] = "People in long-term support not reviewed in 12 months",
         ["safeguarding.s42_open_at_end"] = "Section 42 enquiries open",
+        ["dols.median_days_to_decide_12m"] = "Median days to decide a DoLS application",
         ["safeguarding.msp_achieved_pct_12m"] = "Outcomes people wanted fully or partly achieved",
         ["safeguarding.msp_asked_pct_12m"] = "People asked what outcomes they wanted",
         ["dols.not_completed_at_end"] = "DoLS applications not completed",

@@ -39,7 +39,8 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
             m.Readiness.Statements.Select(s => s.Self?.AssessedOn).Max(),
             figures.Outlook.Trends.ToDictionary(t => t.Key, t => (object)TrendView.Of(t, evidence.Targets), StringComparer.Ordinal),
             CareAct.CareActView.Of(m.CareAct, previous.CareAct, period, evidence.Operations),
-            FiguresNotAvailable.Of(figures.Current.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(period)));
+            FiguresNotAvailable.Of(figures.Current.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(period)),
+            ComparisonView.Of(evidence, figures.Comparisons, m.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal)));
     }
 
     /// <summary>Which way is better for each figure that has a direction (HIGHER or LOWER), for the templates' change words.</summary>

@@ -28,7 +28,8 @@ public sealed record MonthlyPackViewModel(
     DateOnly? SelfAssessedOn,
     IDictionary<string, object> Trends,
     CareAct.CareActView CareAct,
-    FiguresNotAvailable NotAvailable);
+    FiguresNotAvailable NotAvailable,
+    ComparisonView Comparisons);
 
 /// <summary>A figure's target and where the figure stands: a word and a shape as well as a colour, so colour is never the only sign.</summary>
 public sealed record TargetView(string Text, string? Status, string Word, string Shape)
