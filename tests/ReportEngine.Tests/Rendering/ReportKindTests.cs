@@ -21,6 +21,15 @@ public class ReportKindTests(SamplePackFixture fixture)
         { "quality-statement", "2024-01", "ASSESSING_NEEDS", "sample-2024-01-qs-ASSESSING_NEEDS" },
     };
 
+    /// <summary>The sample's files that <paramref name="keep"/> keeps, in a folder named as the sample's (the appendix prints the dataset's folder name).</summary>
+    private static string CopyOfSampleNamedAsIt(TempFolder temp, Func<string, bool> keep)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(temp.Path, "northdale")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Repo.Sample, "*.csv").Where(f => keep(Path.GetFileName(f))))
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        return data;
+    }
+
     private Task<RenderedReport> RenderAsync(string kind, string period, string? statement) =>
         fixture.RenderAsync(Repo.Sample, ReportKinds.Standard.Find(kind), period,
             statement is null ? null : CodeNames<QualityStatement>.TryParse(statement, out var qs) ? qs : throw new ArgumentException(statement));
@@ -36,9 +45,7 @@ public class ReportKindTests(SamplePackFixture fixture)
     public async Task How_we_compare_sets_each_benchmarked_figure_beside_england_region_and_similar_councils_or_says_none_were_supplied(bool supplied, string name)
     {
         using var temp = new TempFolder();
-        var data = Directory.CreateDirectory(Path.Combine(temp.Path, "northdale")).FullName;
-        foreach (var file in Directory.EnumerateFiles(Repo.Sample, "*.csv").Where(f => supplied || Path.GetFileName(f) != "benchmarks.csv"))
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        var data = CopyOfSampleNamedAsIt(temp, file => supplied || file != "benchmarks.csv");
         var pack = await fixture.RenderAsync(data, ReportKinds.Monthly, "2024-01");
         var pages = PdfText.PerPage(pack.Pdf);
         var page = pages.Single(p => p.Contains("How we compare\n", StringComparison.Ordinal) && !p.StartsWith("Contents", StringComparison.Ordinal));
@@ -63,11 +70,9 @@ public class ReportKindTests(SamplePackFixture fixture)
     [InlineData(true, "sample-2024-03-monthly-supervision-to-february")]
     public async Task A_march_pack_prints_supervision_not_available_when_its_file_stops_in_february_and_the_figures_when_it_does_not(bool toFebruary, string name)
     {
-        // A folder named as the sample's, since the appendix prints the dataset's folder name. The sample's coverage.csv
-        // says its supervision.csv stops on 29 February; the other case is the same data said to be complete.
+        // The sample's coverage.csv says its supervision.csv stops on 29 February; the other case is the same data said to be complete.
         using var temp = new TempFolder();
-        var data = Directory.CreateDirectory(Path.Combine(temp.Path, "northdale")).FullName;
-        foreach (var file in Directory.EnumerateFiles(Repo.Sample, "*.csv")) File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        var data = CopyOfSampleNamedAsIt(temp, _ => true);
         var coverage = Path.Combine(data, "coverage.csv");
         Assert.Contains("supervision.csv,2022-01-01,2024-02-29", File.ReadAllLines(coverage));
         if (!toFebruary) File.WriteAllLines(coverage, File.ReadAllLines(coverage).Where(l => !l.StartsWith("supervision.csv,", StringComparison.Ordinal)));
