@@ -36,6 +36,9 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
             figures.Monthly,
             ProvenanceView.For(context),
             figures.CareAct is { } operations ? CareAct.CareActView.Of(operations, null, month, evidence.Operations) : null,
-            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(month)));
+            FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(month)),
+            // benchmarks.md: the statement's own figures beside the published ones.
+            Monthly.ComparisonView.Of(evidence, figures.Comparisons,
+                figures.ByKey().ToDictionary(k => k.Key, k => Metrics.TargetStatus.NumberOf(k.Value), StringComparer.Ordinal)));
     }
 }

@@ -21,7 +21,8 @@ public sealed record QualityStatementViewModel(
     PackMetrics? Monthly,
     ProvenanceView Provenance,
     CareAct.CareActView? CareAct,
-    FiguresNotAvailable NotAvailable);
+    FiguresNotAvailable NotAvailable,
+    Monthly.ComparisonView Comparisons);
 
 /// <summary>A score of the statement: by whom (CQC, self-assessment, mock, peer), when, what, and why.</summary>
 public sealed record ScoreRow(string By, DateOnly AssessedOn, int Score, string Wording, string? Rationale);
