@@ -33,9 +33,23 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
         await index.FindAsync(PdfACopy.RecordId(entryId), cancellationToken);
 
     /// <summary>The SHA-256 of an entry's PDF/A copy: in the entry itself (entries made before the copy moved off the render path) or in its addition.</summary>
-    public async Task<string?> PdfAOfAsync(ArchiveRecord entry, CancellationToken cancellationToken = default) =>
-        entry.Files.TryGetValue(ArchiveFile.PdfA, out var sha) ? sha
-        : (await PdfACopyOfAsync(entry.Id, cancellationToken))?.Files.GetValueOrDefault(ArchiveFile.PdfA);
+    public Task<string?> PdfAOfAsync(ArchiveRecord entry, CancellationToken cancellationToken = default) => FileOfAsync(entry, ArchiveFile.PdfA, cancellationToken);
+
+    /// <summary>
+    /// The record that holds one of an entry's files (<see cref="ArchiveFile"/>): the entry itself, or the addition a
+    /// follow-up joined to it — the PDF/A copy's (unless the entry holds its copy itself) or the editions'. Null while
+    /// that addition is still to be made.
+    /// </summary>
+    public async Task<ArchiveRecord?> RecordHoldingAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default) => role switch
+    {
+        ArchiveFile.PdfA when !entry.Files.ContainsKey(role) => await PdfACopyOfAsync(entry.Id, cancellationToken),
+        ArchiveFile.Html or ArchiveFile.Xlsx or ArchiveFile.Docx => await EditionsOfAsync(entry.Id, cancellationToken),
+        _ => entry,
+    };
+
+    /// <summary>The SHA-256 of one of an entry's files, wherever it is held; null when it has none yet.</summary>
+    public async Task<string?> FileOfAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default) =>
+        (await RecordHoldingAsync(entry, role, cancellationToken))?.Files.GetValueOrDefault(role);
 
     /// <summary>Live entries whose PDF/A copy is still to be made.</summary>
     public async Task<IReadOnlyList<string>> PendingPdfACopiesAsync(CancellationToken cancellationToken = default) =>

@@ -16,12 +16,7 @@ public sealed class ArchiveReader(ContentStore store, ArchiveCatalog catalog)
     /// <param name="publicKeyFile">A copy of the archive's public key kept elsewhere; by default the one beside the objects.</param>
     public async Task<byte[]?> ReadAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken = default, string? publicKeyFile = null)
     {
-        var owner = role switch
-        {
-            ArchiveFile.PdfA when !entry.Files.ContainsKey(role) => await catalog.PdfACopyOfAsync(entry.Id, cancellationToken),
-            ArchiveFile.Html or ArchiveFile.Xlsx or ArchiveFile.Docx => await catalog.EditionsOfAsync(entry.Id, cancellationToken),
-            _ => entry,
-        };
+        var owner = await catalog.RecordHoldingAsync(entry, role, cancellationToken);
         if (owner is null) return null;
         using (var signatures = ArchiveSignatures.Load(store, publicKeyFile))
         {

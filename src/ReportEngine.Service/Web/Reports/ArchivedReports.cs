@@ -36,12 +36,7 @@ public sealed class ArchivedReports(ReportArchive archive, ReportKinds kinds)
     }
 
     /// <summary>The SHA-256 of one of an entry's files (<see cref="ArchiveFile"/>); null when it has none (a PDF/A copy still pending).</summary>
-    public async Task<string?> FileOfAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken) => role switch
-    {
-        ArchiveFile.PdfA => await archive.Catalog.PdfAOfAsync(entry, cancellationToken),
-        ArchiveFile.Html or ArchiveFile.Xlsx or ArchiveFile.Docx => (await archive.Catalog.EditionsOfAsync(entry.Id, cancellationToken))?.Files.GetValueOrDefault(role),
-        _ => entry.Files.GetValueOrDefault(role),
-    };
+    public Task<string?> FileOfAsync(ArchiveRecord entry, string role, CancellationToken cancellationToken) => archive.Catalog.FileOfAsync(entry, role, cancellationToken);
 
     /// <summary>
     /// One of an entry's files (<see cref="ArchiveFile"/>), only when its record and bytes verify (else
