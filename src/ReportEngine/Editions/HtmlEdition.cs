@@ -26,34 +26,26 @@ public static class HtmlEdition
         foreach (var link in document.QuerySelectorAll($"a[href^='#{SectionPrefix}']"))
             if (int.TryParse(link.GetAttribute("href")![(SectionPrefix.Length + 1)..], out var n) && n < headings.Count)
                 link.SetAttribute("href", "#" + headings[n].Id);
-        foreach (var (table, name) in NamedTables(document).ToList()) Contain(document, table, name);
+        foreach (var (table, name, _) in NamedTables(document).ToList()) Contain(document, table, name);
         return document;
     }
 
     public static byte[] Serialize(IHtmlDocument document) => Encoding.UTF8.GetBytes(document.ToHtml());
 
-    /// <summary>Each table with its name: its caption, or else the nearest heading before it (which becomes its caption).</summary>
-    public static IEnumerable<(IElement Table, string Name)> NamedTables(IDocument document)
+    /// <summary>
+    /// Each table with its name — its caption, or else the nearest heading before it (which becomes its caption) — and
+    /// the section (h1) it is in, in one walk of the document.
+    /// </summary>
+    public static IEnumerable<(IElement Table, string Name, string Section)> NamedTables(IDocument document)
     {
-        var heading = "";
+        var (heading, section) = ("", "");
         foreach (var element in document.All)
         {
             if (element.LocalName is "h1" or "h2" or "h3") heading = Text(element);
+            if (element.LocalName == "h1") section = heading;
             else if (element.LocalName == "table")
-                yield return (element, element.QuerySelector("caption") is { } caption ? Text(caption) : heading);
+                yield return (element, element.QuerySelector("caption") is { } caption ? Text(caption) : heading, section);
         }
-    }
-
-    /// <summary>The section (h1) each element of the document is in, by the element.</summary>
-    public static string SectionOf(IElement element)
-    {
-        var section = "";
-        foreach (var e in element.Owner!.All)
-        {
-            if (e.LocalName == "h1") section = Text(e);
-            if (e == element) return section;
-        }
-        return section;
     }
 
     /// <summary>An element's text as a reader sees it: runs of white space as one space, trimmed.</summary>

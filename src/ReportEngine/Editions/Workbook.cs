@@ -100,12 +100,12 @@ public static class Workbook
     /// <summary>One sheet per section that prints tables: each table under its name, header row first, a blank row between.</summary>
     private static IEnumerable<SheetContent> SectionSheets(IDocument document)
     {
-        foreach (var section in HtmlEdition.NamedTables(document).GroupBy(t => HtmlEdition.SectionOf(t.Table)))
+        foreach (var section in HtmlEdition.NamedTables(document).GroupBy(t => t.Section))
         {
             var rows = new List<List<SheetCell>>();
             var tables = new List<TableBlock>();
             var widths = new List<double>();
-            foreach (var (table, name) in section)
+            foreach (var (table, name, _) in section)
             {
                 var grid = TableGrid.Read(table);
                 if (grid.Body.Count == 0) continue;

@@ -81,7 +81,7 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
                     Assert.Contains(metric.Value.GetProperty("value").GetDouble(), cells["Figures"].Numbers);
             }
             var sectionValues = cells.Where(c => c.Key != "Figures" && c.Key != "Trends").SelectMany(c => c.Value.Shown).ToHashSet();
-            foreach (var (table, _) in HtmlEdition.NamedTables(page))
+            foreach (var (table, _, _) in HtmlEdition.NamedTables(page))
                 foreach (var text in TableGrid.Read(table).Body.SelectMany(r => r).Where(t => t.Length > 0))
                     Assert.True(sectionValues.Contains(Shown(text)), $"'{text}' of a table is not in the workbook's section sheets");
         }
