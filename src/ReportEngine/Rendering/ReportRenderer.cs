@@ -188,9 +188,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// </summary>
     public string ComposeHtmlEdition(ReportContext context, IReportFigures figures, ReportKind kind)
     {
-        var (_, draft) = Compose(kind, context, figures, PageNumbers.None);
-        var sections = new PageNumbers(PageReferences.Headings(draft.Html).Select(h => new ContentsEntry(h, 0)).ToList(),
-            PageReferences.Places(draft.Html).Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => 0, StringComparer.Ordinal));
+        // The document alone (no running header or footer) tells the sections and places the contents list links.
+        var draft = _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, PageNumbers.None), Functions);
+        var sections = new PageNumbers(PageReferences.Headings(draft).Select(h => new ContentsEntry(h, 0)).ToList(),
+            PageReferences.Places(draft).Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => 0, StringComparer.Ordinal));
         return _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, sections), HtmlEditionFunctions);
     }
 
