@@ -24,12 +24,6 @@ public static class AttentionRanking
     /// <summary>benchmarks.md: a figure in England's bottom quarter of councils is listed by its <c>quartile.KEY</c>.</summary>
     public const string QuartilePrefix = "quartile.";
 
-    /// <summary>The monthly pack's sections in their order, by the start of a metric's key: the order bottom-quarter figures are listed in.</summary>
-    private static readonly string[][] PackSections =
-    [
-        ["readiness."], ["waits.", "reviews."], ["safeguarding.", "dols."], ["complaints.", "lgsco."], ["training.", "supervision.", "workforce."], ["actions."],
-    ];
-
     /// <summary>A DoLS application waiting longer than this is a risk to the person (tier 1).</summary>
     public const int DolsWaitDays = 365;
 
@@ -87,18 +81,12 @@ public static class AttentionRanking
         if (covered.Covers("attention.green_but_overdue"))
             foreach (var a in greenButOverdue) Add(GreenButOverduePrefix + a.Id, AttentionTier.GettingWorse);
         // A quarter is given only for a covered figure; in the pack's section order, each section's in the report's order.
-        foreach (var bottom in (comparisons ?? Comparisons.None).Figures.Where(c => c.Quartile == 4).OrderBy(c => Section(c.Key)))
+        foreach (var bottom in (comparisons ?? Comparisons.None).Figures.Where(c => c.Quartile == 4).OrderBy(c => PackSections.IndexOf(c.Key)))
             Add(QuartilePrefix + bottom.Key, AttentionTier.GettingWorse);
 
         if (!named.Contains(EvidenceCoverage) && covered.Covers(EvidenceCoverage) && current.Readiness.EvidenceCoverage is { Numerator: var n, Denominator: var d } && n < d)
             Add(EvidenceCoverage, AttentionTier.Evidence);
         return list;
-    }
-
-    private static int Section(string metric)
-    {
-        var section = Array.FindIndex(PackSections, starts => starts.Any(s => metric.StartsWith(s, StringComparison.Ordinal)));
-        return section < 0 ? PackSections.Length : section;
     }
 
     private static int Area(string metric)

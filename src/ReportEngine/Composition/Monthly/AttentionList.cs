@@ -30,13 +30,7 @@ public static class AttentionList
     /// <summary>The appendix page's heading, whose page "N more items are listed on page P" gives.</summary>
     public const string AppendixTitle = "Everything that needs attention";
 
-    private const string Complaints = "Complaints and learning from feedback";
-    private const string Workforce = "Workforce learning and development";
-    private const string Actions = "Improvement actions";
-    private const string Scorecard = "Quality statement scorecard";
     private const string Coverage = "Evidence coverage";
-    private const string AssessingNeeds = "Assessing needs: waits and reviews";
-    private const string Safeguarding = "Safeguarding and DoLS";
 
     public static AttentionView Build(MonthlyFigures figures, PageNumbers pages)
     {
@@ -132,14 +126,12 @@ public static class AttentionList
         _ => "a requested review",
     };
 
+    /// <summary>The section a figure with no marked place is found in: its key's (<see cref="PackSections"/>), but for the attention keys of its own and the evidence figures.</summary>
     private static string SectionOf(string key) => key switch
     {
-        _ when key.StartsWith("complaints.", StringComparison.Ordinal) || key.StartsWith("lgsco.", StringComparison.Ordinal) => Complaints,
-        _ when key.StartsWith("actions.", StringComparison.Ordinal) || key.StartsWith(GreenButOverduePrefix, StringComparison.Ordinal) => Actions,
+        _ when key.StartsWith(GreenButOverduePrefix, StringComparison.Ordinal) => PackSections.Actions,
         "readiness.evidence_coverage_pct" or "readiness.evidence_freshness_pct" => Coverage,
-        _ when key.StartsWith("readiness.", StringComparison.Ordinal) || key.StartsWith(SelfAboveCqcPrefix, StringComparison.Ordinal) => Scorecard,
-        _ when key.StartsWith("waits.", StringComparison.Ordinal) || key.StartsWith("reviews.", StringComparison.Ordinal) => AssessingNeeds,
-        _ when key.StartsWith("safeguarding.", StringComparison.Ordinal) || key.StartsWith("dols.", StringComparison.Ordinal) => Safeguarding,
-        _ => Workforce,
+        _ when key.StartsWith(SelfAboveCqcPrefix, StringComparison.Ordinal) => PackSections.Scorecard,
+        _ => PackSections.IndexOf(key) is var i && i < PackSections.All.Count ? PackSections.All[i].Title : PackSections.Workforce,
     };
 }
