@@ -12,6 +12,8 @@ namespace ReportEngine.Archive;
 /// </summary>
 public sealed class ArchiveEditions(ReportArchive archive, IArchiveIndex index, ReportKinds kinds, Func<TemplateSet, ReportRenderer> rendererFor)
 {
+    private readonly EntryAdditions _additions = new(archive.Store, index, archive.Issuing);
+
     /// <summary>The editions an archived report has, in the order the dashboard offers them.</summary>
     public static IReadOnlyList<EditionFormat> Formats { get; } = [EditionFormat.Html, EditionFormat.Xlsx, EditionFormat.Docx];
 
@@ -34,18 +36,8 @@ public sealed class ArchiveEditions(ReportArchive archive, IArchiveIndex index, 
             if (archived.Templates.Resolve(ScreenStyles) is null) return false;
             files = Make(archived, rendererFor(archived.Templates)).ToDictionary(f => f.Role, f => f.Bytes, StringComparer.Ordinal);
         }
-        var id = RecordId(entry.Id);
-        var staged = await archive.Issuing.StageAsync(id, files, null, cancellationToken);
-        var record = await archive.Issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord
-        {
-            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
-            Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
-            PreviousHash = ArchiveRecord.Genesis,
-        }, cancellationToken);
-        // Another worker got there first: its editions stand, and ours go unless they are the same bytes.
-        var ours = staged.Files.Values.Except(record.Files.Values).ToList();
-        if (ours.Count > 0) await ArchiveObjects.RemoveUnreferencedAsync(archive.Store, index, ours, ArchiveObjects.RemovalWait, cancellationToken);
-        return true;
+        return await _additions.AddAsync(entry, RecordId(entry.Id), files, "the editions",
+            "`pack --archive` of the report makes them again", cancellationToken);
     }
 
     /// <summary>The editions of an archived report, made as they were when it was issued, by archive file role.</summary>

@@ -7,6 +7,8 @@ namespace ReportEngine.Archive;
 /// </summary>
 public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCatalog catalog, ArchiveIssuing issuing)
 {
+    private readonly EntryAdditions _additions = new(store, index, issuing);
+
     public static string RecordId(string entryId) => $"{entryId}/pdfa";
 
     /// <returns>False when there was nothing to do: the copy exists, or the entry has been pruned.</returns>
@@ -17,40 +19,7 @@ public sealed class PdfACopy(ContentStore store, IArchiveIndex index, ArchiveCat
 
         var issued = await store.GetAsync(entry.Files[ArchiveFile.Pdf], cancellationToken);
         var pdfa = await PdfArchival.ToPdfA2bAsync(issued, entry.Id, entry.Files[ArchiveFile.Snapshot], cancellationToken);
-        var id = RecordId(entry.Id);
-        StagedEntry staged;
-        try
-        {
-            staged = await issuing.StageAsync(id, new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, null, cancellationToken);
-        }
-        catch (IOException) when (File.Exists(PendingMarker.PathOf(store, id)))
-        {
-            // Another process is storing this copy this moment (two `pack --archive` of one report at once): its copy stands.
-            return await AwaitOtherCopyAsync(entry, cancellationToken);
-        }
-        var record = await issuing.CommitOrAbandonAsync(staged, now => new ArchiveRecord
-        {
-            Seq = 0, Id = id, Type = ArchiveRecordType.Addition, CreatedAt = now, AddsTo = entry.Id,
-            Authority = entry.Authority, Kind = entry.Kind, Period = entry.Period, Parameter = entry.Parameter,
-            PreviousHash = ArchiveRecord.Genesis,
-        }, cancellationToken);
-        // Another worker got there first: its copy stands; ours goes unless the bytes are the same (or, should writes hold
-        // the objects for minutes, it stays as an object no record holds: harmless).
-        if (record.Files[ArchiveFile.PdfA] != staged.Files[ArchiveFile.PdfA])
-            await ArchiveObjects.RemoveUnreferencedAsync(store, index, [staged.Files[ArchiveFile.PdfA]], ArchiveObjects.RemovalWait, cancellationToken);
-        return true;
+        return await _additions.AddAsync(entry, RecordId(entry.Id), new Dictionary<string, byte[]> { [ArchiveFile.PdfA] = pdfa }, "the PDF/A copy",
+            "`verify` lists it as pending and serve makes it when it next starts", cancellationToken);
     }
-
-    /// <summary>Waits for the copy another process is storing; should it never come (that process died), says so.</summary>
-    private async Task<bool> AwaitOtherCopyAsync(ArchiveRecord entry, CancellationToken cancellationToken)
-    {
-        for (var waited = TimeSpan.Zero; waited < OtherCopyPatience; waited += TimeSpan.FromMilliseconds(200))
-        {
-            if (await catalog.PdfAOfAsync(entry, cancellationToken) is not null) return false;
-            await Task.Delay(200, cancellationToken);
-        }
-        throw new IOException($"another process began storing the PDF/A copy of {entry.Id} and has not finished it; `verify` lists it as pending and serve makes it when it next starts");
-    }
-
-    private static readonly TimeSpan OtherCopyPatience = TimeSpan.FromMinutes(2);
 }
