@@ -91,6 +91,8 @@ public class ReportKindTests(SamplePackFixture fixture)
             return;
         }
         Assert.Contains("Supervision figures are not available for March 2024: supervision.csv covers 1 January 2022 to 29 February 2024.", text);
+        // Beside England's figure too, "not available" — never the 0.0% its missing days would make.
+        Assert.Equal("not available", view.Comparisons.Groups.SelectMany(g => g.Rows).Single(r => r.Key == "supervision.compliance_pct").Ours);
         Assert.Matches("Social workers supervised in the last 30 days\\s+not available", text);
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("supervision.compliance_pct").GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("status.supervision.compliance_pct").GetProperty("value").ValueKind);

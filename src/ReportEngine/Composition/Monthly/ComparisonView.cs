@@ -11,9 +11,13 @@ namespace ReportEngine.Composition.Monthly;
 /// <param name="Areas">The region's and similar councils' names as the file gives them ("North East", "CIPFA nearest neighbours (16)").</param>
 public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup> Groups, IReadOnlyList<string> Sources, IReadOnlyList<string> Areas)
 {
-    public static ComparisonView Of(EvidenceSet evidence, Comparisons comparisons, IReadOnlyDictionary<string, double?> values)
+    /// <param name="figures">The report's own figures: ours, or "not available" where the data does not cover one (coverage.md).</param>
+    public static ComparisonView Of(EvidenceSet evidence, Comparisons comparisons, IReportFigures figures)
     {
-        var rows = comparisons.Figures.Select(c => (Section: PackSections.IndexOf(c.Key), Row: Row(c, values.GetValueOrDefault(c.Key)))).ToList();
+        var values = figures.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal);
+        var rows = comparisons.Figures
+            .Select(c => (Section: PackSections.IndexOf(c.Key), Row: Row(c, values.GetValueOrDefault(c.Key), figures.Coverage?.Covers(c.Key) ?? true)))
+            .ToList();
         var groups = PackSections.All.Select((s, i) => new ComparisonGroup(s.Title, rows.Where(r => r.Section == i).Select(r => r.Row).ToList()))
             .Append(new ComparisonGroup("Other figures", rows.Where(r => r.Section == PackSections.All.Count).Select(r => r.Row).ToList()))
             .Where(g => g.Rows.Count > 0).ToList();
@@ -25,13 +29,19 @@ public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup
         return new ComparisonView(evidence.Benchmarks is not null, groups, sources, areas);
     }
 
-    /// <summary>One benchmarked figure's row: ours, each area's figure with its period, and the quarter of England's councils.</summary>
-    private static ComparisonRow Row(Comparison c, double? ours)
+    /// <summary>
+    /// One benchmarked figure's row: ours, each area's figure with its period, and the quarter of England's councils. A
+    /// figure the data does not cover is "not available", never the value its missing days would make (nor has it a quarter).
+    /// </summary>
+    private static ComparisonRow Row(Comparison c, double? ours, bool covered)
     {
         string? Area(BenchmarkArea area) => c.Of(area) is { } b ? $"{MetricLabels.Format(c.Key, (double)b.Value)} ({b.Period})" : null;
-        return new ComparisonRow(c.Key, MetricLabels.Of(c.Key), MetricLabels.Format(c.Key, ours), Area(BenchmarkArea.England), Area(BenchmarkArea.Region),
+        return new ComparisonRow(c.Key, MetricLabels.Of(c.Key), covered ? MetricLabels.Format(c.Key, ours) : NotAvailable, Area(BenchmarkArea.England), Area(BenchmarkArea.Region),
             Area(BenchmarkArea.Comparators), Quarter(c.Quartile));
     }
+
+    /// <summary>What a tile or row prints for a figure the data does not cover (coverage.md).</summary>
+    private const string NotAvailable = "not available";
 
     /// <summary>The quarter of England's councils in a word, 1 the best.</summary>
     private static string? Quarter(int? quartile) => quartile switch

@@ -40,7 +40,7 @@ public sealed class MonthlyPackBuilder : IViewModelBuilder<MonthlyFigures>
             figures.Outlook.Trends.ToDictionary(t => t.Key, t => (object)TrendView.Of(t, evidence.Targets), StringComparer.Ordinal),
             CareAct.CareActView.Of(m.CareAct, previous.CareAct, period, evidence.Operations),
             FiguresNotAvailable.Of(figures.Current.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(period)),
-            ComparisonView.Of(evidence, figures.Comparisons, m.ByKey().ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value), StringComparer.Ordinal)));
+            ComparisonView.Of(evidence, figures.Comparisons, figures));
     }
 
     /// <summary>Which way is better for each figure that has a direction (HIGHER or LOWER), for the templates' change words.</summary>

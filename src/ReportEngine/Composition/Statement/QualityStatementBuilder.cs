@@ -38,7 +38,6 @@ public sealed class QualityStatementBuilder : IViewModelBuilder<QualityStatement
             figures.CareAct is { } operations ? CareAct.CareActView.Of(operations, null, month, evidence.Operations) : null,
             FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, ReportFormat.Month(month)),
             // benchmarks.md: the statement's own figures beside the published ones.
-            Monthly.ComparisonView.Of(evidence, figures.Comparisons,
-                figures.ByKey().ToDictionary(k => k.Key, k => Metrics.TargetStatus.NumberOf(k.Value), StringComparer.Ordinal)));
+            Monthly.ComparisonView.Of(evidence, figures.Comparisons, figures));
     }
 }
