@@ -152,6 +152,22 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
     }
 
     /// <summary>
+    /// Approvals a killed process left half-done: the archive entry naming the draft was committed, but the draft was not
+    /// marked approved with it (the two are written by different stores). Each such draft is marked approved with its
+    /// entry, so that a draft is never open beside the report its approval issued. Run at start-up.
+    /// </summary>
+    /// <returns>Each draft finished, with its entry and the entry's approver.</returns>
+    public Task<IReadOnlyList<FinishedApproval>> FinishApprovalsAsync(CancellationToken cancellationToken = default) =>
+        dataSource.QueryAsync(
+            """
+            UPDATE reportengine.drafts d SET state = 'approved', state_reason = NULL, archive_id = r.id, updated_at = $1
+            FROM reportengine.archive_records r
+            WHERE r.type = 'Entry' AND r.draft_id = d.id::text AND d.state <> 'approved'
+            RETURNING d.id, r.id, coalesce(r.approved_by, '')
+            """,
+            r => new FinishedApproval(new DraftId(r.GetInt64(0)), r.GetString(1), r.GetString(2)), cancellationToken, clock.GetUtcNow());
+
+    /// <summary>
     /// A new import of an authority's evidence: its open and returned drafts were made from evidence since replaced
     /// (review.md), so they become stale; called in the import's transaction.
     /// </summary>
@@ -188,6 +204,9 @@ public sealed class PostgresDrafts(NpgsqlDataSource dataSource, ReportKinds kind
             : null;
     }
 }
+
+/// <summary>A draft marked approved at start-up because its approval's archive entry had been committed before its process died.</summary>
+public sealed record FinishedApproval(DraftId Draft, string ArchiveId, string ApprovedBy);
 
 /// <summary>One version of a draft: when it was made, by whom, and what changed (made, commentary of a slot changed).</summary>
 public sealed record DraftVersion(int Version, DateTimeOffset MadeAt, string MadeBy, string What);

@@ -100,4 +100,113 @@ public sealed class DraftNoticeTests(PostgresFixture postgres) : MailTestBase(po
         Assert.Equal(archiveId, delivered.Headers["X-ReportEngine-Archive-Id"]);
         Assert.Empty(Smtp.To("elsewhere@other.gov.uk"));
     }
+
+    /// <summary>Where the approval's process is killed: while its entry is being stored, or once the entry is committed.</summary>
+    public enum ApprovalKill { WhileStoring, OnceCommitted }
+
+    /// <summary>
+    /// issue 21: killing <c>serve</c> during an approval leaves either the draft open or the report issued, never both
+    /// or neither. Once the entry is committed, the approval is held (the test locks the job table, so the follow-ups
+    /// cannot be scheduled) with the draft not yet marked, and killed there: start-up finishes it. Either way the
+    /// recipient gets the report once and the archive verifies.
+    /// </summary>
+    [Theory]
+    [InlineData(ApprovalKill.WhileStoring)]
+    [InlineData(ApprovalKill.OnceCommitted)]
+    public async Task Killing_serve_during_an_approval_leaves_the_draft_open_or_the_report_issued_never_both_nor_neither(ApprovalKill kill)
+    {
+        Run("review-mode", "set", "--authority", "NDC", "--kind", "monthly", "required");
+        Run("users", "add", "approver@northdale.gov.uk", "--role", "Approver", "--authority", "NDC", "--name", "Asha Patel");
+        Run("users", "add", "writer@northdale.gov.uk", "--role", "Requester", "--authority", "NDC", "--name", "Cara Doyle");
+        Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "director@northdale.gov.uk");
+        var settings = Smtp.Settings;
+        var archiveFolder = Path.Combine(Out.Path, ".archive");
+        settings["Archive__Folder"] = archiveFolder;
+        await using var source = Npgsql.NpgsqlDataSource.Create(Db);
+        async Task<(string State, string? ArchiveId)> DraftAsync(long draft)
+        {
+            await using var read = source.CreateCommand("SELECT state, archive_id FROM reportengine.drafts WHERE id = $1");
+            read.Parameters.Add(new() { Value = draft });
+            await using var reader = await read.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+        async Task<List<string>> EntriesOfAsync(long draft)
+        {
+            await using var read = source.CreateCommand("SELECT id FROM reportengine.archive_records WHERE type = 'Entry' AND draft_id = $1");
+            read.Parameters.Add(new() { Value = draft.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var ids = new List<string>();
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+            return ids;
+        }
+        bool Storing() => Directory.Exists(Path.Combine(archiveFolder, "pending")) && Directory.EnumerateFiles(Path.Combine(archiveFolder, "pending"), "*.json").Any();
+
+        var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
+        var logs = new System.Text.StringBuilder();
+        long id;
+        try
+        {
+            using (var writer = Api(serve, "writer@northdale.gov.uk"))
+            {
+                var request = await Web.DashboardFixture.RequestAndWaitAsync(writer, new { authority = "NDC", kind = "monthly", period = "2024-01" }, () => serve.Log);
+                Assert.Equal("draft", request.GetProperty("status").GetString());
+                id = request.GetProperty("draftId").GetInt64();
+            }
+
+            using var approver = Api(serve, "approver@northdale.gov.uk");
+            await using var hold = await source.OpenConnectionAsync();
+            await using var held = await hold.BeginTransactionAsync();
+            var approving = approver.PostAsync($"/api/v1/drafts/{id}/approve", null);
+            await Eventually.WaitAsync(() => Storing() || approving.IsCompleted, () => serve.Log, "the approval's entry being stored", poll: TimeSpan.FromMilliseconds(5));
+            Assert.False(approving.IsCompleted, serve.Log);
+            if (kill == ApprovalKill.OnceCommitted)
+            {
+                await using (var lockJobs = new Npgsql.NpgsqlCommand("LOCK TABLE hangfire.job IN SHARE MODE", hold, held)) await lockJobs.ExecuteNonQueryAsync();
+                await Eventually.WaitAsync(async () => (await EntriesOfAsync(id)).Count == 1, () => Task.FromResult(serve.Log), "the approval's entry committed");
+                Assert.Equal("open", (await DraftAsync(id)).State);
+            }
+            serve.Kill();
+            logs.Append(serve.Log);
+            await held.RollbackAsync();
+        }
+        finally
+        {
+            await serve.DisposeAsync();
+        }
+
+        serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
+        try
+        {
+            var (state, _) = await DraftAsync(id);
+            var entries = await EntriesOfAsync(id);
+            // Never both (an open draft beside its issued report) nor neither (an approved draft without one).
+            Assert.True(state == "approved" ? entries.Count == 1 : state == "open" && entries.Count == 0, $"{state}, {entries.Count} entries\n{logs}\n{serve.Log}");
+            Assert.Equal(kill == ApprovalKill.WhileStoring ? "open" : "approved", state);
+            if (state == "open")
+            {
+                using var approver = Api(serve, "approver@northdale.gov.uk");
+                var approved = await approver.PostAsync($"/api/v1/drafts/{id}/approve", null);
+                Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+            }
+            var archiveId = Assert.Single(await EntriesOfAsync(id));
+            Assert.Equal(("approved", archiveId), await DraftAsync(id));
+            await WaitForAsync(() => Smtp.To("director@northdale.gov.uk").Count > 0, serve);
+            await Task.Delay(2000);
+            Assert.Equal(archiveId, Assert.Single(Smtp.To("director@northdale.gov.uk")).Headers["X-ReportEngine-Archive-Id"]);
+            if (kill == ApprovalKill.OnceCommitted)
+            {
+                await using var audited = source.CreateCommand(
+                    "SELECT count(*) FROM reportengine.audit_events WHERE action = 'draft.approve' AND outcome = 'succeeded' AND actor = 'service:start-up' AND detail LIKE '%' || $1 || '%'");
+                audited.Parameters.Add(new() { Value = archiveId });
+                Assert.Equal(1L, await audited.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            await serve.DisposeAsync();
+        }
+        var (exit, stdout, _) = CliProcess.Run(Cli, "archive", "verify", "--db", Db);
+        Assert.True(exit == 0, stdout);
+    }
 }
