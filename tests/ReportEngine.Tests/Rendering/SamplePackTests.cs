@@ -30,6 +30,31 @@ public class SamplePackTests(SamplePackFixture fixture)
         Assert.Contains("There were 118 complaints received between February 2023 and January 2024.", page);
     }
 
+    /// <summary>benchmarks.md: every tile and table row of a benchmarked figure shows England's figure and period, and the quarter in words, once.</summary>
+    [Fact]
+    public void Each_benchmarked_tile_and_table_row_shows_englands_figure_its_period_and_its_quarter_once()
+    {
+        var html = fixture.Pack.FinalPrint.Html;
+        int Count(string line) => html.Split(line).Length - 1;
+        // Complaints answered by the agreed date: its tile and its row under Timeliness.
+        Assert.Equal(2, Count("England 74.1%, 2022-23; second quarter of councils"));
+        // Median days waited for a Care Act assessment: its cell in the waits table (the tile is of the people waiting).
+        Assert.Equal(1, Count("England 41, 2022-23; third quarter of councils"));
+        // The uphold rate has no better direction (metrics.md), so no quarter: England's figure alone, on its tile.
+        Assert.Equal(1, Count("England 49.8%, 2022-23<"));
+        var view = (ReportEngine.Composition.Monthly.MonthlyPackViewModel)fixture.Pack.ViewModel;
+        Assert.Equal(9, view.Comparisons.England.Count);
+        Assert.All(view.Comparisons.England.Values, line => Assert.Contains((string)line, html));
+        // The lines wrap inside their cells: a table pushed wider than the page makes Chromium shrink the page's content
+        // to fit, and the 10pt body (pack-style.md) prints smaller throughout. The running footer (7.5pt) is printed apart,
+        // unshrunk: the body stays 10/7.5 of it.
+        using var pdf = PdfDocument.Open(fixture.Pack.Pdf);
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        double Commonest(IEnumerable<UglyToad.PdfPig.Content.Letter> some) => some.GroupBy(l => Math.Round(l.PointSize, 2)).MaxBy(g => g.Count())!.Key;
+        var footer = Commonest(letters.Where(l => l.Location.Y < 40));
+        Assert.Equal(10 / 7.5, Commonest(letters) / footer, 2);
+    }
+
     [Fact]
     public void The_pdf_is_tagged_with_embedded_fonts_and_a_title()
     {

@@ -45,6 +45,7 @@ public sealed class AnnualComplaintsBuilder : IViewModelBuilder<AnnualComplaints
                     (IReadOnlyList<double?>)[figures.Coverage.Covers($"complaints.received_by_month.{x.Month}") ? x.Count : null])).ToList(), v => ReportFormat.Count(v)),
             ProvenanceView.For(context),
             FiguresNotAvailable.Of(figures.ByKey().Select(k => k.Key), figures.Coverage, year),
-            Foundation.PlainText.Paragraphs(context.Gathered.Evidence.Authority.ComplaintsContact));
+            Foundation.PlainText.Paragraphs(context.Gathered.Evidence.Authority.ComplaintsContact),
+            ComparisonView.Of(context.Gathered.Evidence, figures.Comparisons, figures));
     }
 }

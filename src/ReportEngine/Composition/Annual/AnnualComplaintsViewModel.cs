@@ -9,6 +9,7 @@ namespace ReportEngine.Composition.Annual;
 /// <param name="ReferredToOmbudsman">Cases of the year the Ombudsman decided by its end: those the council was told were referred.</param>
 /// <param name="Learning">Null when the dataset has no complaint_learning.csv.</param>
 /// <param name="HowToComplain">authority.csv's complaints_contact as paragraphs, printed exactly as written; none when it is not given.</param>
+/// <param name="Comparisons">England's figures beside the year's (benchmarks.md), printed on their tiles and rows.</param>
 public sealed record AnnualComplaintsViewModel(
     ReportHeading Pack,
     IReadOnlyList<ContentsEntry> Contents,
@@ -25,7 +26,8 @@ public sealed record AnnualComplaintsViewModel(
     ColumnChart ComplaintsByMonth,
     ProvenanceView Provenance,
     FiguresNotAvailable NotAvailable,
-    IReadOnlyList<string> HowToComplain);
+    IReadOnlyList<string> HowToComplain,
+    ComparisonView Comparisons);
 
 /// <summary>A service area's complaints received this year and last.</summary>
 public sealed record AreaRow(string Area, int Count, int PreviousCount);

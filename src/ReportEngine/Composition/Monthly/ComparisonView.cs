@@ -9,7 +9,13 @@ namespace ReportEngine.Composition.Monthly;
 /// <see cref="Supplied"/> is false when the dataset has no benchmarks.csv.
 /// </summary>
 /// <param name="Areas">The region's and similar councils' names as the file gives them ("North East", "CIPFA nearest neighbours (16)").</param>
-public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup> Groups, IReadOnlyList<string> Sources, IReadOnlyList<string> Areas)
+/// <param name="England">
+/// What every tile and table row of a benchmarked figure prints beside it, by key: England's figure and its period, and
+/// the quarter of councils in words where there is one ("England 78.2%, 2022-23; top quarter of councils"). As objects,
+/// so templates can ask whether a key is there.
+/// </param>
+public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup> Groups, IReadOnlyList<string> Sources, IReadOnlyList<string> Areas,
+    IDictionary<string, object> England)
 {
     /// <param name="figures">The report's own figures: ours, or "not available" where the data does not cover one (coverage.md).</param>
     public static ComparisonView Of(EvidenceSet evidence, Comparisons comparisons, IReportFigures figures)
@@ -26,7 +32,17 @@ public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup
             .Select(s => $"{s.Source}, published {ReportFormat.Date(s.PublishedOn)}").ToList();
         var areas = comparisons.Figures.SelectMany(c => c.Rows).Where(b => b.Area != BenchmarkArea.England)
             .OrderBy(b => b.Area).Select(b => b.AreaName).Distinct(StringComparer.Ordinal).ToList();
-        return new ComparisonView(evidence.Benchmarks is not null, groups, sources, areas);
+        var england = comparisons.Figures.Where(c => c.Of(BenchmarkArea.England) is not null)
+            .ToDictionary(c => c.Key, c => (object)EnglandLine(c), StringComparer.Ordinal);
+        return new ComparisonView(evidence.Benchmarks is not null, groups, sources, areas, england);
+    }
+
+    /// <summary>England's figure with its period, and the figure's quarter of councils where it has one (none when uncovered).</summary>
+    private static string EnglandLine(Comparison c)
+    {
+        var england = c.Of(BenchmarkArea.England)!;
+        var line = $"England {MetricLabels.Format(c.Key, (double)england.Value)}, {england.Period}";
+        return Quarter(c.Quartile) is { } quarter ? $"{line}; {quarter} quarter of councils" : line;
     }
 
     /// <summary>
