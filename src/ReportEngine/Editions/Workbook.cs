@@ -67,7 +67,8 @@ public static class Workbook
     private static SheetContent FiguresSheet(JsonElement metrics, IReadOnlyList<Target> targets)
     {
         var byMetric = targets.GroupBy(t => t.Metric, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        string[] header = ["Key", "What it is", "Value", "Numerator", "Denominator", "Status", "Target", "Not covered by"];
+        // benchmarks.md: England's published figure beside each benchmarked figure, its period and the figure's quarter (1 the best).
+        string[] header = ["Key", "What it is", "Value", "Numerator", "Denominator", "Status", "Target", "Not covered by", "England", "England's period", "Quarter of councils"];
         var rows = new List<List<SheetCell>> { header.Select(h => SheetCell.Of(h, WorkbookStyles.Header)).ToList() };
         foreach (var metric in metrics.EnumerateObject())
         {
@@ -79,9 +80,12 @@ public static class Workbook
                 Value(metric.Value, "numerator"), Value(metric.Value, "denominator"), SheetCell.Of(status),
                 byMetric.TryGetValue(key, out var target) ? SheetCell.OfNumber((double)target.Value, CellKind.Decimal) : SheetCell.Of(""),
                 SheetCell.Of(metric.Value.TryGetProperty("uncovered", out var files) ? string.Join(", ", files.EnumerateArray().Select(f => f.GetString())) : ""),
+                Related($"benchmark.{key}.ENGLAND"), Related($"benchmark_period.{key}.ENGLAND"), Related($"quartile.{key}"),
             ]);
         }
-        return new SheetContent("Figures", rows, [new TableBlock("Figures", 0, rows.Count - 1, header.Length)], 1, [44, 60, 14, 12, 12, 10, 10, 24]);
+        return new SheetContent("Figures", rows, [new TableBlock("Figures", 0, rows.Count - 1, header.Length)], 1, [44, 60, 14, 12, 12, 10, 10, 24, 12, 14, 12]);
+
+        SheetCell Related(string key) => metrics.TryGetProperty(key, out var related) ? Value(related, "value") : SheetCell.Of("");
     }
 
     /// <summary>A figure's value as it is in metrics.json: a number exactly (not rounded for print), a word, or nothing.</summary>

@@ -80,6 +80,8 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
                 if (metric.Value.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Number)
                     Assert.Contains(metric.Value.GetProperty("value").GetDouble(), cells["Figures"].Numbers);
             }
+            // benchmarks.md: England's figure, its period and the figure's quarter (1 the best) beside it on the Figures sheet.
+            if (kind == "monthly") Assert.Equal(["85.9", "2022-23", "4"], FiguresRow(workbook, "training.compliance_pct")[^3..]);
             var sectionValues = cells.Where(c => c.Key != "Figures" && c.Key != "Trends").SelectMany(c => c.Value.Shown).ToHashSet();
             foreach (var (table, _, _) in HtmlEdition.NamedTables(page))
                 foreach (var text in TableGrid.Read(table).Body.SelectMany(r => r).Where(t => t.Length > 0))
@@ -191,6 +193,15 @@ public sealed partial class EditionsTests(SamplePackFixture fixture)
     /// <summary>A cell's value as the workbook holds it: text as written, a number to nine significant figures.</summary>
     private static string Shown(string printed) => CellText.Read(printed) is var (kind, value) && kind != CellKind.Text
         ? value.ToString("G9", CultureInfo.InvariantCulture) : printed;
+
+    /// <summary>The Figures sheet's row of <paramref name="key"/>, each cell as stored (a number in full, a text as written).</summary>
+    private static string[] FiguresRow(SpreadsheetDocument workbook, string key)
+    {
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet.Sheet>().First();
+        return ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Sheet.Row>()
+            .Select(r => r.Elements<Sheet.Cell>().Select(c => c.DataType?.Value == Sheet.CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
+            .Single(cells => cells.Length > 0 && cells[0] == key);
+    }
 
     private static Dictionary<string, SheetValues> CellsOf(SpreadsheetDocument workbook)
     {
