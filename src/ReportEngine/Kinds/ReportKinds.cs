@@ -13,7 +13,10 @@ public sealed class ReportKinds
 {
     public static ReportKind Monthly { get; } = ReportKind.Define(
         new ReportKindSpec("monthly", "Inspection-readiness pack", PeriodType.Month, DefaultSchedule: "0 6 1 * *", RetentionYears: 7,
-            Headlines: [new("complaints.received_12m", "Complaints in 12 months"), new("complaints.response_on_time_pct", "Responded to on time"),
+            // Risks to people first: the waits and reviews CQC reads beside England's published figures (benchmarks.md).
+            Headlines: [new("waits.median_days_waiting.CARE_ACT_ASSESSMENT", "Median days waiting for a Care Act assessment"),
+                new("reviews.reviewed_12m_pct", "Reviewed in 12 months"),
+                new("complaints.received_12m", "Complaints in 12 months"), new("complaints.response_on_time_pct", "Responded to on time"),
                 new("readiness.cqc_pct", "Readiness (CQC scores)"), new("actions.overdue", "Actions overdue")],
             CommentarySlots: ["scorecard", "coverage", "assessing-needs", "safeguarding", "learning", "complaints", "workforce", "actions"]),
         (evidence, report) => MonthlyFigures.Compute(evidence, report.Period.LastMonth),

@@ -40,12 +40,13 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
             foreach (var kind in kinds.All)
             {
                 var entry = latest.FirstOrDefault(e => e.Kind == kind.Name);
-                var figures = new List<(string, string)>();
+                var figures = new List<Headline>();
                 if (entry is not null)
                 {
                     var metrics = await HeadlinesOfAsync(entry, cancellationToken);
                     foreach (var headline in kind.Headlines)
-                        if (metrics.Figures.TryGetValue(headline.Key, out var metric)) figures.Add((headline.Label, Composition.ReportFormat.Metric(headline.Key, metric)));
+                        if (metrics.Figures.TryGetValue(headline.Key, out var metric))
+                            figures.Add(new Headline(headline.Label, Composition.ReportFormat.Metric(headline.Key, metric), metrics.EnglandBeside(headline.Key)));
                     // coverage.md: the risks to people and the figures off target of the latest report that lists them.
                     var urgent = metrics.Attention.Where(a => a.Tier <= AttentionTier.OffTarget).ToList();
                     if (urgent.Count > 0 && (attentionFrom is null || entry.CreatedAt > attentionFrom.CreatedAt))
@@ -84,5 +85,8 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
     /// <param name="Attention">The tier-1 and tier-2 items of "What needs attention" of <paramref name="AttentionFrom"/>.</param>
     public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<AttentionHeadline> Attention, ArchiveRecord? AttentionFrom);
 
-    public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<(string Label, string Value)> Figures, DateTime? NextRun);
+    public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<Headline> Figures, DateTime? NextRun);
+
+    /// <param name="England">England's figure, its period and the quarter of councils (benchmarks.md); null when none was published.</param>
+    public sealed record Headline(string Label, string Value, string? England);
 }

@@ -25,4 +25,15 @@ public sealed record ArchivedMetrics(IReadOnlyDictionary<string, JsonElement> Fi
             : [];
         return new ArchivedMetrics(figures, attention);
     }
+
+    /// <summary>benchmarks.md: England's figure, its period and the quarter of councils beside <paramref name="key"/>; null when none was published.</summary>
+    public string? EnglandBeside(string key) =>
+        Value($"benchmark.{key}.ENGLAND") is { ValueKind: JsonValueKind.Number } england
+        && Value($"benchmark_period.{key}.ENGLAND") is { ValueKind: JsonValueKind.String } period
+            ? Composition.Monthly.ComparisonView.EnglandLine(key, england.GetDouble(), period.GetString()!,
+                Value($"quartile.{key}") is { ValueKind: JsonValueKind.Number } quartile && quartile.TryGetInt32(out var q) ? q : null)
+            : null;
+
+    private JsonElement? Value(string key) =>
+        Figures.TryGetValue(key, out var metric) && metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("value", out var value) ? value : null;
 }

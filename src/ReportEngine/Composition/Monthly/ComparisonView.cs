@@ -37,12 +37,19 @@ public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup
         return new ComparisonView(evidence.Benchmarks is not null, groups, sources, areas, england);
     }
 
-    /// <summary>England's figure with its period, and the figure's quarter of councils where it has one (none when uncovered).</summary>
-    private static string EnglandLine(Comparison c)
+    private static string EnglandLine(Comparison c) =>
+        c.Of(BenchmarkArea.England) is var england && england is not null
+            ? EnglandLine(c.Key, (double)england.Value, england.Period, c.Quartile)
+            : throw new ArgumentException($"{c.Key} has no figure for England", nameof(c));
+
+    /// <summary>
+    /// What the reports, the dashboard and the workbook's readers see beside a benchmarked figure: England's figure with
+    /// its period, and the figure's quarter of councils where it has one (none when uncovered or without a direction).
+    /// </summary>
+    public static string EnglandLine(string key, double england, string period, int? quartile)
     {
-        var england = c.Of(BenchmarkArea.England)!;
-        var line = $"England {MetricLabels.Format(c.Key, (double)england.Value)}, {england.Period}";
-        return Quarter(c.Quartile) is { } quarter ? $"{line}; {quarter} quarter of councils" : line;
+        var line = $"England {MetricLabels.Format(key, england)}, {period}";
+        return Quarter(quartile) is { } quarter ? $"{line}; {quarter} quarter of councils" : line;
     }
 
     /// <summary>
