@@ -103,6 +103,7 @@ public static class Dashboard
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicy.Viewer).DisableAntiforgery();
         RequestsApi.Map(api);
         PacksApi.Map(api);
+        PeriodsApi.Map(api);
         DraftsApi.Map(api);
         AuditApi.Map(api);
         app.MapRazorPages();

@@ -12,7 +12,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         "/archive/x", "/packs/x"];
     private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics",
         "/api/v1/packs/x/html", "/api/v1/packs/x/xlsx", "/api/v1/packs/x/docx",
-        "/api/v1/drafts", "/api/v1/drafts/1", "/api/v1/drafts/1/pdf"];
+        "/api/v1/drafts", "/api/v1/drafts/1", "/api/v1/drafts/1/pdf", "/api/v1/periods?authority=NDC&kind=monthly"];
 
     [Fact]
     public async Task Without_sign_in_only_health_sign_in_and_static_assets_answer()

@@ -45,9 +45,12 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal("done", done.GetProperty("status").GetString());
         var replacement = done.GetProperty("archiveId").GetString();
         Assert.NotEqual(entry, replacement);
-        var packs = (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01"))!;
+        // web.md version 2: the list gives the latest entry of the report; all=true adds the one it supersedes, each naming the other.
+        var latest = (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01"))!;
+        Assert.Equal(replacement, Assert.Single(latest).GetProperty("archiveId").GetString());
+        var packs = (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01&all=true"))!;
         Assert.Equal(entry, packs.Single(p => p.GetProperty("archiveId").GetString() == replacement).GetProperty("supersedes").GetString());
-        Assert.Contains(packs, p => p.GetProperty("archiveId").GetString() == entry);
+        Assert.Equal(replacement, packs.Single(p => p.GetProperty("archiveId").GetString() == entry).GetProperty("supersededBy").GetString());
         Assert.Contains(await dashboard.AuditAsync(), a => a.Action == "regenerate" && a.Detail!.Contains("A complaint's dates were corrected"));
 
         // With one regeneration a day allowed, the one above is today's: another is refused with 429 and nothing is queued.
@@ -61,7 +64,7 @@ public sealed class ApiTests(DashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
         Assert.Equal("application/problem+json", tooMany.Content.Headers.ContentType!.MediaType);
         Assert.Contains("ask again tomorrow", (await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(packs.Length, (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01"))!.Length);
+        Assert.Equal(packs.Length, (await api.GetFromJsonAsync<JsonElement[]>("/api/v1/packs?authority=NDC&kind=monthly&from=2024-01&to=2024-01&all=true"))!.Length);
     }
 
     [Fact]
@@ -278,6 +281,29 @@ public sealed class ApiTests(DashboardFixture dashboard)
         }
     }
 
+    /// <summary>web.md version 2: the periods the evidence allows (coverage.md), newest first, for whoever may see the authority.</summary>
+    [Fact]
+    public async Task The_periods_an_authoritys_evidence_allows_are_listed_newest_first_for_those_who_may_see_it()
+    {
+        using var viewer = dashboard.Api(DashboardFixture.Viewer);
+        var months = (await viewer.GetFromJsonAsync<string[]>("/api/v1/periods?authority=NDC&kind=monthly"))!;
+        Assert.True(months.Length > 12, string.Join(", ", months));
+        Assert.Equal(months.OrderDescending(StringComparer.Ordinal), months);
+        Assert.Contains("2024-01", months);
+        Assert.All(months, m => Assert.Matches(@"^\d{4}-\d{2}$", m));
+        var years = (await viewer.GetFromJsonAsync<string[]>("/api/v1/periods?authority=NDC&kind=complaints-annual"))!;
+        Assert.Contains("2023-24", years);
+        Assert.All(years, y => Assert.Matches(@"^\d{4}-\d{2}$", y));
+        Assert.Equal(years.OrderDescending(StringComparer.Ordinal), years);
+
+        var unknownKind = await viewer.GetAsync("/api/v1/periods?authority=NDC&kind=weekly");
+        Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
+        Assert.True((await unknownKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("kind", out _));
+        using var outsider = dashboard.Api(DashboardFixture.Outsider);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync("/api/v1/periods?authority=NDC&kind=monthly")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync("/api/v1/periods?authority=ZZZ&kind=monthly")).StatusCode);
+    }
+
     [Fact]
     public async Task The_openapi_document_describes_every_endpoint()
     {
@@ -286,7 +312,7 @@ public sealed class ApiTests(DashboardFixture dashboard)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         foreach (var path in new[] { "/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/packs", "/api/v1/packs/{archiveId}/pdf", "/api/v1/packs/{archiveId}/pdfa",
                      "/api/v1/packs/{archiveId}/metrics", "/api/v1/packs/{archiveId}/html", "/api/v1/packs/{archiveId}/xlsx", "/api/v1/packs/{archiveId}/docx",
-                     "/api/v1/audit" })
+                     "/api/v1/audit", "/api/v1/periods" })
             Assert.Contains(path, paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/static", StringComparison.Ordinal));
     }

@@ -16,22 +16,24 @@ internal static class PacksApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/packs", async (string? authority, string? kind, string? from, string? to, HttpContext context, ArchivedReports reports,
+        api.MapGet("/packs", async (string? authority, string? kind, string? from, string? to, bool? all, HttpContext context, ArchivedReports reports,
                 CancellationToken cancellationToken) =>
             {
                 var errors = new Dictionary<string, string>();
                 var fromMonth = Month(from, "from", errors);
                 var toMonth = Month(to, "to", errors);
                 if (errors.Count > 0) return Problems.Result(400, "The query is not valid", "See the errors of each field.", errors);
-                var entries = await reports.ListAsync(context.Account(), authority, kind, fromMonth, toMonth, includeSuperseded: true, cancellationToken);
+                // web.md version 2: the latest entry of each report; all=true adds those they supersede.
+                var entries = await reports.ListAsync(context.Account(), authority, kind, fromMonth, toMonth, includeSuperseded: all == true, cancellationToken);
+                var successors = entries.Where(e => e.Supersedes is not null).ToDictionary(e => e.Supersedes!, e => e.Id, StringComparer.Ordinal);
                 var views = new List<PackView>();
                 foreach (var e in entries)
                     views.Add(new PackView(e.Id, e.Authority!, e.Kind!, e.Period!, e.Parameter, e.CreatedAt, await reports.PagesAsync(e, cancellationToken),
-                        e.Files.GetValueOrDefault(ArchiveFile.Pdf), e.Supersedes));
+                        e.Files.GetValueOrDefault(ArchiveFile.Pdf), e.Supersedes, successors.GetValueOrDefault(e.Id)));
                 return Results.Ok(views);
             })
             .WithName("ListPacks")
-            .WithSummary("Archive entries you may see, newest first; from and to are months (YYYY-MM)")
+            .WithSummary("The latest archive entry of each report you may see, newest first; all=true adds the entries they supersede; from and to are months (YYYY-MM)")
             .Produces<IReadOnlyList<PackView>>().ProducesProblem(400);
 
         foreach (var (role, suffix) in new[] { ("pdf", "pdf"), ("pdfa", "pdfa"), ("metrics", "metrics"), ("html", "html"), ("xlsx", "xlsx"), ("docx", "docx") })

@@ -12,5 +12,6 @@ public sealed record RequestView(long Id, string Authority, string Kind, string 
 }
 
 /// <summary>An archive entry as the API lists it (web.md).</summary>
+/// <param name="SupersededBy">The entry that replaced this one, when the list holds it (<c>all=true</c>).</param>
 public sealed record PackView(string ArchiveId, string Authority, string Kind, string Period, string? Statement, DateTimeOffset IssuedAt, int? Pages,
-    string? PdfSha256, string? Supersedes);
+    string? PdfSha256, string? Supersedes, string? SupersededBy);
