@@ -34,12 +34,14 @@ internal static class UsersCommand
         }));
 
         var authority = new Option<string>("--authority") { Description = "The authority code, or * for every one", Required = true, HelpName = "CODE" };
-        var grant = new Command("grant", "Grant an authority to an account") { email, authority, db };
+        var upload = new Option<bool>("--upload") { Description = "Also the right to upload the authority's dataset in the browser or through the API" };
+        var grant = new Command("grant", "Grant an authority to an account") { email, authority, upload, db };
         grant.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
         {
-            await services.GetRequiredService<AccountStore>().GrantAsync(parse.GetValue(email)!, parse.GetValue(authority)!, ct);
-            await CliComposition.AuditAsync(services, "user.grant", parse.GetValue(authority), parse.GetValue(email)!);
-            Console.Out.WriteLine($"Granted {parse.GetValue(authority)} to {parse.GetValue(email)}");
+            var uploads = parse.GetValue(upload);
+            await services.GetRequiredService<AccountStore>().GrantAsync(parse.GetValue(email)!, parse.GetValue(authority)!, ct, uploads);
+            await CliComposition.AuditAsync(services, uploads ? "user.grant-upload" : "user.grant", parse.GetValue(authority), parse.GetValue(email)!);
+            Console.Out.WriteLine($"Granted {parse.GetValue(authority)}{(uploads ? " with the right to upload its dataset" : "")} to {parse.GetValue(email)}");
         }));
 
         var disable = new Command("disable", "Disable an account: it can no longer sign in, and its tokens stop working") { email, db };

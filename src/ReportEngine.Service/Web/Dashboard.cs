@@ -27,6 +27,9 @@ public static class Dashboard
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<Drafts.DraftDesk>();
+        services.AddOptions<Datasets.UploadOptions>().BindConfiguration(Datasets.UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Datasets.StagedDatasets>();
+        services.AddSingleton<Datasets.DatasetDesk>();
         services.AddSingleton<LocalTimes>();
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
@@ -104,6 +107,7 @@ public static class Dashboard
         RequestsApi.Map(api);
         PacksApi.Map(api);
         PeriodsApi.Map(api);
+        DatasetsApi.Map(api);
         DraftsApi.Map(api);
         AuditApi.Map(api);
         app.MapRazorPages();

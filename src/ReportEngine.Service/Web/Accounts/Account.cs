@@ -14,6 +14,13 @@ public sealed record Account(long Id, string Email, string Name, Role Role, bool
 
     public bool MayRequest(string authority) => Role >= Role.Requester && MaySee(authority);
 
+    /// <summary>The authorities whose dataset the person may upload (web.md version 2), given by an Admin one by one.</summary>
+    public IReadOnlyList<string> Uploads { get; init; } = [];
+
+    /// <summary>Admins upload any authority's dataset; a Requester or Approver only one they were given the right for.</summary>
+    public bool MayUpload(string authority) =>
+        Role == Role.Admin || (Role >= Role.Requester && Uploads.Contains(authority, StringComparer.Ordinal) && MaySee(authority));
+
     /// <summary>How the audit log names the person.</summary>
     public string Actor => $"person:{Email}";
 }

@@ -10,7 +10,8 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public const int FailuresBeforeLockout = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
-    private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}'), a.session_generation";
+    private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}'), a.session_generation, " +
+        "coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.upload), '{}')";
     private const string FromAccounts = "FROM reportengine.accounts a LEFT JOIN reportengine.account_grants g ON g.account_id = a.id";
 
     public async Task<Account> AddAsync(string email, string name, Role role, IReadOnlyCollection<string> authorities, string? password, CancellationToken cancellationToken = default)
@@ -40,12 +41,14 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
         return (await FindAsync(id, cancellationToken))!;
     }
 
-    public async Task GrantAsync(string email, string authority, CancellationToken cancellationToken = default)
+    /// <param name="upload">Also the right to upload the authority's dataset (web.md version 2); a grant given without it keeps one given before.</param>
+    public async Task GrantAsync(string email, string authority, CancellationToken cancellationToken = default, bool upload = false)
     {
         var account = await RequireAsync(email, cancellationToken);
+        if (upload && authority == Account.EveryAuthority) throw new AccountProblemException("the right to upload is given for one authority at a time, not *");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await GrantAsync(transaction, account.Id, authority, cancellationToken);
+        await GrantAsync(transaction, account.Id, authority, cancellationToken, upload);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -137,7 +140,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private static readonly string UnknownAccountHash = PasswordRules.Hash(Guid.NewGuid().ToString());
 
-    private static async Task GrantAsync(NpgsqlTransaction transaction, long id, string authority, CancellationToken cancellationToken)
+    private static async Task GrantAsync(NpgsqlTransaction transaction, long id, string authority, CancellationToken cancellationToken, bool upload = false)
     {
         if (authority != Account.EveryAuthority)
         {
@@ -147,8 +150,9 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
             if (!await AuthorityExistsAsync(transaction.Connection!, authority, cancellationToken))
                 throw new AccountProblemException($"there is no authority {authority}: import its data first (reportengine import), then grant it");
         }
-        await ExecuteAsync(transaction, "INSERT INTO reportengine.account_grants (account_id, authority) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            cancellationToken, id, authority);
+        await ExecuteAsync(transaction,
+            "INSERT INTO reportengine.account_grants (account_id, authority, upload) VALUES ($1, $2, $3) ON CONFLICT (account_id, authority) DO UPDATE SET upload = account_grants.upload OR excluded.upload",
+            cancellationToken, id, authority, upload);
     }
 
     /// <summary>Whether the authority's data has been imported.</summary>
@@ -161,7 +165,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private Task<IReadOnlyList<Account>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
         dataSource.QueryAsync(sql, reader => new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
-            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)) { SessionGeneration = reader.GetInt64(6) }, cancellationToken, values);
+            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)) { SessionGeneration = reader.GetInt64(6), Uploads = reader.GetFieldValue<string[]>(7) }, cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);
 
