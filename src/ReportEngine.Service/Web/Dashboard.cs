@@ -30,6 +30,9 @@ public static class Dashboard
         services.AddOptions<Datasets.UploadOptions>().BindConfiguration(Datasets.UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Datasets.StagedDatasets>();
         services.AddSingleton<Datasets.DatasetDesk>();
+        // The upload page's form is read (for its antiforgery token) before its handler runs: up to the upload limit.
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<IOptions<Datasets.UploadOptions>>((form, uploads) =>
+            form.MultipartBodyLengthLimit = uploads.Value.MaxBytes + 1024 * 1024);
         services.AddSingleton<LocalTimes>();
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
@@ -48,6 +51,7 @@ public static class Dashboard
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AuthorizeFolder("/Admin", AccessPolicy.Admin);
                 o.Conventions.AuthorizePage("/Requests/New", AccessPolicy.Requester);
+                o.Conventions.AuthorizePage("/Datasets/Upload", AccessPolicy.Requester);
                 // The address emails link to (delivery.md).
                 o.Conventions.AddPageRoute("/Archive/Entry", "/packs/{id}");
             })
@@ -96,6 +100,15 @@ public static class Dashboard
         app.UseSecurityHeaders();
         app.UseHttpLogging();
         app.UseApiProblems();
+        // An upload's body may be as large as Uploads__MaxBytes; every other request keeps the server's own limit.
+        var uploadLimit = app.Services.GetRequiredService<IOptions<Datasets.UploadOptions>>().Value.MaxBytes + 1024 * 1024;
+        app.Use((context, next) =>
+        {
+            if ((context.Request.Path.StartsWithSegments("/datasets") || context.Request.Path.StartsWithSegments("/api/v1/datasets"))
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = uploadLimit;
+            return next(context);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

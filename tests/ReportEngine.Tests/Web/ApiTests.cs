@@ -312,7 +312,7 @@ public sealed class ApiTests(DashboardFixture dashboard)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         foreach (var path in new[] { "/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/packs", "/api/v1/packs/{archiveId}/pdf", "/api/v1/packs/{archiveId}/pdfa",
                      "/api/v1/packs/{archiveId}/metrics", "/api/v1/packs/{archiveId}/html", "/api/v1/packs/{archiveId}/xlsx", "/api/v1/packs/{archiveId}/docx",
-                     "/api/v1/audit", "/api/v1/periods" })
+                     "/api/v1/audit", "/api/v1/periods", "/api/v1/datasets", "/api/v1/datasets/{datasetId}/import" })
             Assert.Contains(path, paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/static", StringComparison.Ordinal));
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using ReportEngine.Service.Web.Datasets;
 using ReportEngine.Service.Web.Security;
@@ -46,51 +45,9 @@ internal static class DatasetsApi
     private static Task<DatasetOutcome> UploadAsync(string? authority, HttpContext context, DatasetDesk desk, CancellationToken cancellationToken) =>
         desk.UploadAsync(authority, context.Account(), async folder =>
         {
-            var form = await ReadFormAsync(context, desk.MaxBytes, cancellationToken);
-            await WriteAsync(form.Files, folder, desk.MaxBytes, cancellationToken);
+            var form = await UploadParts.ReadFormAsync(context, desk.MaxBytes, cancellationToken);
+            await UploadParts.WriteAsync(form.Files, folder, desk.MaxBytes, cancellationToken);
         }, context.Address(), cancellationToken);
-
-    /// <summary>The body up to the upload limit (not the server's 30 MB default), its files buffered to disk as they arrive.</summary>
-    internal static async Task<IFormCollection> ReadFormAsync(HttpContext context, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxBytes + 1024 * 1024;
-        if (!context.Request.HasFormContentType) throw new UploadRefusedException(422, "Send the dataset as multipart/form-data");
-        try
-        {
-            return await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + 1024 * 1024, ValueCountLimit = 64 }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: 413 } || (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new UploadRefusedException(413, $"The upload is larger than the {maxBytes:N0} bytes it may be (Uploads__MaxBytes)");
-        }
-        catch (InvalidDataException)
-        {
-            throw new UploadRefusedException(422, "The upload's multipart body could not be read");
-        }
-    }
-
-    internal static async Task WriteAsync(IFormFileCollection parts, string folder, long maxBytes, CancellationToken cancellationToken)
-    {
-        var zips = parts.GetFiles("zip");
-        var files = parts.Where(p => p.Name != "zip").ToList();
-        if (zips.Count > 1 || (zips.Count == 1 && files.Count > 0))
-            throw new UploadRefusedException(422, "Send one zip, or the CSV files themselves, not both");
-        if (zips.Count == 1)
-        {
-            await using var zip = zips[0].OpenReadStream();
-            await UploadedFiles.ExpandZipAsync(zip, folder, maxBytes, cancellationToken);
-            return;
-        }
-        var opened = files.Select(f => (f.FileName, f.OpenReadStream())).ToList();
-        try
-        {
-            await UploadedFiles.WriteAsync(opened.Select(f => (f.FileName, (Stream)f.Item2)).ToList(), folder, maxBytes, cancellationToken);
-        }
-        finally
-        {
-            foreach (var (_, stream) in opened) await stream.DisposeAsync();
-        }
-    }
 
     private static IResult Answer(DatasetOutcome outcome) => outcome switch
     {
