@@ -9,13 +9,16 @@ using ReportEngine.Hosting;
 namespace ReportEngine.Service;
 
 /// <summary>
-/// Keeps one recurring job per authority and scheduled report kind in the database (the kind's default schedule, or
-/// <c>ReportEngine:Schedules:KIND</c>). Misfires are handled strictly: when no server was running at an occurrence,
+/// Keeps one recurring job per authority and scheduled report kind in the database: the schedule an Admin set on the
+/// dashboard (<see cref="Schedules.ScheduleStore"/>), else <c>ReportEngine:Schedules:KIND</c> or the kind's default; none
+/// while paused. Every <c>serve</c> syncs at <see cref="ServiceOptions.ScheduleSyncInterval"/>, so a change made through
+/// one is taken by all without a restart. Misfires are handled strictly: when no server was running at an occurrence,
 /// that occurrence still runs later and issues its own period (the report's run lock stops a second copy), so the
 /// archive never has a hole.
 /// </summary>
 public sealed class RecurringReportSchedule(
     PostgresEvidenceStore evidence,
+    Schedules.ScheduleStore schedules,
     IRecurringJobManager recurringJobs,
     ReportKinds kinds,
     IOptions<ServiceOptions> options,
@@ -43,18 +46,19 @@ public sealed class RecurringReportSchedule(
 
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var recurring = new RecurringJobOptions
         {
             TimeZone = reportOptions.Value.FindZone(),
             MisfireHandling = MisfireHandlingMode.Strict,
         };
-        foreach (var code in await evidence.AuthoritiesAsync(cancellationToken))
+        var authorities = await evidence.AuthoritiesAsync(cancellationToken);
+        var scheduled = (await schedules.ListAsync(authorities, cancellationToken)).ToDictionary(s => JobId(s.Kind, s.Authority), StringComparer.Ordinal);
+        foreach (var code in authorities)
         {
             foreach (var kind in kinds.All)
             {
                 var id = JobId(kind, code);
-                if (settings.ScheduleOf(kind) is { } cron)
+                if (scheduled.TryGetValue(id, out var schedule) && schedule is { Runs: true, Cron: { } cron })
                     recurringJobs.AddOrUpdate<ReportJob>(id, job => job.IssueScheduledAsync(code, kind.Name, null, CancellationToken.None), cron, recurring);
                 else recurringJobs.RemoveIfExists(id);
             }

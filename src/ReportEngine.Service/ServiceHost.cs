@@ -157,7 +157,10 @@ public static class ServiceHost
             server.ServerName = ServerName;
             server.Queues = JobQueues.InOrder;
         });
-        services.AddHostedService<RecurringReportSchedule>();
+        services.AddSingleton<Schedules.ScheduleStore>();
+        // One instance: the hosted service that syncs, which the Schedules page also asks to sync at once after a change.
+        services.AddSingleton<RecurringReportSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecurringReportSchedule>());
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -56,6 +56,9 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await page.GoToAsync($"{dashboard.Url}/");
         await DashboardBrowser.ScreenshotAsync(page, "home");
         var home = await page.EvaluateExpressionAsync<string>("document.body.innerText");
+        await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844 });
+        await DashboardBrowser.ScreenshotAsync(page, "home-phone");
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
         Assert.Contains("Complaints in 12 months", home);
         // benchmarks.md: a headline figure beside England's published one, its period and the quarter of councils (the
         // latest monthly pack may be another test's, of another month: the sample publishes for 2021-22 and 2022-23).
@@ -118,6 +121,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         {
             await page.GoToAsync($"{dashboard.Url}{path}");
             await CheckAsync(path);
+            if (path == "/admin/schedules") await DashboardBrowser.ScreenshotAsync(page, "schedules");
         }
         await page.GoToAsync($"{dashboard.Url}/requests/new");
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
