@@ -49,6 +49,7 @@ public static class Dashboard
             {
                 o.RootDirectory = "/Web/Pages";
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Accessibility");
                 o.Conventions.AuthorizeFolder("/Admin", AccessPolicy.Admin);
                 o.Conventions.AuthorizePage("/Requests/New", AccessPolicy.Requester);
                 o.Conventions.AuthorizePage("/Datasets/Upload", AccessPolicy.Requester);

@@ -12,4 +12,7 @@ public static class StatusTag
         "draft" => "app-tag--yellow",
         _ => "app-tag--blue",
     };
+
+    /// <summary>A status as the tag words it, in sentence case: "Done", "Rendering" (the API keeps its lower-case codes).</summary>
+    public static string Words(string status) => status.Length == 0 ? status : char.ToUpperInvariant(status[0]) + status[1..];
 }

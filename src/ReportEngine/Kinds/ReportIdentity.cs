@@ -43,6 +43,9 @@ public readonly record struct ReportIdentity
     }
 
     /// <summary><c>NDC/monthly/2024-01</c>, <c>NDC/quality-statement/2024-01/LEARNING</c>.</summary>
+    /// <summary>How a person reads the report's name: "Inspection-readiness pack, January 2024", "Quality statement report: LEARNING, January 2024".</summary>
+    public string Title => $"{Kind.Title}{(Statement is null ? "" : $": {Parameter}")}, {Period.Words}";
+
     public override string ToString() => Statement is null ? $"{Authority}/{Kind.Name}/{Period}" : $"{Authority}/{Kind.Name}/{Period}/{Parameter}";
 
     /// <summary>Reads the form <see cref="ToString"/> writes; null with every problem when it does not name a report.</summary>

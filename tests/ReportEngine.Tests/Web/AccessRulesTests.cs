@@ -18,7 +18,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     public async Task Without_sign_in_only_health_sign_in_and_static_assets_answer()
     {
         using var anonymous = dashboard.Api(null);
-        foreach (var open in new[] { "/health/live", "/health/ready", "/sign-in", "/static/site.css", "/static/progress.js" })
+        foreach (var open in new[] { "/health/live", "/health/ready", "/sign-in", "/accessibility", "/static/site.css", "/static/progress.js", "/static/menu.js" })
             Assert.True((await anonymous.GetAsync(open)).IsSuccessStatusCode, open);
         foreach (var page in Pages.Append("/openapi/v1.json").Append("/hangfire"))
         {

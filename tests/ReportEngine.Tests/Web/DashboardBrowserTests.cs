@@ -30,14 +30,14 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
             if (kind == "monthly" && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
             {
                 // For the README's picture: the request part-way, as the page's script shows it.
-                await page.WaitForFunctionAsync("() => ['rendering', 'archiving'].includes(document.getElementById('status')?.textContent)",
+                await page.WaitForFunctionAsync("() => ['rendering', 'archiving'].includes(document.getElementById('status')?.dataset.status)",
                     new WaitForFunctionOptions { PollingInterval = 50, Timeout = 60_000 });
                 await DashboardBrowser.ScreenshotAsync(page, "request-in-progress");
             }
 
             // The page's own script follows the request and loads the page again when it is done.
             await page.WaitForSelectorAsync("#download-pdf", new WaitForSelectorOptions { Timeout = 180_000 });
-            Assert.Equal("done", await page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent"));
+            Assert.Equal("Done", await page.EvaluateExpressionAsync<string>("document.getElementById('status').textContent"));
             var href = await page.EvaluateExpressionAsync<string>("document.getElementById('download-pdf').getAttribute('href')");
             using var client = await DashboardBrowser.ClientWithCookiesOfAsync(page, dashboard.Url);
             var response = await client.GetAsync(href);
@@ -91,7 +91,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await DashboardBrowser.TabToAsync(page, "main button[type=submit]");
         await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
         Assert.Matches($"{dashboard.Url}/requests/[0-9]+$", page.Url);
-        Assert.Contains("NDC/quality-statement/2023-12/LEARNING", await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent"));
+        Assert.Contains("Quality statement report: LEARNING, December 2023", await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent"));
 
         await page.WaitForSelectorAsync("#download-pdf", new WaitForSelectorOptions { Timeout = 180_000 });
         await DashboardBrowser.TabToAsync(page, "#download-pdf");
@@ -128,5 +128,56 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         Assert.Contains("There is a problem", await page.EvaluateExpressionAsync<string>("document.body.innerText"));
         await CheckAsync("request with errors");
         Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    /// <summary>
+    /// web.md version 2 on a 390-pixel phone: the navigation folds behind a Menu button (the GOV.UK header pattern), no page
+    /// scrolls sideways (a wide table scrolls within its own region), and the accessibility statement is linked from every
+    /// page's footer and open without sign-in.
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_the_navigation_folds_behind_a_menu_button_and_no_page_scrolls_sideways()
+    {
+        var entry = await dashboard.SampleEntryAsync();
+        var page = await _browser.NewPageAsync();
+        await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
+        await page.GoToAsync($"{dashboard.Url}/accessibility");
+        Assert.Contains("Accessibility statement for ReportEngine", await page.EvaluateExpressionAsync<string>("document.body.innerText"));
+        await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844 });
+        var wide = new List<string>();
+        foreach (var path in new[] { "/", "/requests/new", "/archive", $"/archive/{entry}", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit",
+                     "/admin/review", "/drafts", "/datasets/upload", "/accessibility", "/not-allowed" })
+        {
+            await page.GoToAsync($"{dashboard.Url}{path}");
+            Assert.Equal("/accessibility", await page.EvaluateExpressionAsync<string>("document.querySelector('footer a[href=\"/accessibility\"]').getAttribute('href')"));
+            if (!await page.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= 390"))
+                wide.Add($"{path}: " + string.Join(" | ", await page.EvaluateExpressionAsync<string[]>(
+                    "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.app-table-scroll')).slice(0, 4).map(e => e.outerHTML.slice(0, 80))")));
+        }
+        Assert.True(wide.Count == 0, string.Join("\n", wide));
+
+        await page.GoToAsync($"{dashboard.Url}/");
+        const string navigationShown = "getComputedStyle(document.getElementById('app-navigation')).display !== 'none'";
+        const string buttonShown = "getComputedStyle(document.querySelector('.app-header__menu-button')).display !== 'none'";
+        Assert.False(await page.EvaluateExpressionAsync<bool>(navigationShown));
+        Assert.True(await page.EvaluateExpressionAsync<bool>(buttonShown));
+        Assert.Equal("false", await page.EvaluateExpressionAsync<string>("document.querySelector('.app-header__menu-button').getAttribute('aria-expanded')"));
+        await DashboardBrowser.TabToAsync(page, ".app-header__menu-button");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await page.EvaluateExpressionAsync<bool>(navigationShown));
+        Assert.Equal("true", await page.EvaluateExpressionAsync<string>("document.querySelector('.app-header__menu-button').getAttribute('aria-expanded')"));
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+        // On a wide screen again (the media query's change event comes after the resize), no button and the whole navigation.
+        await page.WaitForFunctionAsync($"() => !({buttonShown})", new WaitForFunctionOptions { Timeout = 10_000 });
+        Assert.True(await page.EvaluateExpressionAsync<bool>(navigationShown));
+
+        // The audit log as CSV: every event of the filter, its export audited.
+        using var client = await DashboardBrowser.ClientWithCookiesOfAsync(page, dashboard.Url);
+        var csv = await client.GetAsync("/admin/audit?handler=Csv&from=2020-01-01");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,at,actor,action,what,outcome", lines[0]);
+        Assert.Contains(lines, l => l.Contains("sign-in.password", StringComparison.Ordinal) && l.Contains("Signed in with a password", StringComparison.Ordinal));
+        Assert.Contains(await dashboard.AuditAsync(), a => a.Action == "audit.export");
     }
 }

@@ -58,7 +58,7 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
                 var next = recurring.TryGetValue(RecurringReportSchedule.JobId(kind, authority), out var job) ? job.NextExecution : null;
                 rows.Add(new KindSummary(kind, entry, figures, next));
             }
-            summaries.Add(new AuthoritySummary(authority, rows, attention, attentionFrom));
+            summaries.Add(new AuthoritySummary(authority, await evidence.AuthorityNameAsync(authority, cancellationToken) ?? authority, rows, attention, attentionFrom));
         }
         Authorities = summaries;
         InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();
@@ -83,7 +83,8 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
     public string TitleOf(ArchiveRecord entry) => reports.TitleOf(entry);
 
     /// <param name="Attention">The tier-1 and tier-2 items of "What needs attention" of <paramref name="AttentionFrom"/>.</param>
-    public sealed record AuthoritySummary(string Code, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<AttentionHeadline> Attention, ArchiveRecord? AttentionFrom);
+    /// <param name="Name">The authority's name as its dataset gives it ("Northdale County Council").</param>
+    public sealed record AuthoritySummary(string Code, string Name, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<AttentionHeadline> Attention, ArchiveRecord? AttentionFrom);
 
     public sealed record KindSummary(ReportKind Kind, ArchiveRecord? Latest, IReadOnlyList<Headline> Figures, DateTime? NextRun);
 

@@ -21,7 +21,8 @@
     fetch("/api/v1/requests/" + encodeURIComponent(id), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
       .then(function (r) {
-        tag.textContent = r.status;
+        tag.textContent = r.status.charAt(0).toUpperCase() + r.status.slice(1);
+        tag.setAttribute("data-status", r.status);
         tag.className = "app-tag " + tagClass(r.status);
         bar.value = r.progress;
         bar.textContent = r.progress + "%";
