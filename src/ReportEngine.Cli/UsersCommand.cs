@@ -5,7 +5,7 @@ using ReportEngine.Service.Web.Accounts;
 
 namespace ReportEngine.Cli;
 
-/// <summary><c>users add | grant | disable | list | token | revoke-token</c>: the dashboard's accounts (web.md). Every change is audited.</summary>
+/// <summary><c>users add | grant | ungrant | role | enable | disable | password | list | token | tokens | revoke-token</c>: the dashboard's accounts (web.md). Every change is audited.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -78,7 +78,50 @@ internal static class UsersCommand
             Console.Out.WriteLine($"Revoked '{parse.GetValue(tokenName)}' of {parse.GetValue(email)}");
         }));
 
-        foreach (var verb in new[] { add, grant, disable, list, token, revoke }) command.Subcommands.Add(verb);
+        var setRole = new Command("role", "Change an account's role; its sessions end, so the new role takes effect at once") { email, role, db };
+        setRole.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
+        {
+            await services.GetRequiredService<AccountStore>().SetRoleAsync(parse.GetValue(email)!, parse.GetValue(role), ct);
+            await CliComposition.AuditAsync(services, "user.role", null, $"{parse.GetValue(email)}: {parse.GetValue(role)}");
+            Console.Out.WriteLine($"{parse.GetValue(email)} is now {parse.GetValue(role)}");
+        }));
+
+        var ungrant = new Command("ungrant", "Take an authority (and the right to upload its data) away from an account") { email, authority, db };
+        ungrant.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
+        {
+            await services.GetRequiredService<AccountStore>().RevokeGrantAsync(parse.GetValue(email)!, parse.GetValue(authority)!, ct);
+            await CliComposition.AuditAsync(services, "user.ungrant", parse.GetValue(authority), parse.GetValue(email)!);
+            Console.Out.WriteLine($"Took {parse.GetValue(authority)} away from {parse.GetValue(email)}");
+        }));
+
+        var enable = new Command("enable", "Enable a disabled account again") { email, db };
+        enable.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
+        {
+            await services.GetRequiredService<AccountStore>().EnableAsync(parse.GetValue(email)!, ct);
+            await CliComposition.AuditAsync(services, "user.enable", null, parse.GetValue(email)!);
+            Console.Out.WriteLine($"Enabled {parse.GetValue(email)}");
+        }));
+
+        var temporary = new Option<bool>("--temporary") { Description = "The person must choose their own password at their next sign-in" };
+        var password = new Command("password", "Set an account's password from one line of standard input; its sessions end") { email, temporary, db };
+        password.SetAction((parse, ct) => CliComposition.WithAuditedChangeAsync(parse, db, ct, async services =>
+        {
+            var given = Console.In.ReadLine();
+            if (string.IsNullOrEmpty(given)) throw new AccountProblemException("no password on standard input");
+            await services.GetRequiredService<AccountStore>().SetPasswordAsync(parse.GetValue(email)!, given, ct, parse.GetValue(temporary));
+            await CliComposition.AuditAsync(services, "user.password", null, $"{parse.GetValue(email)}{(parse.GetValue(temporary) ? " (temporary)" : "")}");
+            Console.Out.WriteLine($"Set the password of {parse.GetValue(email)}{(parse.GetValue(temporary) ? "; they choose their own at their next sign-in" : "")}");
+        }));
+
+        var tokens = new Command("tokens", "List an account's live API tokens (tab-separated): name, created, last used, expires") { email, db };
+        tokens.SetAction((parse, ct) => CliComposition.WithDatabaseAsync(parse, db, ct, async services =>
+        {
+            Console.Out.WriteLine("name\tcreated\tlast_used\texpires");
+            foreach (var t in await services.GetRequiredService<ApiTokens>().ListAsync(parse.GetValue(email)!, ct))
+                Console.Out.WriteLine($"{t.Name}\t{t.CreatedAt:O}\t{(t.LastUsedAt is { } used ? used.ToString("O") : "never")}\t{t.ExpiresAt:O}");
+        }));
+
+        foreach (var verb in new[] { add, grant, ungrant, setRole, enable, disable, password, list, token, tokens, revoke }) command.Subcommands.Add(verb);
         return command;
     }
 }

@@ -113,6 +113,17 @@ public static class Dashboard
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // web.md version 2: a person whose password an Admin set chooses their own before any other page.
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path;
+            if (context.AccountOrNull() is not { MustChangePassword: true } || !HttpMethods.IsGet(context.Request.Method)
+                || path.StartsWithSegments("/api") || path.StartsWithSegments("/account/password") || path.StartsWithSegments("/static")
+                || path.StartsWithSegments("/accessibility") || path.StartsWithSegments("/health"))
+                return next(context);
+            context.Response.Redirect("/account/password");
+            return Task.CompletedTask;
+        });
         app.UseAntiforgery();
 
         StaticAssets.Map(app);

@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Web;
 [Collection(DashboardCollection.Name)]
 public sealed class AccessRulesTests(DashboardFixture dashboard)
 {
-    private static readonly string[] Pages = ["/", "/requests/new", "/datasets/upload", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/drafts/1", "/requests/1",
+    private static readonly string[] Pages = ["/", "/requests/new", "/datasets/upload", "/account/password", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/drafts/1", "/requests/1",
         "/archive/x", "/packs/x"];
     private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics",
         "/api/v1/packs/x/html", "/api/v1/packs/x/xlsx", "/api/v1/packs/x/docx",

@@ -117,7 +117,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
 
         await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
         foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", $"/packs/{entry}", "/admin/users", "/admin/recipients",
-                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/not-allowed" })
+                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/account/password", "/accessibility", "/not-allowed" })
         {
             await page.GoToAsync($"{dashboard.Url}{path}");
             await CheckAsync(path);

@@ -14,6 +14,9 @@ public sealed record Account(long Id, string Email, string Name, Role Role, bool
 
     public bool MayRequest(string authority) => Role >= Role.Requester && MaySee(authority);
 
+    /// <summary>Their password was set by an Admin: until they choose their own, every page asks them to (web.md version 2).</summary>
+    public bool MustChangePassword { get; init; }
+
     /// <summary>The authorities whose dataset the person may upload (web.md version 2), given by an Admin one by one.</summary>
     public IReadOnlyList<string> Uploads { get; init; } = [];
 

@@ -11,7 +11,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     private const string Columns = "a.id, a.email, a.name, a.role, a.disabled, coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.authority IS NOT NULL), '{}'), a.session_generation, " +
-        "coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.upload), '{}')";
+        "coalesce(array_agg(g.authority ORDER BY g.authority) FILTER (WHERE g.upload), '{}'), a.must_change_password";
     private const string FromAccounts = "FROM reportengine.accounts a LEFT JOIN reportengine.account_grants g ON g.account_id = a.id";
 
     public async Task<Account> AddAsync(string email, string name, Role role, IReadOnlyCollection<string> authorities, string? password, CancellationToken cancellationToken = default)
@@ -58,13 +58,38 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
         await ExecuteAsync("UPDATE reportengine.accounts SET disabled = true, session_generation = session_generation + 1 WHERE id = $1", cancellationToken, account.Id);
     }
 
-    public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    /// <param name="temporary">Set by an Admin: the person must change it at their next sign-in (web.md version 2).</param>
+    public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default, bool temporary = false)
     {
         if (PasswordRules.Problem(password) is { } problem) throw new AccountProblemException(problem);
         var account = await RequireAsync(email, cancellationToken);
         await ExecuteAsync(
-            "UPDATE reportengine.accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL, session_generation = session_generation + 1 WHERE id = $1",
-            cancellationToken, account.Id, PasswordRules.Hash(password));
+            "UPDATE reportengine.accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL, session_generation = session_generation + 1, must_change_password = $3 WHERE id = $1",
+            cancellationToken, account.Id, PasswordRules.Hash(password), temporary);
+    }
+
+    public async Task SetRoleAsync(string email, Role role, CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(email, cancellationToken);
+        // A new role takes effect at once: the person's sessions end, so no page holds the old one.
+        await ExecuteAsync("UPDATE reportengine.accounts SET role = $2, session_generation = session_generation + 1 WHERE id = $1", cancellationToken, account.Id, role.ToString());
+    }
+
+    /// <summary>Takes an authority (and with it the right to upload its data) away.</summary>
+    public async Task RevokeGrantAsync(string email, string authority, CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(email, cancellationToken);
+        await using var command = dataSource.CreateCommand("DELETE FROM reportengine.account_grants WHERE account_id = $1 AND authority = $2");
+        command.Parameters.Add(new() { Value = account.Id });
+        command.Parameters.Add(new() { Value = authority });
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new AccountProblemException($"{email} has no grant of {authority}");
+    }
+
+    public async Task EnableAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var account = await RequireAsync(email, cancellationToken);
+        if (!account.Disabled) throw new AccountProblemException($"{email} is not disabled");
+        await ExecuteAsync("UPDATE reportengine.accounts SET disabled = false, failed_sign_ins = 0, locked_until = NULL WHERE id = $1", cancellationToken, account.Id);
     }
 
     /// <summary>Ends every session of the account at once (signing out does, on every device): their cookies no longer match.</summary>
@@ -165,7 +190,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private Task<IReadOnlyList<Account>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
         dataSource.QueryAsync(sql, reader => new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Role>(reader.GetString(3)),
-            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)) { SessionGeneration = reader.GetInt64(6), Uploads = reader.GetFieldValue<string[]>(7) }, cancellationToken, values);
+            reader.GetBoolean(4), reader.GetFieldValue<string[]>(5)) { SessionGeneration = reader.GetInt64(6), Uploads = reader.GetFieldValue<string[]>(7), MustChangePassword = reader.GetBoolean(8) }, cancellationToken, values);
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values) => dataSource.ExecuteAsync(sql, cancellationToken, values);
 

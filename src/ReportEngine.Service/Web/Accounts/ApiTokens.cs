@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Service.Web.Accounts;
 
@@ -50,6 +51,15 @@ public sealed class ApiTokens(NpgsqlDataSource dataSource, AccountStore accounts
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new AccountProblemException($"{email} has no live token named '{name}'");
     }
 
+    /// <summary>A person's live tokens (not revoked), newest first: the secret itself is never kept, so never shown.</summary>
+    public async Task<IReadOnlyList<TokenSummary>> ListAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var account = await accounts.RequireAsync(email, cancellationToken);
+        return await dataSource.QueryAsync(
+            "SELECT name, created_at, last_used_at, expires_at FROM reportengine.api_tokens WHERE account_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC",
+            r => new TokenSummary(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), r.TimeOrNull(2), r.GetFieldValue<DateTimeOffset>(3)), cancellationToken, account.Id);
+    }
+
     /// <summary>The account a token belongs to, or why it is refused.</summary>
     public async Task<(Account? Account, string? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -66,8 +76,18 @@ public sealed class ApiTokens(NpgsqlDataSource dataSource, AccountStore accounts
             if (!reader.IsDBNull(2)) return (null, "revoked token");
             if (reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow()) return (null, "expired token");
         }
-        return await accounts.FindAsync(accountId, cancellationToken) is { Disabled: false } account ? (account, null) : (null, "account disabled");
+        if (await accounts.FindAsync(accountId, cancellationToken) is not { Disabled: false } account) return (null, "account disabled");
+        await using (var used = dataSource.CreateCommand("UPDATE reportengine.api_tokens SET last_used_at = $2 WHERE sha256 = $1"))
+        {
+            used.Parameters.Add(new() { Value = Hash(token) });
+            used.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            await used.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return (account, null);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
+
+/// <summary>A live API token as Admin and its owner see it: its name, when it was made, last used and expires.</summary>
+public sealed record TokenSummary(string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt);

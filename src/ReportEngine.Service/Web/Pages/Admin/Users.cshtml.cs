@@ -6,7 +6,10 @@ using ReportEngine.Service.Web.Security;
 
 namespace ReportEngine.Service.Web.Pages.Admin;
 
-/// <summary>Users for Admin: add, grant, disable, issue and revoke API tokens; every change is audited.</summary>
+/// <summary>
+/// Users for Admin: add, grant, disable, issue and revoke API tokens; and for one person (<c>?person=EMAIL</c>) change
+/// their role, take an authority away, re-enable them, set a temporary password, see and revoke their tokens. Every change audited.
+/// </summary>
 public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog audit) : PageModel
 {
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
@@ -24,7 +27,43 @@ public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog
     [BindProperty] public string? TokenName { get; set; }
     [BindProperty] public int Days { get; set; } = ApiTokens.DefaultDays;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Accounts = await accounts.ListAsync(cancellationToken);
+    /// <summary>The person being managed, and their live tokens.</summary>
+    public Account? Person { get; private set; }
+    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
+
+    [BindProperty] public bool Upload { get; set; }
+
+    public async Task OnGetAsync(string? person, CancellationToken cancellationToken)
+    {
+        Email = person;
+        await LoadAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken) => ChangeAsync("user.role", async () =>
+    {
+        if (string.Equals(Email, HttpContext.Account().Email, StringComparison.OrdinalIgnoreCase))
+            throw new AccountProblemException("You cannot change your own role");
+        await accounts.SetRoleAsync(Email ?? "", Role, cancellationToken);
+        return $"{Email} is now {Role}";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostUngrantAsync(CancellationToken cancellationToken) => ChangeAsync("user.ungrant", async () =>
+    {
+        await accounts.RevokeGrantAsync(Email ?? "", Authorities?.Trim() ?? "", cancellationToken);
+        return $"Took {Authorities} away from {Email}";
+    }, cancellationToken, Authorities?.Trim());
+
+    public Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) => ChangeAsync("user.enable", async () =>
+    {
+        await accounts.EnableAsync(Email ?? "", cancellationToken);
+        return $"Enabled {Email} again";
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostTemporaryPasswordAsync(CancellationToken cancellationToken) => ChangeAsync("user.password", async () =>
+    {
+        await accounts.SetPasswordAsync(Email ?? "", Password ?? "", cancellationToken, temporary: true);
+        return $"Set a temporary password for {Email}: they choose their own at their next sign-in";
+    }, cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) => ChangeAsync("user.add", async () =>
     {
@@ -34,10 +73,10 @@ public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog
         return $"Added {account.Email} as {account.Role}{(granted.Length > 0 ? $" for {string.Join(", ", granted)}" : "")}";
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) => ChangeAsync("user.grant", async () =>
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) => ChangeAsync(Upload ? "user.grant-upload" : "user.grant", async () =>
     {
-        await accounts.GrantAsync(Email ?? "", Authorities?.Trim() ?? "", cancellationToken);
-        return $"Granted {Authorities} to {Email}";
+        await accounts.GrantAsync(Email ?? "", Authorities?.Trim() ?? "", cancellationToken, Upload);
+        return $"Granted {Authorities}{(Upload ? " with the right to upload its data" : "")} to {Email}";
     }, cancellationToken, Authorities?.Trim());
 
     public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) => ChangeAsync("user.disable", async () =>
@@ -64,7 +103,14 @@ public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog
     {
         (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, authority, change, text => $"{Email}: {text}", cancellationToken);
         if (refusal is not null) Errors["email"] = refusal;
-        Accounts = await accounts.ListAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Accounts = await accounts.ListAsync(cancellationToken);
+        Person = Email is null ? null : Accounts.FirstOrDefault(a => string.Equals(a.Email, Email.Trim(), StringComparison.OrdinalIgnoreCase));
+        Tokens = Person is null ? [] : await tokens.ListAsync(Person.Email, cancellationToken);
     }
 }
