@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Web;
 [Collection(DashboardCollection.Name)]
 public sealed class AccessRulesTests(DashboardFixture dashboard)
 {
-    private static readonly string[] Pages = ["/", "/requests/new", "/datasets/upload", "/account/password", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/drafts/1", "/requests/1",
+    private static readonly string[] Pages = ["/", "/requests/new", "/datasets/upload", "/account/password", "/subscriptions", "/archive", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/drafts/1", "/requests/1",
         "/archive/x", "/packs/x"];
     private static readonly string[] ApiGets = ["/api/v1/packs", "/api/v1/requests/1", "/api/v1/audit", "/api/v1/packs/x/pdf", "/api/v1/packs/x/pdfa", "/api/v1/packs/x/metrics",
         "/api/v1/packs/x/html", "/api/v1/packs/x/xlsx", "/api/v1/packs/x/docx",
@@ -137,6 +137,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
             [(DashboardFixture.Viewer, "/drafts")] = null,
             // web.md version 2: uploading needs Admin, or a Requester or Approver given the right (the page says which they have).
             [(DashboardFixture.Viewer, "/datasets/upload")] = "/not-allowed",
+            [(DashboardFixture.Viewer, "/subscriptions")] = null,
             [(DashboardFixture.Requester, "/datasets/upload")] = null,
             [(DashboardFixture.Admin, "/datasets/upload")] = null,
             [(DashboardFixture.Admin, "/admin/review")] = null,

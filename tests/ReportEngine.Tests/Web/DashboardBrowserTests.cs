@@ -117,7 +117,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
 
         await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
         foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", $"/packs/{entry}", "/admin/users", "/admin/recipients",
-                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/account/password", "/accessibility", "/not-allowed" })
+                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/account/password", "/accessibility", "/subscriptions", "/not-allowed" })
         {
             await page.GoToAsync($"{dashboard.Url}{path}");
             await CheckAsync(path);
@@ -146,7 +146,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844 });
         var wide = new List<string>();
         foreach (var path in new[] { "/", "/requests/new", "/archive", $"/archive/{entry}", "/admin/users", "/admin/recipients", "/admin/schedules", "/admin/audit",
-                     "/admin/review", "/drafts", "/datasets/upload", "/accessibility", "/not-allowed" })
+                     "/admin/review", "/drafts", "/datasets/upload", "/accessibility", "/subscriptions", "/account/password", "/not-allowed" })
         {
             await page.GoToAsync($"{dashboard.Url}{path}");
             Assert.Equal("/accessibility", await page.EvaluateExpressionAsync<string>("document.querySelector('footer a[href=\"/accessibility\"]').getAttribute('href')"));

@@ -36,6 +36,8 @@ public static class AuditWords
         ["token.revoke"] = "Revoked an API token",
         ["recipient.add"] = "Added a recipient",
         ["recipient.remove"] = "Removed a recipient",
+        ["subscription.add"] = "Subscribed to a report by email",
+        ["subscription.remove"] = "Unsubscribed from a report by email",
         ["dataset.upload"] = "Uploaded data",
         ["dataset.import"] = "Imported uploaded data",
         ["schedule.time"] = "Changed a schedule's time",
