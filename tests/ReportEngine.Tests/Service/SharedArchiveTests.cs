@@ -42,9 +42,16 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
             var runs = new ReportRunStore(source);
             Task<string> Logs() => Task.FromResult($"{one.Log}\n{two.Log}");
             await Eventually.WaitAsync(async () => (await runs.ListAsync()).Count(r => r.State == "succeeded") == periods.Length, Logs, "the reports");
-            // …and their PDF/A copies, made by whichever process took each follow-up job.
-            await Eventually.WaitAsync(() => Task.FromResult(!CliProcess.Run(first, "archive", "verify", "--db", database).Out.Contains("PDF/A pending", StringComparison.Ordinal)),
-                Logs, "the PDF/A copies", poll: TimeSpan.FromMilliseconds(500));
+            // …and their PDF/A copies, made by whichever process took each follow-up job: a verify that passes and has none
+            // pending (one that did not pass has no "pending" line either, and was once taken for done while copies were made).
+            var verified = "";
+            await Eventually.WaitAsync(() =>
+                {
+                    var (exit, stdout, stderr) = CliProcess.Run(first, "archive", "verify", "--db", database);
+                    verified = $"exit {exit}: {stdout}{stderr}";
+                    return Task.FromResult(exit == 0 && stdout.Contains("intact: 4 entries", StringComparison.Ordinal) && !stdout.Contains("PDF/A pending", StringComparison.Ordinal));
+                },
+                async () => $"{await Logs()}\nthe last verify: {verified}", "the PDF/A copies", poll: TimeSpan.FromMilliseconds(500));
         }
 
         // No object and no checkpoint is in either machine's folder: they are in the database.
