@@ -32,18 +32,13 @@ public sealed record ComparisonView(bool Supplied, IReadOnlyList<ComparisonGroup
             .Select(s => $"{s.Source}, published {ReportFormat.Date(s.PublishedOn)}").ToList();
         var areas = comparisons.Figures.SelectMany(c => c.Rows).Where(b => b.Area != BenchmarkArea.England)
             .OrderBy(b => b.Area).Select(b => b.AreaName).Distinct(StringComparer.Ordinal).ToList();
-        var england = comparisons.Figures.Where(c => c.Of(BenchmarkArea.England) is not null)
-            .ToDictionary(c => c.Key, c => (object)EnglandLine(c), StringComparer.Ordinal);
+        var england = comparisons.Figures.Select(c => (Figure: c, England: c.Of(BenchmarkArea.England))).Where(c => c.England is not null)
+            .ToDictionary(c => c.Figure.Key, c => (object)EnglandLine(c.Figure.Key, (double)c.England!.Value, c.England.Period, c.Figure.Quartile), StringComparer.Ordinal);
         return new ComparisonView(evidence.Benchmarks is not null, groups, sources, areas, england);
     }
 
-    private static string EnglandLine(Comparison c) =>
-        c.Of(BenchmarkArea.England) is var england && england is not null
-            ? EnglandLine(c.Key, (double)england.Value, england.Period, c.Quartile)
-            : throw new ArgumentException($"{c.Key} has no figure for England", nameof(c));
-
     /// <summary>
-    /// What the reports, the dashboard and the workbook's readers see beside a benchmarked figure: England's figure with
+    /// What the reports and the dashboard print beside a benchmarked figure: England's figure with
     /// its period, and the figure's quarter of councils where it has one (none when uncovered or without a direction).
     /// </summary>
     public static string EnglandLine(string key, double england, string period, int? quartile)
