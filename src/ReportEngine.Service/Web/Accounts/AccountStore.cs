@@ -79,10 +79,8 @@ public sealed class AccountStore(NpgsqlDataSource dataSource, TimeProvider clock
     public async Task RevokeGrantAsync(string email, string authority, CancellationToken cancellationToken = default)
     {
         var account = await RequireAsync(email, cancellationToken);
-        await using var command = dataSource.CreateCommand("DELETE FROM reportengine.account_grants WHERE account_id = $1 AND authority = $2");
-        command.Parameters.Add(new() { Value = account.Id });
-        command.Parameters.Add(new() { Value = authority });
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new AccountProblemException($"{email} has no grant of {authority}");
+        if (await dataSource.ExecuteAsync("DELETE FROM reportengine.account_grants WHERE account_id = $1 AND authority = $2", cancellationToken, account.Id, authority) == 0)
+            throw new AccountProblemException($"{email} has no grant of {authority}");
     }
 
     public async Task EnableAsync(string email, CancellationToken cancellationToken = default)

@@ -64,12 +64,13 @@ public sealed class ApiTokens(NpgsqlDataSource dataSource, AccountStore accounts
     public async Task<(Account? Account, string? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100) return (null, "malformed token");
+        var hash = Hash(token);
         long accountId;
         // The reader is disposed exactly once, before the next query: Npgsql reuses a reader object with its connection,
         // so disposing one again after its connection went back to the pool would close another request's reader.
         await using (var command = dataSource.CreateCommand("SELECT account_id, expires_at, revoked_at FROM reportengine.api_tokens WHERE sha256 = $1"))
         {
-            command.Parameters.Add(new() { Value = Hash(token) });
+            command.Parameters.Add(new() { Value = hash });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return (null, "unknown token");
             accountId = reader.GetInt64(0);
@@ -77,12 +78,7 @@ public sealed class ApiTokens(NpgsqlDataSource dataSource, AccountStore accounts
             if (reader.GetFieldValue<DateTimeOffset>(1) <= clock.GetUtcNow()) return (null, "expired token");
         }
         if (await accounts.FindAsync(accountId, cancellationToken) is not { Disabled: false } account) return (null, "account disabled");
-        await using (var used = dataSource.CreateCommand("UPDATE reportengine.api_tokens SET last_used_at = $2 WHERE sha256 = $1"))
-        {
-            used.Parameters.Add(new() { Value = Hash(token) });
-            used.Parameters.Add(new() { Value = clock.GetUtcNow() });
-            await used.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await dataSource.ExecuteAsync("UPDATE reportengine.api_tokens SET last_used_at = $2 WHERE sha256 = $1", cancellationToken, hash, clock.GetUtcNow());
         return (account, null);
     }
 
