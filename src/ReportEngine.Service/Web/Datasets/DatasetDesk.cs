@@ -30,14 +30,12 @@ public sealed class DatasetDesk(StagedDatasets staged, PostgresEvidenceStore evi
         if (!account.MayUpload(authority)) outcome = new DatasetOutcome.Refused(403, $"You may not upload {authority}'s dataset: an Admin gives that right");
         else
         {
-            var folder = Directory.CreateTempSubdirectory("reportengine-upload-").FullName;
             try
             {
-                await writeFiles(folder);
-                var gathered = await new DatasetFolderSource(folder).GatherAsync(cancellationToken);
-                outcome = gathered.Evidence.Authority.Code != authority
-                    ? new DatasetOutcome.Invalid([new DatasetError("authority.csv", 2, "code", $"the dataset is {gathered.Evidence.Authority.Code}'s, not {authority}'s")])
-                    : new DatasetOutcome.Staged(await KeepAsync(folder, gathered, account, cancellationToken));
+                outcome = await InFolderOfItsOwnAsync<DatasetOutcome>("reportengine-upload-", writeFiles, async (folder, gathered) =>
+                    gathered.Evidence.Authority.Code != authority
+                        ? new DatasetOutcome.Invalid([new DatasetError("authority.csv", 2, "code", $"the dataset is {gathered.Evidence.Authority.Code}'s, not {authority}'s")])
+                        : new DatasetOutcome.Staged(await KeepAsync(folder, gathered, account, cancellationToken)), cancellationToken);
             }
             catch (DatasetRejectedException ex)
             {
@@ -46,10 +44,6 @@ public sealed class DatasetDesk(StagedDatasets staged, PostgresEvidenceStore evi
             catch (UploadRefusedException ex)
             {
                 outcome = new DatasetOutcome.Refused(ex.Status, ex.Message);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
             }
         }
         await audit.WriteAsync(new AuditEvent(account.Actor, "dataset.upload", outcome is DatasetOutcome.Staged ? "succeeded" : "refused", authority, null, address,
@@ -71,25 +65,23 @@ public sealed class DatasetDesk(StagedDatasets staged, PostgresEvidenceStore evi
         if (!account.MayUpload(found.Authority)) return await AuditedAsync(new DatasetOutcome.Refused(403, $"You may not import {found.Authority}'s dataset: an Admin gives that right"));
         var now = clock.GetUtcNow();
         var rows = 0;
-        var result = await staged.ImportOnceAsync(id, s => WhyNotImported(s, now) is null, async files =>
-        {
-            var folder = Directory.CreateTempSubdirectory("reportengine-import-").FullName;
-            try
+        var outcome = await staged.ImportOnceAsync(id, s => WhyNotImported(s, now) is null, files => InFolderOfItsOwnAsync("reportengine-import-",
+            folder =>
             {
-                using (var zip = new ZipArchive(new MemoryStream(files), ZipArchiveMode.Read)) zip.ExtractToDirectory(folder);
-                var gathered = await new DatasetFolderSource(folder).GatherAsync(cancellationToken);
+                using var zip = new ZipArchive(new MemoryStream(files), ZipArchiveMode.Read);
+                zip.ExtractToDirectory(folder);
+                return Task.CompletedTask;
+            },
+            async (_, gathered) =>
+            {
                 await evidence.ImportAsync(gathered, clock, cancellationToken);
-                rows = gathered.Provenance.RowsPerFile.Sum(r => r.Value);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }, now, cancellationToken);
-        if (result is null) return new DatasetOutcome.NotFound();
-        if (result.ImportedAt != now) return await AuditedAsync(new DatasetOutcome.Gone(WhyNotImported(result, now)!));
-        logger.LogInformation("Imported dataset {DatasetId} of {Authority}: {Rows} rows, uploaded by {UploadedBy}", id, result.Authority, rows, result.UploadedBy);
-        return await AuditedAsync(new DatasetOutcome.Imported(result.Authority, rows));
+                return rows = gathered.Provenance.RowsPerFile.Sum(r => r.Value);
+            }, cancellationToken), now, cancellationToken);
+        if (outcome is null) return new DatasetOutcome.NotFound();
+        var (dataset, imported) = outcome.Value;
+        if (!imported) return await AuditedAsync(new DatasetOutcome.Gone(WhyNotImported(dataset, now)!));
+        logger.LogInformation("Imported dataset {DatasetId} of {Authority}: {Rows} rows, uploaded by {UploadedBy}", id, dataset.Authority, rows, dataset.UploadedBy);
+        return await AuditedAsync(new DatasetOutcome.Imported(dataset.Authority, rows));
 
         async Task<DatasetOutcome> AuditedAsync(DatasetOutcome outcome)
         {
@@ -107,10 +99,29 @@ public sealed class DatasetDesk(StagedDatasets staged, PostgresEvidenceStore evi
 
     /// <summary>Why a staged dataset can no longer be imported; null while it can.</summary>
     private string? WhyNotImported(StagedDataset dataset, DateTimeOffset now) =>
-        dataset.ImportedAt is { } at && at != now ? $"It was imported already, at {at:yyyy-MM-dd HH:mm} UTC"
-        : dataset.ImportedAt is null && now - dataset.UploadedAt > TimeSpan.FromHours(options.Value.KeepHours)
+        dataset.ImportedAt is { } at ? $"It was imported already, at {at:yyyy-MM-dd HH:mm} UTC"
+        : now - dataset.UploadedAt > TimeSpan.FromHours(options.Value.KeepHours)
             ? $"It was uploaded more than {options.Value.KeepHours} hours ago (Uploads__KeepHours): upload it again"
             : null;
+
+    /// <summary>
+    /// The dataset's files written into a temporary folder of their own (<paramref name="write"/>), read and validated
+    /// as <c>validate</c> does, and given to <paramref name="use"/>; the folder goes afterwards, whatever happened.
+    /// </summary>
+    private static async Task<T> InFolderOfItsOwnAsync<T>(string prefix, Func<string, Task> write, Func<string, GatheredEvidence, Task<T>> use,
+        CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        try
+        {
+            await write(folder);
+            return await use(folder, await new DatasetFolderSource(folder).GatherAsync(cancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private async Task<StagedDataset> KeepAsync(string folder, GatheredEvidence gathered, Account account, CancellationToken cancellationToken)
     {

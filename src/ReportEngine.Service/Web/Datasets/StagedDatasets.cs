@@ -24,11 +24,11 @@ public sealed class StagedDatasets(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Locks the staged dataset for its import: <paramref name="import"/> is given its files, and the dataset is marked
-    /// imported only when it returns. Null when there is no such dataset; the dataset as it stands (imported already, or
-    /// uploaded too long ago) without calling <paramref name="import"/> when <paramref name="mayImport"/> says no.
+    /// imported only when it returns. Null when there is no such dataset; the dataset as it stood, not imported, when
+    /// <paramref name="mayImport"/> says no (imported already, or uploaded too long ago).
     /// </summary>
-    public async Task<StagedDataset?> ImportOnceAsync(Guid id, Func<StagedDataset, bool> mayImport, Func<byte[], Task> import, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public async Task<(StagedDataset Dataset, bool Imported)?> ImportOnceAsync(Guid id, Func<StagedDataset, bool> mayImport, Func<byte[], Task> import,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -37,12 +37,12 @@ public sealed class StagedDatasets(NpgsqlDataSource dataSource)
             r => (Staged: Read(r), Files: r.GetFieldValue<byte[]>(6)), cancellationToken, id);
         if (rows.Count == 0) return null;
         var (staged, files) = rows[0];
-        if (!mayImport(staged)) return staged;
+        if (!mayImport(staged)) return (staged, false);
         await import(files);
         // The files are not needed once imported; the row stays, so that a second import is told it was done.
         await transaction.ExecuteAsync("UPDATE reportengine.staged_datasets SET imported_at = $2, files = ''::bytea WHERE id = $1", cancellationToken, id, now);
         await transaction.CommitAsync(cancellationToken);
-        return staged with { ImportedAt = now };
+        return (staged with { ImportedAt = now }, true);
     }
 
     /// <summary>The files of uploads made before <paramref name="before"/> go (they can no longer be imported); their rows say so.</summary>

@@ -47,5 +47,4 @@ public static class UploadParts
             foreach (var (_, stream) in opened) await stream.DisposeAsync();
         }
     }
-
 }
