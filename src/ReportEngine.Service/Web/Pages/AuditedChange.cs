@@ -3,13 +3,13 @@ using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Service.Web.Audit;
 using ReportEngine.Service.Web.Security;
 
-namespace ReportEngine.Service.Web.Pages.Admin;
+namespace ReportEngine.Service.Web.Pages;
 
 /// <summary>
-/// One change an Admin makes on a page, audited either way: "succeeded" with what was done, or "refused" (400) with the
+/// One change a person makes on a page (an Admin's on theirs, anyone's own subscriptions), audited either way: "succeeded" with what was done, or "refused" (400) with the
 /// reason the store gave. The pages show the outcome; this keeps the audit rule in one place.
 /// </summary>
-internal static class AdminChange
+internal static class AuditedChange
 {
     /// <param name="describe">What the audit row says beside the outcome (the sentence done, or the refusal).</param>
     /// <returns>The sentence of what was done, or null and the refusal.</returns>

@@ -37,7 +37,7 @@ public sealed class RecipientsModel(RecipientStore recipients, ReportKinds kinds
 
     private async Task<IActionResult> ChangeAsync(string action, Func<Task<string>> change, CancellationToken cancellationToken)
     {
-        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, Authority, change, text => text, cancellationToken);
+        (Done, var refusal) = await AuditedChange.RunAsync(HttpContext, audit, action, Authority, change, text => text, cancellationToken);
         if (refusal is not null) Errors["email"] = refusal.Replace("--email: ", "").Replace("--kind: ", "");
         Recipients = await recipients.ListAsync(cancellationToken: cancellationToken);
         return Page();

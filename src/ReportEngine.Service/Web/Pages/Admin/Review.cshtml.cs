@@ -25,7 +25,7 @@ public sealed class ReviewModel(PostgresDrafts drafts, PostgresEvidenceStore evi
     public async Task<IActionResult> OnPostAsync(string? authority, string? kind, string? mode, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, "review-mode.set", authority, async () =>
+        (Done, var refusal) = await AuditedChange.RunAsync(HttpContext, audit, "review-mode.set", authority, async () =>
         {
             var reportKind = kinds.Find(kind) ?? throw new AccountProblemException($"'{kind}' is not a report kind");
             if (authority is null || !Authorities.Contains(authority)) throw new AccountProblemException($"there is no authority {authority}");

@@ -62,7 +62,7 @@ public sealed class SchedulesModel(ScheduleStore store, RecurringReportSchedule 
         CancellationToken cancellationToken)
     {
         await LoadAsync(null, cancellationToken);
-        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, authority, async () =>
+        (Done, var refusal) = await AuditedChange.RunAsync(HttpContext, audit, action, authority, async () =>
         {
             var reportKind = store.Schedulable.FirstOrDefault(k => k.Name == kind) ?? throw new AccountProblemException($"'{kind}' is not a kind of report that is scheduled");
             if (authority is null || Schedules.All(s => s.Authority != authority)) throw new AccountProblemException($"there is no authority {authority}");

@@ -101,7 +101,7 @@ public sealed class UsersModel(AccountStore accounts, ApiTokens tokens, AuditLog
 
     private async Task<IActionResult> ChangeAsync(string action, Func<Task<string>> change, CancellationToken cancellationToken, string? authority = null)
     {
-        (Done, var refusal) = await AdminChange.RunAsync(HttpContext, audit, action, authority, change, text => $"{Email}: {text}", cancellationToken);
+        (Done, var refusal) = await AuditedChange.RunAsync(HttpContext, audit, action, authority, change, text => $"{Email}: {text}", cancellationToken);
         if (refusal is not null) Errors["email"] = refusal;
         await LoadAsync(cancellationToken);
         return Page();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportEngine.Kinds;
 using ReportEngine.PostgreSql;
 using ReportEngine.Service.Delivery;
-using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Service.Web.Audit;
 using ReportEngine.Service.Web.Security;
 
@@ -26,20 +25,17 @@ public sealed class IndexModel(RecipientStore recipients, PostgresEvidenceStore 
         var account = HttpContext.Account();
         var reportKind = kinds.Find(kind);
         if (authority is null || !account.MaySee(authority) || reportKind is null) return NotFound();
-        var action = subscribe ? "subscription.add" : "subscription.remove";
-        try
+        (Done, var refusal) = await AuditedChange.RunAsync(HttpContext, audit, subscribe ? "subscription.add" : "subscription.remove", authority, async () =>
         {
-            if (subscribe) await recipients.AddAsync(new Recipient(authority, reportKind.Name, account.Email, account.Name, Attach: false), cancellationToken);
-            else await recipients.RemoveAsync(authority, reportKind.Name, account.Email, cancellationToken);
-            Done = subscribe ? $"You will get an email with a link to each {reportKind.Title} of {authority} when it is issued." : $"You will no longer get {authority}'s {reportKind.Title} by email.";
-            await audit.WriteAsync(new AuditEvent(account.Actor, action, "succeeded", authority, null, HttpContext.Address(), $"{account.Email}: {reportKind.Name}"), cancellationToken);
-        }
-        catch (AccountProblemException ex)
-        {
-            Errors["subscriptions"] = ex.Message;
-            Response.StatusCode = 400;
-            await audit.WriteAsync(new AuditEvent(account.Actor, action, "refused", authority, null, HttpContext.Address(), ex.Message), cancellationToken);
-        }
+            if (!subscribe)
+            {
+                await recipients.RemoveAsync(authority, reportKind.Name, account.Email, cancellationToken);
+                return $"You will no longer get {authority}'s {reportKind.Title} by email.";
+            }
+            await recipients.AddAsync(new Recipient(authority, reportKind.Name, account.Email, account.Name, Attach: false), cancellationToken);
+            return $"You will get an email with a link to each {reportKind.Title} of {authority} when it is issued.";
+        }, text => $"{account.Email}, {reportKind.Name}: {text}", cancellationToken);
+        if (refusal is not null) Errors["subscriptions"] = refusal;
         await LoadAsync(cancellationToken);
         return Page();
     }
