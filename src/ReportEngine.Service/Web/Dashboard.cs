@@ -1,5 +1,3 @@
-using Hangfire;
-using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -136,13 +134,6 @@ public static class Dashboard
         DraftsApi.Map(api);
         AuditApi.Map(api);
         app.MapRazorPages();
-        app.MapHangfireDashboardWithAuthorizationPolicy(AccessPolicy.Admin, "/hangfire", new DashboardOptions
-        {
-            // The endpoint's policy decides; Hangfire's own default would admit local requests only.
-            Authorization = [],
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "ReportEngine jobs",
-            AppPath = "/",
-        });
+        Jobs.JobsDashboard.Map(app);
     }
 }

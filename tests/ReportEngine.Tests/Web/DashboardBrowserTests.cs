@@ -180,4 +180,21 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         Assert.Contains(lines, l => l.Contains("sign-in.password", StringComparison.Ordinal) && l.Contains("Signed in with a password", StringComparison.Ordinal));
         Assert.Contains(await dashboard.AuditAsync(), a => a.Action == "audit.export");
     }
+
+    [Fact]
+    public async Task Hangfires_dashboard_writes_its_dates_day_first_with_a_24_hour_clock()
+    {
+        var page = await _browser.NewPageAsync();
+        await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
+        await page.GoToAsync($"{dashboard.Url}/hangfire/recurring");
+        Assert.Equal("en-gb", await page.EvaluateExpressionAsync<string>("moment.locale()"));
+        // Noon on 3 February 2024 UTC is the 3rd of February wherever the browser is.
+        Assert.Equal("03/02/2024", await page.EvaluateExpressionAsync<string>("moment.unix(1706961600).format('L')"));
+        // The next run of each schedule, as its tooltip says it: "Mon, 1 Jan 2024 06:00", never "Mon, Jan 1, 2024 6:00 AM".
+        // (Bootstrap's tooltip moves a title to data-original-title.)
+        const string titles = "[...document.querySelectorAll('[data-moment]')].map(e => e.title || e.getAttribute('data-original-title')).filter(t => t)";
+        Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('[data-moment]').length") > 0, await page.EvaluateExpressionAsync<string>("document.body.innerText"));
+        await page.WaitForFunctionAsync($"() => {titles}.length > 0", new WaitForFunctionOptions { Timeout = 10_000 });
+        Assert.All(await page.EvaluateExpressionAsync<string[]>(titles), t => Assert.Matches(@"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$", t));
+    }
 }
