@@ -90,6 +90,16 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         return codes;
     }
 
+    /// <summary>Every imported authority's name as its dataset gives it, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AuthorityNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT code, name FROM {EvidenceDatabase.Schema}.authorities");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) names[reader.GetString(0)] = reader.GetString(1);
+        return names;
+    }
+
     /// <summary>An authority's name as its dataset gives it; null when its evidence has not been imported.</summary>
     public async Task<string?> AuthorityNameAsync(string code, CancellationToken cancellationToken = default)
     {

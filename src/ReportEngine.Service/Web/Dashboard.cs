@@ -32,6 +32,7 @@ public static class Dashboard
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<IOptions<Datasets.UploadOptions>>((form, uploads) =>
             form.MultipartBodyLengthLimit = uploads.Value.MaxBytes + 1024 * 1024);
         services.AddSingleton<LocalTimes>();
+        services.AddScoped<AuthorityNames>();
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
 

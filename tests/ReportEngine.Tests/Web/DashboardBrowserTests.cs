@@ -51,6 +51,9 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
         await page.GoToAsync($"{dashboard.Url}/archive?authority=NDC");
         var rows = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#entries tbody tr')].map(r => r.innerText)");
         Assert.Contains(rows, r => r.Contains("2024-02") && r.Contains("Inspection-readiness pack"));
+        // The authority by its name, as its dataset gives it, in the list and in the filter.
+        Assert.All(rows, r => Assert.Contains("Northdale County Council", r));
+        Assert.Equal("Northdale County Council", await page.EvaluateExpressionAsync<string>("document.querySelector('#authority option[value=NDC]').textContent"));
         Assert.Contains(rows, r => r.Contains("2023-24") && r.Contains("Annual complaints report"));
         await DashboardBrowser.ScreenshotAsync(page, "archive");
         await page.GoToAsync($"{dashboard.Url}/");
