@@ -123,6 +123,9 @@ public static class ServiceHost
 
     private static void Configure(IServiceCollection services, IConfiguration configuration, string home)
     {
+        // Hosted services start in the order they are registered: the start-up work (the schema, the keys' checks) before
+        // all others: Data Protection's, which loads the sign-in keys, the job server and the schedules.
+        services.AddHostedService<StartUpWork>();
         services.AddReportEngine(home);
         services.AddDashboard(configuration);
         services.AddDelivery();
@@ -137,8 +140,6 @@ public static class ServiceHost
         services.AddTransient<ReportJob>();
         services.AddTransient<FollowUpJobs>();
         services.AddSingleton<RetryPolicy>();
-        // Hosted services start in the order they are registered: the start-up work before the job server and the schedules.
-        services.AddHostedService<StartUpWork>();
 
         services.AddHangfire((sp, config) =>
         {

@@ -7,22 +7,26 @@ using ReportEngine.Issuing;
 using ReportEngine.PostgreSql;
 using ReportEngine.Hosting;
 using ReportEngine.Service.Web.Audit;
+using ReportEngine.Service.Web.Security.SignInKeys;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace ReportEngine.Service;
 
 /// <summary>
 /// What <c>serve</c> does before it takes any work (a hosted service registered ahead of the job server): brings the
-/// database to the current schema, opens the archive's signing key, finishes or removes archive entries an earlier process left half-written, and
+/// database to the current schema, checks the sign-in keys' certificate, opens the archive's signing key, finishes or removes archive entries an earlier process left half-written, and
 /// marks approved the drafts whose approval's entry was committed just before a process died, and schedules again the
 /// follow-ups of entries committed just before a process died.
 /// </summary>
 internal sealed class StartUpWork(IOptions<ServiceOptions> options, ReportArchive archive, PostgresDrafts drafts, AuditLog audit, IFollowUps followUps,
-    ILogger<StartUpWork> logger) : IHostedService
+    SignInKeyCertificate signInKeys, PostgresKeyRing keyRing, IKeyManager keyManager, ILogger<StartUpWork> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await EvidenceDatabase.MigrateAsync(options.Value.Database, logger, cancellationToken,
             connection => PostgreSqlObjectsInstaller.Install(connection, ServiceHost.HangfireSchema));
+        // Before any request: sign-in keys this serve cannot read would sign everyone out, or out again and again.
+        await signInKeys.CheckAsync(keyRing, keyManager, cancellationToken);
         // Before any work: an archive with records whose signing key is missing stops start-up, naming the file, instead
         // of failing each report after its render; and the public key every download is checked with is published.
         await archive.OpenSigningKeyAsync(cancellationToken);

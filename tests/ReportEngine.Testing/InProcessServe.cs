@@ -37,7 +37,8 @@ public sealed class InProcessServe : IAsyncDisposable
         // Port 0: the system picks a free one, which the server's addresses then show.
         var (app, failures) = ServiceHost.Build(Repo.Root, database, "http://127.0.0.1:0", builder =>
         {
-            builder.Configuration.AddInMemoryCollection(ServeProcess.Settings(outputFolder).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+            builder.Configuration.AddInMemoryCollection(ServeProcess.Settings(outputFolder).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))
+                .Append(KeyValuePair.Create("ReportEngine:SignIn:KeyFile", (string?)ServeProcess.SignInKeyFile(database))));
             // Added after, so that they win over the defaults.
             builder.Configuration.AddInMemoryCollection((settings ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
             builder.Logging.ClearProviders().AddProvider(log);

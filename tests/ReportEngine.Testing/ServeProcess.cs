@@ -30,6 +30,7 @@ public sealed class ServeProcess : IAsyncDisposable
     {
         var port = FreePort();
         var environment = Settings(outputFolder).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        environment[SignInKeyFileSetting] = SignInKeyFile(database);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         string[] args = ["serve", "--db", database];
         switch (listenBy)
@@ -120,6 +121,15 @@ public sealed class ServeProcess : IAsyncDisposable
         // The benchmarks regenerate one report many times a run; the daily limit has a test of its own.
         ["Archive:RegenerationsPerDay"] = "1000",
     };
+
+    public const string SignInKeyFileSetting = "ReportEngine__SignIn__KeyFile";
+
+    /// <summary>
+    /// One sign-in key certificate per test database, as a council gives one to every serve on its database: the tests'
+    /// services on one database have separate archive folders, beside which each would otherwise make its own.
+    /// </summary>
+    public static string SignInKeyFile(string database) => Path.Combine(Path.GetTempPath(), "reportengine-tests",
+        $"sign-in-key-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..16]}.pem");
 
     /// <summary>A loopback port nothing listens on now (the OS picks it), for a server a test starts.</summary>
     public static int FreePort()

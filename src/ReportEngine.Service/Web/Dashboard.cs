@@ -9,6 +9,9 @@ using ReportEngine.Service.Web.Audit;
 using ReportEngine.Service.Web.Reports;
 using ReportEngine.Service.Web.Requests;
 using ReportEngine.Service.Web.Security;
+using ReportEngine.Service.Web.Security.SignInKeys;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace ReportEngine.Service.Web;
 
@@ -35,6 +38,12 @@ public static class Dashboard
         services.AddScoped<AuthorityNames>();
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
+        // Sign-in cookies and antiforgery tokens are protected with keys every serve on the database shares.
+        var signInKeys = SignInKeyCertificate.OpenOrCreate(SignInKeyCertificate.PathIn(configuration));
+        services.AddSingleton(signInKeys);
+        services.AddSingleton<PostgresKeyRing>();
+        services.AddDataProtection().SetApplicationName("ReportEngine").ProtectKeysWithCertificate(signInKeys.Certificate);
+        services.AddOptions<KeyManagementOptions>().Configure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
 
         SignInSchemes.Add(services, configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions());
         services.AddAuthorization(AccessPolicy.Add);

@@ -1,13 +1,14 @@
 using System.Net;
-using System.Net.Http.Json;
+using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Tests.Support;
 using ReportEngine.Tests.Web;
 
 namespace ReportEngine.Tests.Delivery;
 
 /// <summary>
-/// web.md version 2's subscriptions through a real <c>serve</c> and SMTP server: a Viewer subscribes themselves to a
-/// report of an authority they may see, gets the next one issued by email (a link, no attachment), and unsubscribes.
+/// web.md version 2's subscriptions through a real <c>serve</c>, SMTP server and browser: a Viewer subscribes themselves
+/// (by keyboard) to a report of an authority they may see, gets the next one issued by email (a link, no attachment), and
+/// unsubscribes (by mouse).
 /// </summary>
 [Collection(DeliveryCollection.Name)]
 public sealed class SubscriptionTests(PostgresFixture postgres) : MailTestBase(postgres)
@@ -15,13 +16,6 @@ public sealed class SubscriptionTests(PostgresFixture postgres) : MailTestBase(p
     private const string Viewer = "reader@northdale.gov.uk";
 
     private Dictionary<string, string> Cli => new() { ["REPORTENGINE_ARCHIVE"] = Path.Combine(Out.Path, ".archive") };
-
-    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient person, bool subscribe) =>
-        await person.PostAsync("/subscriptions", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["authority"] = "NDC", ["kind"] = "monthly", ["subscribe"] = subscribe ? "true" : "false",
-            ["__RequestVerificationToken"] = DashboardFixture.AntiforgeryToken(await person.GetStringAsync("/subscriptions")),
-        }));
 
     [Fact]
     public async Task A_viewer_subscribes_gets_the_next_report_issued_by_email_and_unsubscribes()
@@ -34,13 +28,21 @@ public sealed class SubscriptionTests(PostgresFixture postgres) : MailTestBase(p
         settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
         await using var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
 
-        using var person = serve.Client(new CookieContainer());
-        Assert.Equal(HttpStatusCode.Redirect, (await DashboardFixture.SignInAsync(person, Viewer, DashboardFixture.Password)).StatusCode);
-        var subscribed = await ChangeAsync(person, subscribe: true);
-        Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
-        Assert.Contains("You will get an email", await subscribed.Content.ReadAsStringAsync());
-        Assert.Contains("Subscribed", await person.GetStringAsync("/subscriptions"));
-        // Another authority's reports cannot be subscribed to.
+        // In a real browser, by keyboard alone: sign in, open Reports by email, subscribe to Northdale's monthly pack.
+        await using var browser = await DashboardBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync(forAxe: true);
+        await DashboardBrowser.SignInAsync(page, serve.Url, new Person(Viewer, Role.Viewer, ["NDC"]));
+        await page.GoToAsync($"{serve.Url}/subscriptions");
+        Assert.Empty(await DashboardBrowser.SeriousViolationsAsync(page));
+        Assert.Contains("Northdale County Council", await page.EvaluateExpressionAsync<string>("document.getElementById('subscriptions').innerText"));
+        await DashboardBrowser.TabToAsync(page, "#subscribe-NDC-monthly");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
+        Assert.Contains("You will get an email", await page.EvaluateExpressionAsync<string>("document.getElementById('done').innerText"));
+        Assert.NotNull(await page.QuerySelectorAsync("#unsubscribe-NDC-monthly"));
+        Assert.Contains(Viewer, CliProcess.Run(Cli, "recipients", "list", "--db", Db).Out);
+
+        // Another authority's reports cannot be subscribed to, whatever the form says.
+        using var person = await DashboardBrowser.ClientWithCookiesOfAsync(page, serve.Url);
         var elsewhere = await person.PostAsync("/subscriptions", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["authority"] = "OTH", ["kind"] = "monthly", ["subscribe"] = "true",
@@ -57,8 +59,10 @@ public sealed class SubscriptionTests(PostgresFixture postgres) : MailTestBase(p
         Assert.Empty(message.Attachments);
         Assert.Equal(issued.GetProperty("archiveId").GetString(), message.Headers["X-ReportEngine-Archive-Id"]);
 
-        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(person, subscribe: false)).StatusCode);
-        Assert.Contains("Not subscribed", await person.GetStringAsync("/subscriptions"));
+        // Unsubscribing, by mouse this time.
+        await page.ReloadAsync();
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#unsubscribe-NDC-monthly"));
+        Assert.Contains("Not subscribed", await page.EvaluateExpressionAsync<string>("document.getElementById('subscriptions').innerText"));
         Assert.DoesNotContain(Viewer, CliProcess.Run(Cli, "recipients", "list", "--db", Db).Out);
     }
 }
