@@ -10,9 +10,16 @@ public sealed class ArchiveVerifier(ContentStore store, IArchiveIndex index, Arc
 {
     public async Task<ArchiveVerification> VerifyAsync(ArchiveSignatures signatures, CancellationToken cancellationToken = default)
     {
-        var records = await index.ListAsync(cancellationToken);
+        // The chain is judged as it stood when verifying began: a report issued meanwhile (its row, its head, then its
+        // checkpoint) is neither a missing row nor a rolled-back index. Rows and checkpoints beyond the head as it stands
+        // at the end are still judged: nothing issued puts them there.
         var head = await index.HeadAsync(cancellationToken);
-        var saved = await checkpoints.ReadAllAsync(cancellationToken);
+        var listed = await index.ListAsync(cancellationToken);
+        var written = await checkpoints.ReadAllAsync(cancellationToken);
+        var headNow = await index.HeadAsync(cancellationToken);
+        bool Judged(long seq) => seq <= (head?.Seq ?? 0) || seq > (headNow?.Seq ?? 0);
+        var records = listed.Where(r => Judged(r.Seq)).ToList();
+        var saved = written.Where(c => Judged(c.Seq)).ToList();
         var problems = new List<string>();
         var bySeq = records.ToDictionary(r => r.Seq);
         var prunedAt = records.Where(r => r.Type == ArchiveRecordType.Tombstone && r.PrunedSeq is not null).ToDictionary(r => r.PrunedSeq!.Value);
