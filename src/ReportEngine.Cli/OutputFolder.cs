@@ -22,9 +22,18 @@ internal static class OutputFolder
             if (existing is null) return $"--out: '{folder}' has no folder above it that exists";
             // Writing is the only reliable test of permission (root, read-only mounts, /proc): a probe made and removed at once.
             var probe = Path.Combine(existing.FullName, $".reportengine-probe-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(probe);
-            Directory.Delete(probe);
-            return null;
+            try
+            {
+                Directory.CreateDirectory(probe);
+                Directory.Delete(probe);
+                return null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The probe's own name means nothing to the person: the folder is what could not be written.
+                var why = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.Replace($"'{probe}'", "", StringComparison.Ordinal).Replace(probe, "", StringComparison.Ordinal).Trim(' ', ':', '.');
+                return $"--out: '{folder}' is not a folder that can be written ({(why.Length == 0 ? "the system refused" : why)} in {existing.FullName})";
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

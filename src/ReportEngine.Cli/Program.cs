@@ -1,26 +1,17 @@
 using ReportEngine.Foundation;
 using System.CommandLine;
-using System.CommandLine.Help;
 using ReportEngine.Cli;
 using ReportEngine.Gathering;
 using ReportEngine.Issuing;
-using ReportEngine.Kinds;
 
 // cli.md: standard output carries only what a verb promises; every problem is one line on standard error; the exit code
 // is 0, 1, 2 or 130 (FailurePolicy), never a stack trace.
-var kinds = ReportKinds.Standard;
-var root = new Command("reportengine", "ReportEngine: adult social care inspection-readiness reports")
-{
-    PackCommand.Create(kinds), ValidateCommand.Create(), ImportCommand.Create(), ServeCommand.Create(), ArchiveCommand.Create(kinds), UsersCommand.Create(), RecipientsCommand.Create(kinds), ReviewModeCommand.Create(kinds), AuditCommand.Create(), DeliverCommand.Create(), DeliverCommand.CreateList(),
-};
-root.Options.Add(new HelpOption());
-root.Options.Add(new VersionOption());
+var root = CommandLineRoot.Create();
 
 var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("See: reportengine --help");
+    foreach (var line in CommandLineErrors.Describe(parse)) Console.Error.WriteLine(line);
     return FailurePolicy.Refused;
 }
 
