@@ -10,8 +10,9 @@ using ReportEngine.Telemetry;
 namespace ReportEngine.Service.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for <c>serve</c>: the engine's traces and metrics, ASP.NET Core's and the runtime's, exported over OTLP
-/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard <c>OTEL_*</c> settings: protocol, headers,
+/// OpenTelemetry for <c>serve</c>: the engine's traces, metrics and logs, ASP.NET Core's, Npgsql's and the runtime's, with
+/// each job joined to the trace that asked for it (<see cref="JobTracing"/>), exported over OTLP when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard <c>OTEL_*</c> settings: protocol, headers,
 /// export interval). Without an endpoint nothing is collected.
 /// </summary>
 internal static class TelemetryExport
@@ -24,8 +25,11 @@ internal static class TelemetryExport
             .ConfigureResource(resource => resource.AddService("reportengine", serviceVersion: EngineVersion.Current,
                 serviceInstanceId: ServiceHost.ServerName))
             .WithMetrics(metrics => metrics.AddMeter(ReportTelemetry.Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation())
-            .WithTracing(tracing => tracing.AddSource(ReportTelemetry.Name).AddAspNetCoreInstrumentation(o =>
-                o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/static")))
+            .WithTracing(tracing => tracing.AddSource(ReportTelemetry.Name, JobTracing.SourceName, "Npgsql")
+                .SetSampler(new ParentBasedSampler(new RootClientSpansDropped()))
+                .AddAspNetCoreInstrumentation(o =>
+                    o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/static")))
+            .WithLogging()
             .UseOtlpExporter();
     }
 

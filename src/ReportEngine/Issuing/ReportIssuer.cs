@@ -132,7 +132,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 {
                     // Checked here, not before the claim: a run interrupted after its entry was committed still finishes.
                     if (request.Regenerate && await Regeneration.LimitReachedAsync(archive, report, ended.TodayBegan, cancellationToken) is { } limit)
-                        throw new RegenerationLimitException($"--regenerate: {limit} (Archive:RegenerationsPerDay); ask again tomorrow");
+                        throw new RegenerationLimitException($"--regenerate: {limit} (ReportEngine:Archive:RegenerationsPerDay); ask again tomorrow");
                     await archive.OpenSigningKeyAsync(cancellationToken);
                     var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();
@@ -142,9 +142,13 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                             ? Regeneration.UnchangedReason(request.Reason!, old.Id, request.DeliverAgain)
                             : request.Reason!);
                     var signOff = request is { Approving: { } draft, Review: { ApprovedBy: not null } marks } ? new SignOff(draft, marks) : null;
-                    var archived = await archive.Issuing.StoreAsync(reserved, await RenderAsync(reserved), renderer.Templates,
-                        request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken, signOff);
-                    (entry, rendered) = (archived.Entry, archived.Pack);
+                    var renderedNow = await RenderAsync(reserved);
+                    using (ReportTelemetry.Source.StartActivity("archive"))
+                    {
+                        var archived = await archive.Issuing.StoreAsync(reserved, renderedNow, renderer.Templates,
+                            request.RequestedBy.ToString(), claim.RunId.ToString(), supersedes, progress, cancellationToken, signOff);
+                        (entry, rendered) = (archived.Entry, archived.Pack);
+                    }
                 }
                 var (pdf, metrics) = rendered is not null ? (rendered.Pdf, rendered.MetricsJson) : await FilesOfAsync(archive, entry, cancellationToken);
                 string? path;
