@@ -3,8 +3,15 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ReportEngine.sln ./
+# Restored as a layer of its own, from the projects and their lock files alone: it is built again only when packages change.
+COPY src/ReportEngine/ReportEngine.csproj src/ReportEngine/packages.lock.json src/ReportEngine/
+COPY src/ReportEngine.PostgreSql/ReportEngine.PostgreSql.csproj src/ReportEngine.PostgreSql/packages.lock.json src/ReportEngine.PostgreSql/
+COPY src/ReportEngine.Hosting/ReportEngine.Hosting.csproj src/ReportEngine.Hosting/packages.lock.json src/ReportEngine.Hosting/
+COPY src/ReportEngine.Service/ReportEngine.Service.csproj src/ReportEngine.Service/packages.lock.json src/ReportEngine.Service/
+COPY src/ReportEngine.Cli/ReportEngine.Cli.csproj src/ReportEngine.Cli/packages.lock.json src/ReportEngine.Cli/
+RUN dotnet restore src/ReportEngine.Cli/ReportEngine.Cli.csproj -p:RestoreLockedMode=true
 COPY src/ src/
-RUN dotnet publish src/ReportEngine.Cli/ReportEngine.Cli.csproj -c Release -o /app --nologo -p:RestoreLockedMode=true
+RUN dotnet publish src/ReportEngine.Cli/ReportEngine.Cli.csproj -c Release -o /app --nologo --no-restore
 
 # The ASP.NET Core runtime, taken from Microsoft's image. Since .NET 10 that image is Ubuntu, whose `chromium` package is
 # only a stub for a snap (no snap runs in a container); the runtime is a portable build, so it is copied onto Debian 12,
@@ -26,11 +33,12 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY templates/ templates/
 COPY samples/ samples/
+COPY appsettings.json ./
 RUN useradd --create-home --uid 10001 reportengine \
  && mkdir -p /data/packs /data/archive \
  && chown -R reportengine /data
 # Everything the service writes lives under /data: reports, the archive's file store and its signing key.
-# Mount a volume there; keep the signing key out of it in production (Archive__SigningKeyFile, see the README).
+# Mount a volume there; keep the signing key out of it in production (ReportEngine__Archive__SigningKeyFile and ReportEngine__SignIn__KeyFile, see the README).
 VOLUME /data
 ENV REPORTENGINE_HOME=/app \
     REPORTENGINE_CHROMIUM=/usr/bin/chromium \
@@ -38,7 +46,7 @@ ENV REPORTENGINE_HOME=/app \
     DOTNET_RUNNING_IN_CONTAINER=true \
     ASPNETCORE_HTTP_PORTS=8080 \
     ReportEngine__OutputFolder=/data/packs \
-    Archive__Folder=/data/archive
+    ReportEngine__Archive__Folder=/data/archive
 EXPOSE 8080
 USER reportengine
 # Ready means: the database answers, the browser starts, the output folder is writable and this process's job server beats.
