@@ -28,8 +28,11 @@ internal static class CliComposition
             .SetBasePath(ProjectHome.Root)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables();
-        if (connectionString is not null)
-            configuration.AddInMemoryCollection([new($"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}", connectionString)]);
+        var unreadable = SecretFiles.Read(configuration);
+        // Refused as any invalid setting is: one line each, exit 2.
+        if (unreadable.Count > 0) throw new OptionsValidationException("secret files", typeof(SecretFiles), unreadable);
+        var oldNames = SettingNames.ReadOldNames(configuration);
+        if (connectionString is not null) configuration.AddInMemoryCollection([new(SettingNames.ConnectionString, connectionString)]);
 
         var services = new ServiceCollection();
         var settings = configuration.Build();
@@ -44,7 +47,10 @@ internal static class CliComposition
         services.AddReportEngine(ProjectHome.Root);
         services.AddDashboardStores();
         services.AddDelivery();
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        var settingsLog = provider.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Settings");
+        foreach (var warning in oldNames) settingsLog.LogWarning("{Warning}", warning);
+        return provider;
     }
 
     /// <summary>Opens the archive, migrating the database and finishing any interrupted entry first.</summary>

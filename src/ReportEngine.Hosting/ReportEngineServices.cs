@@ -24,13 +24,18 @@ public static class ReportEngineServices
         services.TryAddSingleton(ReportKinds.Standard);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section)
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((service, settings) =>
+            {
+                if (settings[SettingNames.ConnectionString] is { Length: > 0 } database) service.Database = database;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
-        services.AddOptions<ChromiumOptions>().BindConfiguration("Chromium").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateDataAnnotations().ValidateOnStart();
         // The marking is ReportEngine:ProtectiveMarking; the templates are the project's own.
         services.AddOptions<ReportOptions>().BindConfiguration(ServiceOptions.Section)
             .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ArchiveOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));

@@ -10,8 +10,8 @@ public sealed class ServiceOptions
 {
     public const string Section = "ReportEngine";
 
-    /// <summary>Npgsql connection string shared by the evidence store and Hangfire.</summary>
-    [Required(ErrorMessage = "ReportEngine:Database is required (--db, REPORTENGINE_DB or ReportEngine__Database)")]
+    /// <summary>Npgsql connection string shared by the evidence store and Hangfire: <c>ConnectionStrings:ReportEngine</c>.</summary>
+    [Required(ErrorMessage = "ConnectionStrings:ReportEngine is required (ConnectionStrings__ReportEngine, --db or REPORTENGINE_DB)")]
     public string Database { get; set; } = "";
 
     /// <summary>Where rendered packs are written: one folder per authority, one per pack below it.</summary>
@@ -95,7 +95,7 @@ public sealed class ServiceOptionsValidator(Kinds.ReportKinds kinds) : IValidate
         }
         catch (ArgumentException ex)
         {
-            failures.Add($"ReportEngine:Database is not a valid connection string: {ex.Message}");
+            failures.Add($"ConnectionStrings:ReportEngine is not a valid connection string: {ex.Message}");
         }
         foreach (var (kind, cron) in options.Schedules)
         {

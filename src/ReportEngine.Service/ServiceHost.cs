@@ -67,7 +67,9 @@ public static class ServiceHost
         // the dashboard's request log (UseHttpLogging) writes the path alone.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         adjust(builder);
-        if (database is not null) builder.Configuration[$"{ServiceOptions.Section}:{nameof(ServiceOptions.Database)}"] = database;
+        var unreadable = SecretFiles.Read(builder.Configuration);
+        var oldNames = SettingNames.ReadOldNames(builder.Configuration);
+        if (database is not null) builder.Configuration[SettingNames.ConnectionString] = database;
         // --urls first, then ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS (which the builder reads itself), then this machine alone.
         if (urls is not null) builder.WebHost.UseUrls(urls);
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
@@ -76,8 +78,10 @@ public static class ServiceHost
         Configure(builder.Services, builder.Configuration, home);
 
         var app = builder.Build();
+        var settingsLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Settings");
+        foreach (var warning in oldNames) settingsLog.LogWarning("{Warning}", warning);
         // Every setting is checked before anything starts.
-        var failures = new List<string>();
+        var failures = new List<string>(unreadable);
         void Check<T>() where T : class
         {
             try
@@ -95,7 +99,14 @@ public static class ServiceHost
         Check<ArchiveOptions>();
         Check<OidcOptions>();
         Check<SmtpOptions>();
-        if (failures.Count > 0) return (null, failures);
+        Check<Web.Datasets.UploadOptions>();
+        Check<Notices.ReviewOptions>();
+        if (failures.Count > 0)
+        {
+            // Disposed, so that its log (the old names' warnings) is written out before the process ends.
+            ((IDisposable)app).Dispose();
+            return (null, failures);
+        }
 
         // The dashboard's statistics are fetched with POST; Hangfire answers a GET with an error page (500) instead of saying so.
         app.Use(async (context, next) =>
@@ -110,9 +121,9 @@ public static class ServiceHost
         });
         Telemetry.TelemetryExport.Start(app.Services);
         app.UseDashboard();
-        // Anonymous, so they say the status and nothing more: which part failed is in the log, not for anyone who asks.
+        // Anonymous, so they say the status and nothing more (readiness tells an Admin its details and the version).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Health.HealthAnswer.WriteAsync }).AllowAnonymous();
         return (app, failures);
     }
 
@@ -134,8 +145,19 @@ public static class ServiceHost
         services.AddTransient<DeliveryJobs>();
         // The host waits for the job server's own shutdown timeout and half a minute more to close the browser and the
         // database; the Dockerfile's and compose.yaml's stop grace period (90 s) is this at its default.
+        // Read while the host is built, before the settings are checked: an invalid setting is reported with all the others
+        // by the check, not alone by this.
         services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>
-            host.ShutdownTimeout = service.Value.ShutdownTimeout + TimeSpan.FromSeconds(30));
+        {
+            try
+            {
+                host.ShutdownTimeout = service.Value.ShutdownTimeout + TimeSpan.FromSeconds(30);
+            }
+            catch (OptionsValidationException)
+            {
+                host.ShutdownTimeout = new ServiceOptions().ShutdownTimeout + TimeSpan.FromSeconds(30);
+            }
+        });
         services.Replace(ServiceDescriptor.Singleton<IFollowUps, HangfireFollowUps>());
         services.AddTransient<ReportJob>();
         services.AddTransient<FollowUpJobs>();
@@ -147,7 +169,8 @@ public static class ServiceHost
             UseSerialization(config)
                 .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Database), StorageOptions(options.InvisibilityTimeout))
                 .UseJobDetailsRenderer(10, ShowProgress)
-                .UseFilter(new JobEventLog(sp.GetRequiredService<ILogger<JobEventLog>>()));
+                .UseFilter(new JobEventLog(sp.GetRequiredService<ILogger<JobEventLog>>()))
+                .UseFilter(new Telemetry.JobTracing());
             sp.GetRequiredService<RetryPolicy>().Install();
         });
         services.AddHangfireServer((sp, server) =>

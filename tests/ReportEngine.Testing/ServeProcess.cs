@@ -112,14 +112,14 @@ public sealed class ServeProcess : IAsyncDisposable
     public static IReadOnlyDictionary<string, string> Settings(string outputFolder) => new Dictionary<string, string>
     {
         ["ReportEngine:OutputFolder"] = outputFolder,
-        ["Archive:Folder"] = Path.Combine(outputFolder, ".archive"),
+        ["ReportEngine:Archive:Folder"] = Path.Combine(outputFolder, ".archive"),
         ["ReportEngine:InvisibilityTimeout"] = "00:00:10",
         ["ReportEngine:WorkerCount"] = "2",
         ["ReportEngine:Schedules:monthly"] = "0 6 1 1 *",
         // Every test signs in from 127.0.0.1, some failing on purpose: the limit has a test of its own.
         ["ReportEngine:FailedSignInsPerMinute"] = "1000",
         // The benchmarks regenerate one report many times a run; the daily limit has a test of its own.
-        ["Archive:RegenerationsPerDay"] = "1000",
+        ["ReportEngine:Archive:RegenerationsPerDay"] = "1000",
     };
 
     public const string SignInKeyFileSetting = "ReportEngine__SignIn__KeyFile";

@@ -39,7 +39,7 @@ public static class Dashboard
         services.AddSingleton<FailureThrottle>();
         services.AddHttpContextAccessor();
         // Sign-in cookies and antiforgery tokens are protected with keys every serve on the database shares.
-        var signInKeys = SignInKeyCertificate.OpenOrCreate(SignInKeyCertificate.PathIn(configuration));
+        var signInKeys = SignInKeyCertificate.OpenOrMake(SignInKeyCertificate.PathIn(configuration));
         services.AddSingleton(signInKeys);
         services.AddSingleton<PostgresKeyRing>();
         services.AddDataProtection().SetApplicationName("ReportEngine").ProtectKeysWithCertificate(signInKeys.Certificate);
@@ -109,7 +109,7 @@ public static class Dashboard
         app.UseSecurityHeaders();
         app.UseHttpLogging();
         app.UseApiProblems();
-        // An upload's body may be as large as Uploads__MaxBytes; every other request keeps the server's own limit.
+        // An upload's body may be as large as ReportEngine__Uploads__MaxBytes; every other request keeps the server's own limit.
         var uploadLimit = app.Services.GetRequiredService<IOptions<Datasets.UploadOptions>>().Value.MaxBytes + 1024 * 1024;
         app.Use((context, next) =>
         {

@@ -12,16 +12,16 @@ public sealed class ArchiveOptions
     public string Folder { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE") is { Length: > 0 } folder ? folder : "archive";
 
     /// <summary>
-    /// The private signing key (REPORTENGINE_ARCHIVE_KEY or <c>Archive__SigningKeyFile</c>); by default beside the file
+    /// The private signing key (<c>ReportEngine__Archive__SigningKeyFile</c>); by default beside the file
     /// store, never inside it: <c>archive-signing-key.pem</c> next to <c>archive/</c>.
     /// </summary>
-    public string? SigningKeyFile { get; set; } = Environment.GetEnvironmentVariable("REPORTENGINE_ARCHIVE_KEY") is { Length: > 0 } key ? key : null;
+    public string? SigningKeyFile { get; set; }
 
     /// <summary>How many times one report may be regenerated in a day (in the configured time zone); beyond it, refused.</summary>
     [Range(1, 1000)]
     public int RegenerationsPerDay { get; set; } = 5;
 
-    /// <summary>Years each report kind is kept (<c>Archive__RetentionYears__monthly</c>), where it differs from the kind's own default; 1 to 100.</summary>
+    /// <summary>Years each report kind is kept (<c>ReportEngine__Archive__RetentionYears__monthly</c>), where it differs from the kind's own default; 1 to 100.</summary>
     public Dictionary<string, string> RetentionYears { get; set; } = [];
 
     /// <summary>
@@ -55,17 +55,17 @@ public sealed class ArchiveOptionsValidator(ReportKinds kinds) : IValidateOption
     {
         var failures = new List<string>();
         if (options.Objects is not (ArchiveOptions.FilesStore or ArchiveOptions.PostgresStore))
-            failures.Add($"Archive:Objects: '{options.Objects}' is not '{ArchiveOptions.FilesStore}' or '{ArchiveOptions.PostgresStore}'");
+            failures.Add($"ReportEngine:Archive:Objects: '{options.Objects}' is not '{ArchiveOptions.FilesStore}' or '{ArchiveOptions.PostgresStore}'");
         // The key signs what the folder holds: kept inside it, a copy of the folder (a backup, an export) would carry the secret.
         var folder = Path.GetFullPath(options.Folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (Path.GetFullPath(options.SigningKeyPath).StartsWith(folder, StringComparison.Ordinal))
-            failures.Add($"Archive:SigningKeyFile: {options.SigningKeyPath} is inside the archive's folder {options.Folder}; keep the private key outside it");
+            failures.Add($"ReportEngine:Archive:SigningKeyFile: {options.SigningKeyPath} is inside the archive's folder {options.Folder}; keep the private key outside it");
         foreach (var (kind, years) in options.RetentionYears)
         {
             if (kinds.Find(kind) is null)
-                failures.Add($"Archive:RetentionYears:{kind}: '{kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
+                failures.Add($"ReportEngine:Archive:RetentionYears:{kind}: '{kind}' is not a report kind ({string.Join(", ", kinds.All.Select(k => k.Name))})");
             else if (!int.TryParse(years, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < ArchiveOptions.MinRetentionYears or > ArchiveOptions.MaxRetentionYears)
-                failures.Add($"Archive:RetentionYears:{kind}: '{years}' is not a whole number of years from {ArchiveOptions.MinRetentionYears} to {ArchiveOptions.MaxRetentionYears}");
+                failures.Add($"ReportEngine:Archive:RetentionYears:{kind}: '{years}' is not a whole number of years from {ArchiveOptions.MinRetentionYears} to {ArchiveOptions.MaxRetentionYears}");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

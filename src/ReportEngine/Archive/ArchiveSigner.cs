@@ -29,7 +29,7 @@ public sealed class ArchiveSigner : IDisposable
         // A published public key says a key was made for this archive: a missing private key is lost, not yet to be made.
         if (!File.Exists(path) && File.Exists(Path.Combine(store.Root, PublicKeyFileName)))
             throw new ArchiveKeyException($"The archive's signing key {path} is missing, but the archive has a key ({Path.Combine(store.Root, PublicKeyFileName)}): " +
-                                          "restore the key (from its backup) or set Archive:SigningKeyFile to where it is.");
+                                          "restore the key (from its backup) or set ReportEngine:Archive:SigningKeyFile to where it is.");
         var key = ECDsa.Create();
         var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         if (TryCreate(path, generated.ExportPkcs8PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite))

@@ -3,7 +3,7 @@ namespace ReportEngine.Archive;
 /// <summary>
 /// Where the archive keeps what it stores: objects under their SHA-256, and one signed checkpoint per link of the chain,
 /// each written once and never replaced. Files on this machine (<see cref="FileObjectStore"/>, the default) or
-/// PostgreSQL (<c>Archive__Objects=postgresql</c>), so that several machines share one archive with no shared folder.
+/// PostgreSQL (<c>ReportEngine__Archive__Objects=postgresql</c>), so that several machines share one archive with no shared folder.
 /// Names are checked by <see cref="ContentStore"/> before they reach a store.
 /// </summary>
 public interface IObjectStore

@@ -61,7 +61,7 @@ public sealed class ReportArchive : IDisposable
         var path = Path.GetFullPath(Options.SigningKeyPath);
         if (!File.Exists(path) && await _index.HeadAsync(cancellationToken) is not null)
             throw new ArchiveKeyException($"The archive's signing key {path} is missing, and the archive has records signed with it: restore the key " +
-                                          "(from its backup) or set Archive:SigningKeyFile to where it is. Nothing was rendered.");
+                                          "(from its backup) or set ReportEngine:Archive:SigningKeyFile to where it is. Nothing was rendered.");
         _ = _signer.Value;
     }
 

@@ -77,9 +77,9 @@ public sealed class ArchiveCommandTests(PostgresFixture postgres) : IDisposable
         foreach (var (years, message) in new[] { ("0", "'0' is not a whole number of years from 1 to 100"), ("100000", "'100000' is not a whole number"),
                      ("seven", "'seven' is not a whole number"), ("-1", "'-1' is not a whole number") })
         {
-            (exit, stdout, stderr) = Run(db, new Dictionary<string, string> { ["Archive__RetentionYears__monthly"] = years }, "archive", "prune");
+            (exit, stdout, stderr) = Run(db, new Dictionary<string, string> { ["ReportEngine__Archive__RetentionYears__monthly"] = years }, "archive", "prune");
             Assert.Equal(2, exit);
-            Assert.Contains($"Archive:RetentionYears:monthly: {message}", stderr);
+            Assert.Contains($"ReportEngine:Archive:RetentionYears:monthly: {message}", stderr);
             Assert.DoesNotContain("   at ", stderr);
         }
 

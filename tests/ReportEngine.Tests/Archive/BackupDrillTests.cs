@@ -21,7 +21,7 @@ public sealed class BackupDrillTests(PostgresFixture postgres) : IDisposable
     private static (int Exit, string Out, string Err) Run(string db, string archive, string key, params string[] args) =>
         CliProcess.Run(new Dictionary<string, string>
         {
-            ["REPORTENGINE_DB"] = db, ["REPORTENGINE_ARCHIVE"] = archive, ["REPORTENGINE_ARCHIVE_KEY"] = key,
+            ["REPORTENGINE_DB"] = db, ["REPORTENGINE_ARCHIVE"] = archive, ["ReportEngine__Archive__SigningKeyFile"] = key,
         }, args);
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class WholeOrNothingTests(PostgresFixture postgres) : IDisposable
 
     private Dictionary<string, string> Environment(string db, string archive) => new()
     {
-        ["REPORTENGINE_DB"] = db, ["REPORTENGINE_ARCHIVE"] = archive, ["REPORTENGINE_ARCHIVE_KEY"] = _keys.File("signing-key.pem"),
+        ["REPORTENGINE_DB"] = db, ["REPORTENGINE_ARCHIVE"] = archive, ["ReportEngine__Archive__SigningKeyFile"] = _keys.File("signing-key.pem"),
     };
 
     private static async Task<long> RecordsAsync(string db)

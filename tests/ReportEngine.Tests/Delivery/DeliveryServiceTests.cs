@@ -27,7 +27,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
     {
         AddRecipients("director@northdale.gov.uk");
         var settings = Smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        settings["ReportEngine__Archive__Folder"] = Path.Combine(Out.Path, ".archive");
         var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
         try
         {
@@ -69,7 +69,7 @@ public sealed class DeliveryServiceTests(PostgresFixture postgres) : MailTestBas
         var recipients = Enumerable.Range(1, 6).Select(i => $"leader{i}@northdale.gov.uk").ToArray();
         AddRecipients(recipients);
         var settings = Smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        settings["ReportEngine__Archive__Folder"] = Path.Combine(Out.Path, ".archive");
         await using var first = await ServeProcess.StartAsync(Db, Out.Path, settings);
         await using var second = await ServeProcess.StartAsync(Db, Out.Path, settings);
         var storage = TestDatabases.HangfireStorage(Db);

@@ -70,7 +70,7 @@ public sealed class DeliveryTests(PostgresFixture postgres) : MailTestBase(postg
         Assert.Contains("sent director@northdale.gov.uk", stderr);
 
         // Two regenerations today: with two a day allowed, a third is refused before anything is rendered.
-        var limited = new Dictionary<string, string>(Smtp.Settings) { ["REPORTENGINE_DB"] = Db, ["REPORTENGINE_ARCHIVE"] = _archive.Path, ["Archive__RegenerationsPerDay"] = "2" };
+        var limited = new Dictionary<string, string>(Smtp.Settings) { ["REPORTENGINE_DB"] = Db, ["REPORTENGINE_ARCHIVE"] = _archive.Path, ["ReportEngine__Archive__RegenerationsPerDay"] = "2" };
         var refused = CliProcess.Run(limited, "pack", "--authority", "NDC", "--period", "2024-01", "--out", Out.Path, "--archive", "--regenerate", "--reason", "Once more");
         Assert.Equal(2, refused.Exit);
         Assert.Contains("--regenerate: NDC/monthly/2024-01 has been regenerated 2 times today, as many as a day allows", refused.Err);

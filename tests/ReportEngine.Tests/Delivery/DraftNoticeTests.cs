@@ -44,7 +44,7 @@ public sealed class DraftNoticeTests(PostgresFixture postgres) : MailTestBase(po
         Run("users", "add", "writer@northdale.gov.uk", "--role", "Requester", "--authority", "NDC", "--name", "Cara Doyle");
         Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "director@northdale.gov.uk");
         var settings = Smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        settings["ReportEngine__Archive__Folder"] = Path.Combine(Out.Path, ".archive");
         await using var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
         var storage = TestDatabases.HangfireStorage(Db);
 
@@ -121,7 +121,7 @@ public sealed class DraftNoticeTests(PostgresFixture postgres) : MailTestBase(po
         Run("recipients", "add", "--authority", "NDC", "--kind", "monthly", "--email", "director@northdale.gov.uk");
         var settings = Smtp.Settings;
         var archiveFolder = Path.Combine(Out.Path, ".archive");
-        settings["Archive__Folder"] = archiveFolder;
+        settings["ReportEngine__Archive__Folder"] = archiveFolder;
         await using var source = Npgsql.NpgsqlDataSource.Create(Db);
         async Task<(string State, string? ArchiveId)> DraftAsync(long draft)
         {

@@ -25,7 +25,7 @@ public sealed class SubscriptionTests(PostgresFixture postgres) : MailTestBase(p
         Assert.Equal(0, CliProcess.Run(Cli, "users", "add", "asker@northdale.gov.uk", "--role", "Requester", "--authority", "NDC", "--db", Db).Exit);
         var token = CliProcess.Run(Cli, "users", "token", "asker@northdale.gov.uk", "--name", "tests", "--db", Db).Out.Trim();
         var settings = Smtp.Settings;
-        settings["Archive__Folder"] = Path.Combine(Out.Path, ".archive");
+        settings["ReportEngine__Archive__Folder"] = Path.Combine(Out.Path, ".archive");
         await using var serve = await ServeProcess.StartAsync(Db, Out.Path, settings);
 
         // In a real browser, by keyboard alone: sign in, open Reports by email, subscribe to Northdale's monthly pack.

@@ -21,9 +21,9 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
 
     private Dictionary<string, string> Machine(string name) => new()
     {
-        ["Archive__Objects"] = "postgresql",
-        ["Archive__Folder"] = Path.Combine(_work.Path, name, "archive"),
-        ["Archive__SigningKeyFile"] = _work.File("signing-key.pem"),
+        ["ReportEngine__Archive__Objects"] = "postgresql",
+        ["ReportEngine__Archive__Folder"] = Path.Combine(_work.Path, name, "archive"),
+        ["ReportEngine__Archive__SigningKeyFile"] = _work.File("signing-key.pem"),
     };
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class SharedArchiveTests(PostgresFixture postgres) : IDisposable
         // No object and no checkpoint is in either machine's folder: they are in the database.
         foreach (var machine in new[] { first, second })
         {
-            Assert.False(Directory.Exists(Path.Combine(machine["Archive__Folder"], "objects")));
-            Assert.False(Directory.Exists(Path.Combine(machine["Archive__Folder"], "checkpoints")));
+            Assert.False(Directory.Exists(Path.Combine(machine["ReportEngine__Archive__Folder"], "objects")));
+            Assert.False(Directory.Exists(Path.Combine(machine["ReportEngine__Archive__Folder"], "checkpoints")));
         }
 
         // A third machine, whose folder is empty, sees the whole archive (with the public key kept apart, as QA would).
         var third = Machine("third");
-        third.Remove("Archive__SigningKeyFile");
-        var publicKey = Path.Combine(first["Archive__Folder"], "public-key.pem");
+        third.Remove("ReportEngine__Archive__SigningKeyFile");
+        var publicKey = Path.Combine(first["ReportEngine__Archive__Folder"], "public-key.pem");
         var (exit, stdout, stderr) = CliProcess.Run(third, "archive", "verify", "--db", database, "--public-key", publicKey);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("intact: 4 entries", stdout);

@@ -20,9 +20,9 @@ public sealed class SignInKeysTests(PostgresFixture postgres) : IDisposable
 
     private Dictionary<string, string> Machine(string name) => new()
     {
-        ["Archive__Folder"] = Path.Combine(_work.Path, name, "archive"),
-        ["Archive__SigningKeyFile"] = _work.File("signing-key.pem"),
-        ["Archive__Objects"] = "postgresql",
+        ["ReportEngine__Archive__Folder"] = Path.Combine(_work.Path, name, "archive"),
+        ["ReportEngine__Archive__SigningKeyFile"] = _work.File("signing-key.pem"),
+        ["ReportEngine__Archive__Objects"] = "postgresql",
         [ServeProcess.SignInKeyFileSetting] = _work.File("sign-in-key.pem"),
     };
 
@@ -89,7 +89,14 @@ public sealed class SignInKeysTests(PostgresFixture postgres) : IDisposable
         Assert.False(File.Exists(keyFile));
 
         // Another certificate in its place (a replica given the wrong secret): refused as well, not everyone signed out.
-        ReportEngine.Service.Web.Security.SignInKeys.SignInKeyCertificate.OpenOrCreate(keyFile);
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=another", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var another = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem() + "\n" + another.ExportCertificatePem() + "\n");
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         (exit, _, stderr) = CliProcess.Run(machine, "serve", "--db", database, "--urls", $"http://127.0.0.1:{ServeProcess.FreePort()}");
         Assert.Equal(1, exit);
         Assert.StartsWith($"The sign-in keys in the database cannot be read with the certificate in {keyFile}", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));

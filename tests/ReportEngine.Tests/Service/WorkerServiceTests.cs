@@ -371,7 +371,30 @@ public sealed class WorkerServiceTests(PostgresFixture postgres) : IDisposable, 
 
         (exit, _, stderr) = CliProcess.Run("serve", "--db", "Host=;;;=oops");
         Assert.Equal(2, exit);
-        Assert.Contains("ReportEngine:Database is not a valid connection string", stderr);
+        Assert.Contains("ConnectionStrings:ReportEngine is not a valid connection string", stderr);
+    }
+
+    [Fact]
+    public void Three_invalid_settings_are_three_lines_of_one_start_and_an_old_name_is_read_with_one_warning()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"reportengine-refused-{Guid.NewGuid():N}");
+        var (exit, stdout, stderr) = CliProcess.Run(new Dictionary<string, string>
+        {
+            ["ReportEngine__Schedules__monthly"] = "every monday",
+            ["ReportEngine__WorkerCount"] = "0",
+            // The old name of ReportEngine__Archive__Objects: read, with a warning, and refused for its value.
+            ["Archive__Objects"] = "cloud",
+            ["Archive__Folder"] = Path.Combine(output, "archive"),
+        }, "serve", "--db", postgres.ConnectionString());
+        Assert.Equal(2, exit);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 3, stderr);
+        Assert.Contains(lines, l => l.Contains("ReportEngine:Schedules:monthly 'every monday' is not a valid cron expression", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("WorkerCount", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("ReportEngine:Archive:Objects: 'cloud'", StringComparison.Ordinal));
+        Assert.Single(stdout.Split('\n'), l => l.Contains("Archive__* settings are old names, read for this release only: rename them ReportEngine__Archive__*", StringComparison.Ordinal));
+        // A start refused writes nothing: no folder, no key file beside it.
+        Assert.False(Directory.Exists(output));
     }
 
     [Theory]

@@ -36,8 +36,14 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync("/api/v1/drafts/1/commentary/overall", new { text = "x" })).StatusCode);
         foreach (var change in new[] { "approve", "return", "discard" })
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/v1/drafts/1/{change}", new { reason = "x" })).StatusCode);
-        // Health says how it is and nothing more.
+        // Health says how it is and nothing more; to an Admin, readiness also says the version and each check.
         Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
+        using var admin = dashboard.Api(DashboardFixture.Admin);
+        var details = await admin.GetFromJsonAsync<JsonElement>("/health/ready");
+        Assert.Equal(ReportEngine.Foundation.EngineVersion.Current, details.GetProperty("version").GetString());
+        Assert.Equal("Healthy", details.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        using var viewer = dashboard.Api(DashboardFixture.Viewer);
+        Assert.Equal("Healthy", await viewer.GetStringAsync("/health/ready"));
     }
 
     [Fact]
@@ -346,7 +352,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
 
         using var output = new TempFolder();
         await using var behindProxy = await InProcessServe.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["ReportEngine:TrustedProxies"] = "127.0.0.1, 10.0.0.0/8", ["Archive:Folder"] = dashboard.ArchiveFolder });
+            new Dictionary<string, string> { ["ReportEngine:TrustedProxies"] = "127.0.0.1, 10.0.0.0/8", ["ReportEngine:Archive:Folder"] = dashboard.ArchiveFolder });
         var (proxied, proxiedAddress) = await SignInThroughProxyAsync(dashboard, behindProxy);
         Assert.Equal(HttpStatusCode.Redirect, proxied.StatusCode);
         Assert.Equal("203.0.113.7", proxiedAddress);
@@ -359,7 +365,7 @@ public sealed class AccessRulesTests(DashboardFixture dashboard)
     {
         using var output = new TempFolder();
         await using var serve = await InProcessServe.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["ReportEngine:FailedSignInsPerMinute"] = "5", ["Archive:Folder"] = dashboard.ArchiveFolder });
+            new Dictionary<string, string> { ["ReportEngine:FailedSignInsPerMinute"] = "5", ["ReportEngine:Archive:Folder"] = dashboard.ArchiveFolder });
         var before = await dashboard.LastAuditIdAsync();
         using var flood = serve.Client();
         var statuses = new List<HttpStatusCode>();

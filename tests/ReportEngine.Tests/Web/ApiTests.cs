@@ -56,7 +56,7 @@ public sealed class ApiTests(DashboardFixture dashboard)
         // With one regeneration a day allowed, the one above is today's: another is refused with 429 and nothing is queued.
         using var output = new TempFolder();
         await using var limited = await InProcessServe.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["Archive:RegenerationsPerDay"] = "1", ["Archive:Folder"] = dashboard.ArchiveFolder });
+            new Dictionary<string, string> { ["ReportEngine:Archive:RegenerationsPerDay"] = "1", ["ReportEngine:Archive:Folder"] = dashboard.ArchiveFolder });
         using var again = limited.Client();
         again.DefaultRequestHeaders.Authorization = new("Bearer", dashboard.TokenOf(DashboardFixture.Requester));
         var tooMany = await again.PostAsJsonAsync("/api/v1/requests",
@@ -220,7 +220,7 @@ public sealed class ApiTests(DashboardFixture dashboard)
     {
         var (database, tokens) = await dashboard.DatabaseWithPeopleAsync();
         using var output = new TempFolder();
-        await using var serve = await InProcessServe.StartAsync(database, output.Path, new Dictionary<string, string> { ["Archive:Folder"] = dashboard.ArchiveFolder });
+        await using var serve = await InProcessServe.StartAsync(database, output.Path, new Dictionary<string, string> { ["ReportEngine:Archive:Folder"] = dashboard.ArchiveFolder });
         var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database!;
         await using (var cut = dashboard.DataSource.CreateCommand(
                          $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))

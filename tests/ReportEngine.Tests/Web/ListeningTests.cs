@@ -13,7 +13,7 @@ public sealed class ListeningTests(DashboardFixture dashboard)
     {
         using var output = new TempFolder();
         await using var serve = await ServeProcess.StartAsync(dashboard.Database, output.Path,
-            new Dictionary<string, string> { ["Archive__Folder"] = dashboard.ArchiveFolder }, listenBy); // a second service on the database shares its archive
+            new Dictionary<string, string> { ["ReportEngine__Archive__Folder"] = dashboard.ArchiveFolder }, listenBy); // a second service on the database shares its archive
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"{serve.Url}/health/live")).StatusCode);
         Assert.Equal("Healthy", await http.GetStringAsync($"{serve.Url}/health/ready"));

@@ -15,11 +15,11 @@ public sealed class OpenIdConnectTests(DashboardFixture dashboard) : IAsyncLifet
         _provider = await TestOidcProvider.StartAsync();
         _serve = await ServeProcess.StartAsync(dashboard.Database, _output.Path, new Dictionary<string, string>
         {
-            ["Auth__Oidc__Authority"] = _provider.Url,
-            ["Auth__Oidc__ClientId"] = TestOidcProvider.ClientId,
-            ["Auth__Oidc__ClientSecret"] = TestOidcProvider.ClientSecret,
-            ["Auth__Oidc__DisplayName"] = "Sign in with Northdale account",
-            ["Archive__Folder"] = dashboard.ArchiveFolder, // a second service on the database shares its archive, and so the key that signs the audit rows
+            ["ReportEngine__Auth__Oidc__Authority"] = _provider.Url,
+            ["ReportEngine__Auth__Oidc__ClientId"] = TestOidcProvider.ClientId,
+            ["ReportEngine__Auth__Oidc__ClientSecret"] = TestOidcProvider.ClientSecret,
+            ["ReportEngine__Auth__Oidc__DisplayName"] = "Sign in with Northdale account",
+            ["ReportEngine__Archive__Folder"] = dashboard.ArchiveFolder, // a second service on the database shares its archive, and so the key that signs the audit rows
         });
     }
 

@@ -44,7 +44,7 @@ public sealed class SchedulesTests(DashboardFixture dashboard)
         using var output = new TempFolder();
         await using var second = await ServeProcess.StartAsync(dashboard.Database, output.Path, new Dictionary<string, string>
         {
-            ["Archive__Folder"] = dashboard.ArchiveFolder,
+            ["ReportEngine__Archive__Folder"] = dashboard.ArchiveFolder,
             ["ReportEngine__ScheduleSyncInterval"] = "00:00:01",
         });
         using var admin = await dashboard.SignedInAsync(DashboardFixture.Admin);

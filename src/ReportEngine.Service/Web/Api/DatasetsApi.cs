@@ -34,7 +34,7 @@ internal static class DatasetsApi
                     var other => Answer(other),
                 })
             .WithName("ImportDataset")
-            .WithSummary("Replace the authority's evidence with an uploaded dataset, as import does; once, within Uploads__KeepHours of its upload")
+            .WithSummary("Replace the authority's evidence with an uploaded dataset, as import does; once, within ReportEngine__Uploads__KeepHours of its upload")
             .Produces<ImportedView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(410);
     }
 

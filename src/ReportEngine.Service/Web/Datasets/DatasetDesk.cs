@@ -101,7 +101,7 @@ public sealed class DatasetDesk(StagedDatasets staged, PostgresEvidenceStore evi
     private string? WhyNotImported(StagedDataset dataset, DateTimeOffset now) =>
         dataset.ImportedAt is { } at ? $"It was imported already, at {at:yyyy-MM-dd HH:mm} UTC"
         : now - dataset.UploadedAt > TimeSpan.FromHours(options.Value.KeepHours)
-            ? $"It was uploaded more than {options.Value.KeepHours} hours ago (Uploads__KeepHours): upload it again"
+            ? $"It was uploaded more than {options.Value.KeepHours} hours ago (ReportEngine__Uploads__KeepHours): upload it again"
             : null;
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace ReportEngine.Service.Web.Datasets;
 /// <summary>web.md version 2's limits on a dataset uploaded in the browser or through the API (section <c>Uploads</c>).</summary>
 public sealed class UploadOptions
 {
-    public const string Section = "Uploads";
+    public const string Section = "ReportEngine:Uploads";
 
     /// <summary>At most this many files in an upload (web.md).</summary>
     public const int MostFiles = 40;

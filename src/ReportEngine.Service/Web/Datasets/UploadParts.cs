@@ -16,7 +16,7 @@ public static class UploadParts
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: 413 } || (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new UploadRefusedException(413, $"The upload is larger than the {maxBytes:N0} bytes it may be (Uploads__MaxBytes)");
+            throw new UploadRefusedException(413, $"The upload is larger than the {maxBytes:N0} bytes it may be (ReportEngine__Uploads__MaxBytes)");
         }
         catch (InvalidDataException)
         {

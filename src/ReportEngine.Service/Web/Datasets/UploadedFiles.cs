@@ -79,7 +79,7 @@ public static partial class UploadedFiles
     }
 
     private static UploadRefusedException TooLarge(string what, long maxBytes) =>
-        new(413, $"{what} than the {maxBytes:N0} bytes an upload may hold (Uploads__MaxBytes)");
+        new(413, $"{what} than the {maxBytes:N0} bytes an upload may hold (ReportEngine__Uploads__MaxBytes)");
 
     /// <summary>A name as the message shows it: control characters and overlong names do not reach the page.</summary>
     private static string Shown(string name)

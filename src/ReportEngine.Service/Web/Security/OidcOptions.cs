@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 namespace ReportEngine.Service.Web.Security;
 
 /// <summary>
-/// OpenID Connect sign-in (<c>Auth__Oidc__Authority</c>, <c>__ClientId</c>, <c>__ClientSecret</c>): Microsoft Entra ID in
+/// OpenID Connect sign-in (<c>ReportEngine__Auth__Oidc__Authority</c>, <c>__ClientId</c>, <c>__ClientSecret</c>): Microsoft Entra ID in
 /// most councils, <c>https://login.microsoftonline.com/TENANT/v2.0</c>. Off unless all three are set.
 /// </summary>
 public sealed class OidcOptions
 {
-    public const string Section = "Auth:Oidc";
+    public const string Section = "ReportEngine:Auth:Oidc";
 
     public string? Authority { get; set; }
     public string? ClientId { get; set; }
@@ -29,9 +29,9 @@ internal sealed class OidcOptionsValidator : IValidateOptions<OidcOptions>
     {
         var set = new[] { options.Authority, options.ClientId, options.ClientSecret }.Count(v => !string.IsNullOrWhiteSpace(v));
         if (set == 0) return ValidateOptionsResult.Success;
-        if (set < 3) return ValidateOptionsResult.Fail("Auth:Oidc: set Authority, ClientId and ClientSecret together, or none of them");
+        if (set < 3) return ValidateOptionsResult.Fail("ReportEngine:Auth:Oidc: set Authority, ClientId and ClientSecret together, or none of them");
         if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
-            return ValidateOptionsResult.Fail($"Auth:Oidc:Authority '{options.Authority}' must be an https:// address");
+            return ValidateOptionsResult.Fail($"ReportEngine:Auth:Oidc:Authority '{options.Authority}' must be an https:// address");
         return ValidateOptionsResult.Success;
     }
 }

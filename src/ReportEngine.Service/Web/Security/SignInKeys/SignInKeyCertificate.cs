@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using ReportEngine.Archive;
 using ReportEngine.Foundation;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Web.Security.SignInKeys;
 
@@ -17,39 +18,45 @@ internal sealed class SignInKeyCertificate
 {
     public const string Setting = "ReportEngine:SignIn:KeyFile";
 
-    private SignInKeyCertificate(string path, X509Certificate2 certificate, bool madeNow)
+    /// <summary>The PEM of a certificate made by this process because the file was missing: saved by <see cref="CheckAsync"/> once the database is known to hold no key, so a refused start writes nothing.</summary>
+    private readonly string? _unsaved;
+
+    private SignInKeyCertificate(string path, X509Certificate2 certificate, string? unsaved)
     {
         Path = path;
         Certificate = certificate;
-        MadeNow = madeNow;
+        _unsaved = unsaved;
     }
 
     public string Path { get; }
 
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>This process made the file: there was none.</summary>
-    private bool MadeNow { get; }
-
     /// <summary>The file <c>ReportEngine:SignIn:KeyFile</c> names; by default beside the archive's signing key.</summary>
     public static string PathIn(IConfiguration configuration)
     {
         if (configuration[Setting] is { Length: > 0 } given) return System.IO.Path.GetFullPath(given);
-        var archive = System.IO.Path.GetFullPath(configuration.GetSection("Archive").Get<ArchiveOptions>()?.Folder ?? new ArchiveOptions().Folder);
+        var archive = System.IO.Path.GetFullPath(configuration.GetSection(SettingNames.Archive).Get<ArchiveOptions>()?.Folder ?? new ArchiveOptions().Folder);
         return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(archive)!, $"{System.IO.Path.GetFileName(archive)}-sign-in-key.pem");
     }
 
-    public static SignInKeyCertificate OpenOrCreate(string path)
+    /// <summary>Reads the file, or makes a new certificate in memory when there is none (saved later by <see cref="CheckAsync"/>).</summary>
+    public static SignInKeyCertificate OpenOrMake(string path)
     {
-        var madeNow = false;
-        if (!File.Exists(path)) madeNow = TryCreate(path);
+        if (!File.Exists(path))
+        {
+            using var rsa = RSA.Create(3072);
+            var request = new CertificateRequest("CN=ReportEngine sign-in keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
+            return new SignInKeyCertificate(path, made, rsa.ExportPkcs8PrivateKeyPem() + "\n" + made.ExportCertificatePem() + "\n");
+        }
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
             throw new SignInKeyException($"The sign-in key file {path} can be read or written by others than its owner; make it private (chmod 600 {path}).");
         try
         {
             var certificate = X509Certificate2.CreateFromPemFile(path);
             if (certificate.GetRSAPrivateKey() is null) throw new CryptographicException("it holds no RSA private key");
-            return new SignInKeyCertificate(path, certificate, madeNow);
+            return new SignInKeyCertificate(path, certificate, null);
         }
         catch (CryptographicException ex)
         {
@@ -58,17 +65,20 @@ internal sealed class SignInKeyCertificate
     }
 
     /// <summary>
-    /// Before any request: a certificate made now beside keys already stored means the one that encrypted them is lost
-    /// (or elsewhere); the new file is removed, so that every later start says so too, instead of signing everyone out.
+    /// Before any request. A certificate made now beside keys already stored means the one that encrypted them is lost
+    /// (or elsewhere): refused, and nothing saved, so every later start says so too instead of signing everyone out.
+    /// Otherwise a certificate made now is saved (0600). Keys this certificate cannot read are refused as well.
     /// </summary>
     public async Task CheckAsync(PostgresKeyRing ring, IKeyManager keys, CancellationToken cancellationToken)
     {
-        var setting = Setting.Replace(":", "__", StringComparison.Ordinal);
-        if (MadeNow && await ring.AnyAsync(cancellationToken))
+        var setting = SettingNames.AsVariable(Setting);
+        if (_unsaved is not null)
         {
-            File.Delete(Path);
-            throw new SignInKeyException($"The sign-in key file {Path} is missing, but the database holds sign-in keys encrypted with it: " +
-                                         $"restore it (from its backup) or set {setting} to where it is.");
+            if (await ring.AnyAsync(cancellationToken))
+                throw new SignInKeyException($"The sign-in key file {Path} is missing, but the database holds sign-in keys encrypted with it: " +
+                                             $"restore it (from its backup) or set {setting} to where it is.");
+            if (!TrySave(Path, _unsaved))
+                throw new SignInKeyException($"Another serve made the sign-in key file {Path} at the same moment as this one: start this one again to use it.");
         }
         foreach (var key in keys.GetAllKeys().Where(k => !k.IsRevoked && k.ExpirationDate > DateTimeOffset.UtcNow))
         {
@@ -84,18 +94,14 @@ internal sealed class SignInKeyCertificate
         }
     }
 
-    /// <summary>Writes a new key and certificate beside the path and moves it into place, so no process reads half a file; false when another process got there first.</summary>
-    private static bool TryCreate(string path)
+    /// <summary>Writes the file beside its path (0600) and moves it into place, so no process reads half a file; false when another process got there first.</summary>
+    private static bool TrySave(string path, string pem)
     {
-        using var rsa = RSA.Create(3072);
-        var request = new CertificateRequest("CN=ReportEngine sign-in keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var staging = $"{path}.{Environment.ProcessId}.new";
         var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(new FileStream(staging, create)))
-            writer.Write(rsa.ExportPkcs8PrivateKeyPem() + "\n" + certificate.ExportCertificatePem() + "\n");
+        using (var writer = new StreamWriter(new FileStream(staging, create))) writer.Write(pem);
         try
         {
             File.Move(staging, path, overwrite: false);
