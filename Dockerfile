@@ -13,22 +13,21 @@ RUN dotnet restore src/ReportEngine.Cli/ReportEngine.Cli.csproj -p:RestoreLocked
 COPY src/ src/
 RUN dotnet publish src/ReportEngine.Cli/ReportEngine.Cli.csproj -c Release -o /app --nologo --no-restore
 
-# The ASP.NET Core runtime, taken from Microsoft's image. Since .NET 10 that image is Ubuntu, whose `chromium` package is
-# only a stub for a snap (no snap runs in a container); the runtime is a portable build, so it is copied onto Debian 12,
-# where Debian's own Chromium, the one ReportEngine is tested with, is an ordinary package.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dotnet
-
-# Runtime: Debian 12, the runtime's own libraries, Debian's Chromium, the pack fonts, the archive's tools, and curl for
-# the health check.
+# Runtime: Debian 12 with Debian's Chromium (the one ReportEngine is tested with; Microsoft's own .NET 10 images are
+# Ubuntu, whose `chromium` is only a stub for a snap, which cannot run in a container), the pack fonts, the archive's
+# tools and curl for the health check; then the ASP.NET Core runtime from Microsoft's package repository for Debian 12,
+# a combination Microsoft supports.
 FROM debian:bookworm-slim AS runtime
 # packages (image-rehearsal reads this list)
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata \
+      ca-certificates tzdata \
       chromium fonts-liberation2 fonts-noto-core fonts-noto-color-emoji ghostscript qpdf curl \
+ && curl -fsSL -o /tmp/packages-microsoft-prod.deb https://packages.microsoft.com/config/debian/12/packages-microsoft-prod.deb \
+ && dpkg -i /tmp/packages-microsoft-prod.deb && rm /tmp/packages-microsoft-prod.deb \
+ && apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends aspnetcore-runtime-10.0 \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=dotnet /usr/share/dotnet /usr/share/dotnet
-RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 WORKDIR /app
 COPY --from=build /app ./
 COPY templates/ templates/

@@ -5,7 +5,7 @@ using ReportEngine.Metrics;
 
 namespace ReportEngine.Rendering;
 
-/// <summary>Writes <c>metrics.json</c> in the schema at the end of metrics.md, with the report's kind (reports.md).</summary>
+/// <summary>Writes <c>metrics.json</c> in the schema at the end of metrics.md, with the report's kind (reports.md) and the engine's version.</summary>
 public static class MetricsJson
 {
     public static byte[] Serialize(ReportIdentity report, IReportFigures figures)
@@ -15,6 +15,8 @@ public static class MetricsJson
         {
             json.WriteStartObject();
             json.WriteNumber("contract_version", PackMetrics.ContractVersion);
+            // Which ReportEngine computed these figures (CHANGELOG.md), as the archive record and the PDF say too.
+            json.WriteString("engine_version", Foundation.EngineVersion.Current);
             json.WriteString("authority", report.Authority);
             json.WriteString("kind", report.Kind.Name);
             if (report.Statement is not null) json.WriteString("statement", report.Parameter);

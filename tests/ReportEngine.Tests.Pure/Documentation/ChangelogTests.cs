@@ -3,7 +3,7 @@ using ReportEngine.Foundation;
 
 namespace ReportEngine.Tests.Pure.Documentation;
 
-/// <summary>The version the changelog names last is the one the product reports (<c>--version</c>, metrics.json's archive record, the PDF).</summary>
+/// <summary>The version the changelog names last is the one the product reports (<c>--version</c>, metrics.json, the archive record, the PDF).</summary>
 public sealed class ChangelogTests
 {
     [Fact]

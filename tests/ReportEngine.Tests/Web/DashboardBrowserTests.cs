@@ -120,11 +120,16 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IAsyncLi
 
         await DashboardBrowser.SignInAsync(page, dashboard.Url, DashboardFixture.Admin);
         foreach (var path in new[] { "/", "/requests/new", $"/requests/{request}", "/archive", "/archive?from=nonsense", $"/archive/{entry}", $"/packs/{entry}", "/admin/users", "/admin/recipients",
-                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/account/password", "/accessibility", "/subscriptions", "/not-allowed" })
+                     "/admin/schedules", "/admin/audit", "/admin/review", "/drafts", "/datasets/upload", "/account/password", "/accessibility", "/subscriptions", "/not-allowed",
+                     $"/admin/users?person={Uri.EscapeDataString(DashboardFixture.Requester.Email)}" })
         {
             await page.GoToAsync($"{dashboard.Url}{path}");
             await CheckAsync(path);
             if (path == "/admin/schedules") await DashboardBrowser.ScreenshotAsync(page, "schedules");
+            // And on a phone: what a narrow screen shows (the menu button, folded tables) must pass as well.
+            await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844 });
+            await CheckAsync($"{path} at 390 pixels");
+            await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
         }
         await page.GoToAsync($"{dashboard.Url}/requests/new");
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("main button[type=submit]"));
