@@ -42,7 +42,9 @@ internal static class CliComposition
             .SetMinimumLevel(LogLevel.Warning)
             .AddConfiguration(settings.GetSection("Logging"))
             .AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter("PuppeteerSharp", LogLevel.Error));
+            // PuppeteerSharp logs the browser's own teardown (a print cancelled by Ctrl+C, say) with a stack trace; what
+            // matters reaches the person as the verb's one error line.
+            .AddFilter("PuppeteerSharp", LogLevel.Critical));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddReportEngine(ProjectHome.Root);
         services.AddDashboardStores();

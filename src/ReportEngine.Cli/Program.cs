@@ -15,9 +15,17 @@ if (parse.Errors.Count > 0)
     return FailurePolicy.Refused;
 }
 
+// Ctrl+C cancels the verb's work, which ends in one "Cancelled" line and exit 130; a second Ctrl+C ends the process at once.
+using var interrupted = new CancellationTokenSource();
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal =>
+{
+    if (interrupted.IsCancellationRequested) return;
+    signal.Cancel = true;
+    interrupted.Cancel();
+});
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, interrupted.Token);
 }
 catch (Exception ex)
 {
@@ -36,7 +44,7 @@ catch (Exception ex)
             foreach (var failure in invalid.Failures) Console.Error.WriteLine(failure);
             break;
         case OperationCanceledException:
-            Console.Error.WriteLine("Interrupted; nothing was written.");
+            Console.Error.WriteLine("Cancelled; nothing was written.");
             break;
         case PermanentFailureException or Npgsql.NpgsqlException or ReportEngine.Printing.BrowserUnavailableException or ReportEngine.Printing.PrintFailedException
             or IOException or UnauthorizedAccessException:

@@ -55,4 +55,39 @@ public class CommandLineErrorTests
         Assert.Equal(0, exit);
         Assert.Contains("  Example:\n    reportengine pack --period 2024-01 --out packs/2024-01", stdout);
     }
+
+    [Fact]
+    public async Task Ctrl_C_cancels_a_pack_with_one_cancelled_line_exit_130_and_nothing_written()
+    {
+        using var output = new TempFolder();
+        var folder = Path.Combine(output.Path, "packs");
+        var start = CliProcess.StartInfo(null, "pack", "--period", "2024-01", "--out", folder);
+        // SIGINT as a terminal sends it, with its default disposition restored (a shell's background job inherits it ignored).
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = new System.Text.StringBuilder();
+        var printing = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr) stderr.AppendLine(e.Data);
+            if (e.Data?.Contains("Computing the figures", StringComparison.Ordinal) == true) printing.TrySetResult();
+        };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await printing.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        process.WaitForExit(); // the error stream read to its end
+
+        string text;
+        lock (stderr) text = stderr.ToString();
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {text}");
+        Assert.Equal("", await stdout);
+        Assert.Single(text.Split('\n'), l => l.StartsWith("Cancelled", StringComparison.Ordinal));
+        Assert.Equal("Cancelled; nothing was written.", text.TrimEnd().Split('\n')[^1]);
+        Assert.DoesNotContain("   at ", text);
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "something was written");
+    }
 }
