@@ -52,6 +52,7 @@ public sealed class DatasetUploadPageTests(DashboardFixture dashboard) : IAsyncL
         var text = await page.EvaluateExpressionAsync<string>("document.body.innerText");
         Assert.Contains("Check the data before importing it", text);
         Assert.Contains("Nothing has been imported yet", text);
+        Assert.Contains("Upper Pennard District Council (UPP)", text);
         Assert.Matches(@"training\.csv\s+1,528", text);
         Assert.Contains("Periods for monthly", text);
         await CheckPageAsync(page, "preview", found);

@@ -15,6 +15,12 @@ namespace ReportEngine.Tests.Web;
 public sealed class DatasetUploadTests(DashboardFixture dashboard)
 {
     /// <summary>The sample's files, zipped, as the authority <paramref name="code"/>, each changed by <paramref name="change"/>.</summary>
+    private static readonly Dictionary<string, string> CouncilNames = new(StringComparer.Ordinal)
+    {
+        ["UPL"] = "Uplands Borough Council",
+        ["UPP"] = "Upper Pennard District Council",
+    };
+
     internal static byte[] SampleZip(string code, Func<string, string, string>? change = null)
     {
         using var buffer = new MemoryStream();
@@ -23,7 +29,9 @@ public sealed class DatasetUploadTests(DashboardFixture dashboard)
             {
                 var name = Path.GetFileName(path);
                 var text = File.ReadAllText(path);
-                if (name == "authority.csv") text = text.Replace("\nNDC,", $"\n{code},", StringComparison.Ordinal);
+                // Another authority is another council, with its own name (the dashboard shows names, not codes).
+                if (name == "authority.csv" && code != "NDC")
+                    text = text.Replace("\nNDC,Northdale County Council,", $"\n{code},{CouncilNames.GetValueOrDefault(code, $"{code} Borough Council")},", StringComparison.Ordinal);
                 using var writer = new StreamWriter(zip.CreateEntry(name).Open());
                 writer.Write(change?.Invoke(name, text) ?? text);
             }
