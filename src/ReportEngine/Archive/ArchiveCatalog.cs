@@ -57,7 +57,9 @@ public sealed class ArchiveCatalog(IArchiveIndex index, ReportKinds kinds)
 
     internal static IReadOnlyList<string> PendingPdfACopies(IReadOnlyList<ArchiveRecord> records)
     {
-        var withCopy = records.Where(r => r.Type == ArchiveRecordType.Addition).Select(r => r.AddsTo!).ToHashSet(StringComparer.Ordinal);
+        // Only the addition that carries the copy: an entry's editions are an addition too, and may come first.
+        var withCopy = records.Where(r => r.Type == ArchiveRecordType.Addition && r.Files.ContainsKey(ArchiveFile.PdfA))
+            .Select(r => r.AddsTo!).ToHashSet(StringComparer.Ordinal);
         return records.Where(r => r.Type == ArchiveRecordType.Entry && !r.Files.ContainsKey(ArchiveFile.PdfA) && !withCopy.Contains(r.Id)).Select(r => r.Id).ToList();
     }
 

@@ -286,6 +286,9 @@ public class ArchiveTests(SamplePackFixture packs, PostgresFixture postgres)
         }
         var verification = await test.Archive.VerifyAsync();
         Assert.True(verification.Intact, string.Join("\n", verification.Problems));
+        // The editions are an addition too, but not the PDF/A copy: that is still pending (and is said to be).
+        Assert.Equal([entry.Id], verification.PendingPdfA);
+        Assert.Equal([entry.Id], await test.Archive.Catalog.PendingPdfACopiesAsync());
         var again = await test.Archive.Rerenderer.RerenderAsync(entry.Id, test.Renderers().With);
         Assert.True(again.Identical, again.FirstDifference ?? again.Editions);
 
