@@ -7,7 +7,7 @@ namespace ReportEngine.Cli;
 internal static class DatabaseOption
 {
     public const string EnvironmentVariable = "REPORTENGINE_DB";
-    private const string ServiceVariable = "ConnectionStrings__ReportEngine";
+    private static readonly string ServiceVariable = Hosting.SettingNames.AsVariable(Hosting.SettingNames.ConnectionString);
 
     public static Option<string> Create() => new("--db") { Description = $"Npgsql connection string (default: ${EnvironmentVariable})", HelpName = "CONN" };
 

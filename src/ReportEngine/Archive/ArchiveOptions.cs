@@ -40,8 +40,14 @@ public sealed class ArchiveOptions
     public const int MinRetentionYears = 1;
     public const int MaxRetentionYears = 100;
 
-    public string SigningKeyPath =>
-        SigningKeyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder))!, $"{Path.GetFileName(Path.GetFullPath(Folder))}-signing-key.pem");
+    public string SigningKeyPath => SigningKeyFile ?? BesideFolder("signing-key.pem");
+
+    /// <summary>A file beside the archive's folder, named after it (<c>archive-NAME</c>): where its secrets are kept by default, outside it.</summary>
+    public string BesideFolder(string name)
+    {
+        var folder = Path.GetFullPath(Folder);
+        return Path.Combine(Path.GetDirectoryName(folder)!, $"{Path.GetFileName(folder)}-{name}");
+    }
 
     public int RetentionFor(string kind, ReportKinds kinds) =>
         RetentionYears.TryGetValue(kind, out var years) && int.TryParse(years, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n

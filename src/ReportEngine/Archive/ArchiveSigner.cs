@@ -36,7 +36,7 @@ public sealed class ArchiveSigner : IDisposable
             key.ImportPkcs8PrivateKey(generated.ExportPkcs8PrivateKey(), out _);
         else
         {
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
+            if (PrivateFile.OthersMayReach(path))
             {
                 key.Dispose();
                 generated.Dispose();

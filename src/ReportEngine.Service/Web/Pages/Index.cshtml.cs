@@ -14,7 +14,7 @@ namespace ReportEngine.Service.Web.Pages;
 
 /// <summary>Home: for each authority the person may see, the latest report of each kind with its headline figures, the next scheduled run, and requests in progress.</summary>
 public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports reports, RequestStore requests, ReportKinds kinds, JobStorage jobs,
-    PostgresDrafts drafts) : PageModel
+    PostgresDrafts drafts, AuthorityNames names) : PageModel
 {
     /// <summary>review.md: the open drafts this person may sign off, and the returned ones awaiting changes, of the authorities they may see.</summary>
     public int AwaitingSignOff { get; private set; }
@@ -58,7 +58,7 @@ public sealed class IndexModel(PostgresEvidenceStore evidence, ArchivedReports r
                 var next = recurring.TryGetValue(RecurringReportSchedule.JobId(kind, authority), out var job) ? job.NextExecution : null;
                 rows.Add(new KindSummary(kind, entry, figures, next));
             }
-            summaries.Add(new AuthoritySummary(authority, await evidence.AuthorityNameAsync(authority, cancellationToken) ?? authority, rows, attention, attentionFrom));
+            summaries.Add(new AuthoritySummary(authority, await names.NameOfAsync(authority, cancellationToken), rows, attention, attentionFrom));
         }
         Authorities = summaries;
         InProgress = (await requests.InFlightAsync(cancellationToken)).Where(r => account.MaySee(r.Report.Authority)).ToList();

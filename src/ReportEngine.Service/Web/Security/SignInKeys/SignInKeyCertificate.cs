@@ -36,8 +36,7 @@ internal sealed class SignInKeyCertificate
     public static string PathIn(IConfiguration configuration)
     {
         if (configuration[Setting] is { Length: > 0 } given) return System.IO.Path.GetFullPath(given);
-        var archive = System.IO.Path.GetFullPath(configuration.GetSection(SettingNames.Archive).Get<ArchiveOptions>()?.Folder ?? new ArchiveOptions().Folder);
-        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(archive)!, $"{System.IO.Path.GetFileName(archive)}-sign-in-key.pem");
+        return (configuration.GetSection(SettingNames.Archive).Get<ArchiveOptions>() ?? new ArchiveOptions()).BesideFolder("sign-in-key.pem");
     }
 
     /// <summary>Reads the file, or makes a new certificate in memory when there is none (saved later by <see cref="CheckAsync"/>).</summary>
@@ -50,7 +49,7 @@ internal sealed class SignInKeyCertificate
             var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
             return new SignInKeyCertificate(path, made, rsa.ExportPkcs8PrivateKeyPem() + "\n" + made.ExportCertificatePem() + "\n");
         }
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
+        if (PrivateFile.OthersMayReach(path))
             throw new SignInKeyException($"The sign-in key file {path} can be read or written by others than its owner; make it private (chmod 600 {path}).");
         try
         {
