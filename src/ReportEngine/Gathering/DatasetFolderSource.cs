@@ -131,10 +131,11 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
             return new DatasetError(file, 1, null, "is UTF-16; the data contract needs UTF-8");
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0) return new DatasetError(file, LineOf(nul), null, "holds a NUL character (U+0000), which the data contract does not allow (is the file UTF-16?)");
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        // Only a file that is not UTF-8 is decoded here, to find where it stops being so.
         var chars = new char[bytes.Length];
-        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
-            return new DatasetError(file, LineOf(read), null, $"is not valid UTF-8 (byte {read + 1} of the file; is it Latin-1 or Windows-1252?)");
-        return null;
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+        return new DatasetError(file, LineOf(read), null, $"is not valid UTF-8 (byte {read + 1} of the file; is it Latin-1 or Windows-1252?)");
     }
 
     private EvidenceProvenance Provenance(SortedDictionary<string, byte[]> files, Dictionary<string, int> rowCounts)

@@ -13,16 +13,20 @@ public readonly record struct ReportingPeriod
     {
         if (month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month));
         Start = new DateOnly(year, month, 1);
+        // Kept rather than worked out on each read: every figure asks them once a row, for each of 24 months.
+        End = Start.AddMonths(1).AddDays(-1);
+        R12Start = Start.AddMonths(-11);
+        P12Start = Start.AddMonths(-23);
     }
 
     /// <summary>The first day of M.</summary>
     public DateOnly Start { get; }
 
     /// <summary>E: the last day of M.</summary>
-    public DateOnly End => Start.AddMonths(1).AddDays(-1);
+    public DateOnly End { get; }
 
-    public DateOnly R12Start => Start.AddMonths(-11);
-    public DateOnly P12Start => Start.AddMonths(-23);
+    public DateOnly R12Start { get; }
+    public DateOnly P12Start { get; }
     public DateOnly P12End => R12Start.AddDays(-1);
 
     public bool InMonth(DateOnly d) => d >= Start && d <= End;

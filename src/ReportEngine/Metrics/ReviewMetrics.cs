@@ -15,10 +15,18 @@ public sealed record ReviewMetrics(Ratio Reviewed12m)
     {
         var e = period.End;
         var yearBefore = e.AddMonths(-12);
-        var reviewed = reviews.Where(r => r.CompletedOn > yearBefore && r.CompletedOn <= e).Select(r => r.PersonId).ToHashSet(StringComparer.Ordinal);
-        // In support on every day from E − 12 months to E: one merged span covers them all.
-        var inSupport = CareActIndexes.SupportSpans(episodes).Where(p => p.Spans.Any(span => span.From <= yearBefore && span.To >= e)).Select(p => p.Person);
-        return new ReviewMetrics(Ratio.Percent(inSupport, reviewed.Contains));
+        var index = CareActIndexes.ReviewsOf(episodes, reviews);
+        var reviewed = index.ReviewedBetween(yearBefore, e);
+        long inSupport = 0, reviewedOfThem = 0;
+        var people = index.Support;
+        for (var person = 0; person < people.Count; person++)
+        {
+            // In support on every day from E − 12 months to E: one merged span covers them all.
+            if (!Array.Exists(people[person].Spans, span => span.From <= yearBefore && span.To >= e)) continue;
+            inSupport++;
+            if (reviewed[person]) reviewedOfThem++;
+        }
+        return new ReviewMetrics(Ratio.Percent(reviewedOfThem, inSupport));
     }
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()

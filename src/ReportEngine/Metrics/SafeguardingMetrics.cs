@@ -22,18 +22,31 @@ public sealed record SafeguardingMetrics(
         int population, ReportingPeriod period, bool perAdults = false)
     {
         var e = period.End;
-        var received = concerns.Where(c => period.InR12(c.ReceivedOn)).ToList();
-        var decided = concerns.Where(c => period.InR12(c.DecidedOn)).ToList();
         var index = CareActIndexes.ConcernsOf(concerns);
-        // A repeat: the same person had a concern in the twelve months before this one's day (the same day is not before it).
-        bool IsRepeat(SafeguardingConcern c) => index.HadConcernBetween(c.PersonId, c.ReceivedOn.AddMonths(-12), c.ReceivedOn);
+        int received = 0, repeats = 0, decidedS42 = 0, undecided = 0;
+        var daysToDecision = new List<int>();
+        for (var i = 0; i < concerns.Count; i++)
+        {
+            var c = concerns[i];
+            if (period.InR12(c.ReceivedOn))
+            {
+                received++;
+                if (index.IsRepeat[i]) repeats++;
+            }
+            if (period.InR12(c.DecidedOn))
+            {
+                daysToDecision.Add(CareActDays.Between(c.ReceivedOn, c.DecidedOn!.Value));
+                if (c.Decision == ConcernDecision.S42Enquiry) decidedS42++;
+            }
+            if (c.ReceivedOn <= e && !(c.DecidedOn <= e)) undecided++;
+        }
         return new SafeguardingMetrics(
-            received.Count,
-            population > 0 ? received.Count * 100000.0 / population : null,
-            Ratio.Percent(decided, c => c.Decision == ConcernDecision.S42Enquiry),
-            Statistics.Median(decided.Select(c => CareActDays.Between(c.ReceivedOn, c.DecidedOn!.Value))),
-            concerns.Count(c => c.ReceivedOn <= e && !(c.DecidedOn <= e)),
-            Ratio.Percent(received, IsRepeat),
+            received,
+            population > 0 ? received * 100000.0 / population : null,
+            Ratio.Percent(decidedS42, daysToDecision.Count),
+            Statistics.Median(daysToDecision),
+            undecided,
+            Ratio.Percent(repeats, received),
             enquiries is null ? null : EnquiryMetrics.Compute(concerns, enquiries, period),
             perAdults);
     }
@@ -65,21 +78,42 @@ public sealed record EnquiryMetrics(
     public static EnquiryMetrics Compute(IReadOnlyList<SafeguardingConcern> concerns, IReadOnlyList<SafeguardingEnquiry> enquiries, ReportingPeriod period)
     {
         var e = period.End;
-        var s42Concerns = CareActIndexes.ConcernsOf(concerns).S42Concerns;
-        var s42 = enquiries.Where(x => s42Concerns.Contains(x.ConcernId)).ToList();
-        var concluded = s42.Where(x => period.InR12(x.ConcludedOn)).ToList();
-        var open = s42.Where(x => x.StartedOn <= e && !(x.ConcludedOn <= e)).ToList();
+        int started = 0, open = 0, openOverSixMonths = 0;
+        int asked = 0, expressed = 0, achieved = 0, riskRecorded = 0, riskReduced = 0;
+        var daysToConclude = new List<int>();
+        foreach (var x in CareActIndexes.S42EnquiriesOf(concerns, enquiries))
+        {
+            if (period.InR12(x.StartedOn)) started++;
+            if (x.StartedOn <= e && !(x.ConcludedOn <= e))
+            {
+                open++;
+                if (CareActDays.OverSixMonths(x.StartedOn, e)) openOverSixMonths++;
+            }
+            if (!period.InR12(x.ConcludedOn)) continue;
+            daysToConclude.Add(CareActDays.Between(x.StartedOn, x.ConcludedOn!.Value));
+            if (x.OutcomesAsked is OutcomesAsked.AskedExpressed or OutcomesAsked.AskedNotExpressed) asked++;
+            if (x.OutcomesAsked == OutcomesAsked.AskedExpressed)
+            {
+                expressed++;
+                if (x.OutcomesAchieved is OutcomesAchieved.Fully or OutcomesAchieved.Partially) achieved++;
+            }
+            if (x.RiskOutcome is not null)
+            {
+                riskRecorded++;
+                if (x.RiskOutcome is RiskOutcome.Reduced or RiskOutcome.Removed) riskReduced++;
+            }
+        }
+        var concluded = daysToConclude.Count;
         return new EnquiryMetrics(
-            s42.Count(x => period.InR12(x.StartedOn)),
-            concluded.Count,
-            Statistics.Median(concluded.Select(x => CareActDays.Between(x.StartedOn, x.ConcludedOn!.Value))),
-            open.Count,
-            open.Count(x => CareActDays.OverSixMonths(x.StartedOn, e)),
+            started,
+            concluded,
+            Statistics.Median(daysToConclude),
+            open,
+            openOverSixMonths,
             // NOT_RECORDED stays in the denominator, so that poor recording shows.
-            Ratio.Percent(concluded, x => x.OutcomesAsked is OutcomesAsked.AskedExpressed or OutcomesAsked.AskedNotExpressed),
-            Ratio.Percent(concluded.Where(x => x.OutcomesAsked == OutcomesAsked.AskedExpressed),
-                x => x.OutcomesAchieved is OutcomesAchieved.Fully or OutcomesAchieved.Partially),
-            Ratio.Percent(concluded.Where(x => x.RiskOutcome is not null), x => x.RiskOutcome is RiskOutcome.Reduced or RiskOutcome.Removed));
+            Ratio.Percent(asked, concluded),
+            Ratio.Percent(achieved, expressed),
+            Ratio.Percent(riskReduced, riskRecorded));
     }
 
     public IEnumerable<KeyValuePair<string, MetricValue>> ByKey()

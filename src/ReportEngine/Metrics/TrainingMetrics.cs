@@ -16,25 +16,19 @@ public sealed record TrainingMetrics(
     public static TrainingMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
     {
         var e = period.End;
-        var courses = evidence.Courses.ToDictionary(c => c.Code);
+        var (courses, completionsByStaffCourse, requirementsByRole, specialist, staffById) = TrainingIndex.Of(evidence);
         var active = evidence.Staff.Where(s => s.IsActiveOn(e)).ToList();
         var activeIds = active.Select(s => s.StaffId).ToHashSet();
-        var completionsByStaffCourse = evidence.Training
-            .Where(t => t.CompletedDate <= e)
-            .ToLookup(t => (t.StaffId, t.CourseCode));
-        var requirementsByRole = evidence.CourseRequirements.ToLookup(r => r.JobRole, StringComparer.Ordinal);
 
         var due = (
             from s in active
             from r in requirementsByRole[s.JobRole]
             where s.StartDate.AddDays(r.DueDaysFromStart) <= e
             let course = courses[r.CourseCode]
-            let met = completionsByStaffCourse[(s.StaffId, course.Code)].Any(t => Expiry(t, course) is not { } x || x > e)
+            let met = completionsByStaffCourse[(s.StaffId, course.Code)].Any(t => t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e))
             select (Staff: s, Course: course, Met: met)).ToList();
 
-        var specialist = evidence.Training.Where(t => courses[t.CourseCode].Category == CourseCategory.Specialist).ToList();
         var specialistR12 = specialist.Where(t => period.InR12(t.CompletedDate)).ToList();
-        var staffById = evidence.Staff.ToDictionary(s => s.StaffId);
 
         return new TrainingMetrics(
             Compliance: Ratio.Percent(due, d => d.Met),
@@ -57,6 +51,28 @@ public sealed record TrainingMetrics(
     /// <summary>expiry_date when set, else completed_date + renewal_months calendar months, else never (null).</summary>
     public static DateOnly? Expiry(TrainingCompletion completion, Course course) =>
         completion.ExpiryDate ?? (course.RenewalMonths is { } months ? completion.CompletedDate.AddMonths(months) : null);
+}
+
+/// <summary>The training files' lookups, built once per dataset rather than for each of the 24 months a trend covers.</summary>
+internal sealed record TrainingIndex(
+    IReadOnlyDictionary<string, Course> Courses,
+    ILookup<(string StaffId, string CourseCode), TrainingCompletion> CompletionsByStaffCourse,
+    ILookup<string, CourseRequirement> RequirementsByRole,
+    IReadOnlyList<TrainingCompletion> Specialist,
+    IReadOnlyDictionary<string, StaffMember> StaffById)
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EvidenceSet, TrainingIndex> Built = new();
+
+    public static TrainingIndex Of(EvidenceSet evidence) => Built.GetValue(evidence, static e =>
+    {
+        var courses = e.Courses.ToDictionary(c => c.Code);
+        return new TrainingIndex(
+            courses,
+            e.Training.ToLookup(t => (t.StaffId, t.CourseCode)),
+            e.CourseRequirements.ToLookup(r => r.JobRole, StringComparer.Ordinal),
+            e.Training.Where(t => courses[t.CourseCode].Category == CourseCategory.Specialist).ToList(),
+            e.Staff.ToDictionary(s => s.StaffId));
+    });
 }
 
 public sealed record Breakdown<TKey>(TKey Key, Ratio Ratio);

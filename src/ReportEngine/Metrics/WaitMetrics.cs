@@ -12,23 +12,34 @@ public sealed record WaitMetrics(IReadOnlyList<WaitsOfKind> Kinds)
     public static WaitMetrics Compute(IReadOnlyList<Wait> waits, ReportingPeriod period)
     {
         var e = period.End;
-        var byKind = waits.ToLookup(w => w.Kind);
-        return new WaitMetrics(Enum.GetValues<WaitKind>().Select(kind =>
+        var byKind = CareActIndexes.WaitsByKind(waits);
+        var kinds = new List<WaitsOfKind>();
+        var (waiting, toStart) = (new List<int>(), new List<int>());
+        // One pass over each kind's rows a month, every figure of the kind counted in it.
+        foreach (var kind in Enum.GetValues<WaitKind>())
         {
-            var rows = byKind[kind];
-            var waitingRows = rows.Where(w => w.IsWaitingAt(e)).ToList();
-            var waiting = waitingRows.Select(w => CareActDays.Between(w.RequestedOn, e)).ToList();
-            var closedUnstarted = rows.Where(w => w.StartedOn is null && period.InR12(w.ClosedOn)).ToList();
-            return new WaitsOfKind(
-                kind,
-                waiting.Count,
-                Statistics.Median(waiting),
-                waiting.Count == 0 ? null : waiting.Max(),
-                waitingRows.Count(w => CareActDays.OverSixMonths(w.RequestedOn, e)),
-                Statistics.Median(rows.Where(w => period.InR12(w.StartedOn)).Select(w => CareActDays.Between(w.RequestedOn, w.StartedOn!.Value))),
-                closedUnstarted.Count,
-                closedUnstarted.Count(w => w.CloseReason == WaitCloseReason.Died));
-        }).ToList());
+            waiting.Clear();
+            toStart.Clear();
+            int overSixMonths = 0, closedUnstarted = 0, diedUnstarted = 0;
+            foreach (var w in byKind[kind])
+            {
+                if (w.IsWaitingAt(e))
+                {
+                    waiting.Add(CareActDays.Between(w.RequestedOn, e));
+                    if (CareActDays.OverSixMonths(w.RequestedOn, e)) overSixMonths++;
+                }
+                if (period.InR12(w.StartedOn)) toStart.Add(CareActDays.Between(w.RequestedOn, w.StartedOn!.Value));
+                if (w.StartedOn is null && period.InR12(w.ClosedOn))
+                {
+                    closedUnstarted++;
+                    if (w.CloseReason == WaitCloseReason.Died) diedUnstarted++;
+                }
+            }
+            var longest = waiting.Count == 0 ? (int?)null : waiting.Max();
+            kinds.Add(new WaitsOfKind(kind, waiting.Count, Statistics.Median(waiting), longest, overSixMonths, Statistics.Median(toStart),
+                closedUnstarted, diedUnstarted));
+        }
+        return new WaitMetrics(kinds);
     }
 
     public WaitsOfKind Of(WaitKind kind) => Kinds.First(k => k.Kind == kind);

@@ -19,7 +19,7 @@ public sealed record WorkforceMetrics(
     {
         var e = period.End;
         var eligible = evidence.Staff.Where(s => s.IsActiveOn(e) && s.RegisteredSocialWorker).ToList();
-        var held = evidence.Supervisions.Where(s => !s.Cancelled).ToLookup(s => s.StaffId);
+        var held = Held.GetValue(evidence.Supervisions, static all => all.Where(s => !s.Cancelled).ToLookup(s => s.StaffId));
         bool HadSupervision(StaffMember s, int days, Func<Supervision, bool> kind) =>
             held[s.StaffId].Any(v => kind(v) && v.HeldDate >= e.AddDays(-days) && v.HeldDate <= e);
 
@@ -36,6 +36,9 @@ public sealed record WorkforceMetrics(
             SupervisionStandard: Ratio.Percent(eligible, s => HadSupervision(s, 30, v => v.DurationMinutes >= 90)),
             AgencyFteShareSocialWorkers: AgencyShare(eligible));
     }
+
+    /// <summary>Each person's supervisions that were held, once per dataset rather than once a month.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Supervision>, ILookup<string, Supervision>> Held = new();
 
     private static Ratio AgencyShare(IReadOnlyList<StaffMember> staff) =>
         Ratio.Percent(staff.Where(s => s.EmploymentType == EmploymentType.Agency).Sum(s => s.Fte), staff.Sum(s => s.Fte));

@@ -23,6 +23,8 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
             TrimOptions = TrimOptions.None,
             BadDataFound = null,
             MaxFieldSize = MostCellCharacters,
+            // A dataset repeats few distinct cells (dates, codes, people's ids) many times: one string each, not one per cell.
+            CacheFields = true,
         };
         using var parser = new CsvParser(reader, config);
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -32,8 +34,8 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
         {
             while (parser.Read())
             {
-                var line = StartLine(parser);
                 var fields = parser.Record ?? [];
+                var line = StartLine(parser, fields);
                 if (header is null)
                 {
                     header = fields;
@@ -50,7 +52,7 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
         }
         catch (MaxFieldSizeException)
         {
-            errors.Add(new DatasetError(fileName, StartLine(parser), null,
+            errors.Add(new DatasetError(fileName, StartLine(parser, null), null,
                 $"a cell runs on past {MostCellCharacters:N0} characters: a quote (\") opened in this row is most likely never closed"));
         }
         catch (CsvHelperException ex)
@@ -61,16 +63,26 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
         return new CsvTable(fileName, columns, records);
     }
 
-    // RawRow counts physical lines up to the end of the record; a quoted field may span several.
-    private static int StartLine(IParser parser)
+    // RawRow counts physical lines up to the end of the record; a quoted field may span several. A line break inside a
+    // record can only be inside a quoted cell, so the cells say how many there are without the raw record's text (a
+    // string made for every record otherwise). Without the cells (a record that failed to parse) the raw text is read.
+    private static int StartLine(IParser parser, string[]? fields)
     {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        if (fields is null) return parser.RawRow - Breaks(parser.RawRecord.AsSpan().TrimEnd("\r\n"));
         var breaks = 0;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n'))) breaks++;
-        }
+        foreach (var field in fields)
+            if (field.AsSpan().IndexOfAny('\r', '\n') >= 0) breaks += Breaks(field);
         return parser.RawRow - breaks;
+    }
+
+    private static int Breaks(ReadOnlySpan<char> text)
+    {
+        var breaks = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) breaks++;
+        }
+        return breaks;
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

@@ -93,7 +93,7 @@ internal sealed class RowReader(CsvTable table, ErrorList errors) : Dataset.IRow
 
     private DateOnly? ParseDate(string column, string s)
     {
-        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (IsoDate.TryParse(s, out var d)) return d;
         Error(column, $"'{s}' is not a valid date");
         return null;
     }
