@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ReportEngine.Archive;
 using ReportEngine.Editions;
 using ReportEngine.Gathering;
+using ReportEngine.Printing;
 using ReportEngine.Rendering;
 using ReportEngine.Review;
 using ReportEngine.Telemetry;
@@ -65,16 +66,18 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                 throw new ReportRequestRefusedException($"--period: {outside}");
             return evidence;
         }
+        var report = request.Report;
+        var renderer = renderers.For(report.Kind);
+        // Without an archive the report is always rendered: Chromium opens its page while the evidence is read (issue 26).
+        await using var pageAhead = archiving is null ? renderer.OpenPage(cancellationToken) : null;
         // A folder names its authority only inside, so it is read whole before its run is claimed; a database source is
         // claimed before anything is read.
         var gathered = request.Evidence.Authority is null ? await GatherAsync() : null;
-        var report = request.Report;
         if ((request.Evidence.Authority ?? gathered!.Evidence.Authority.Code) is var named && named != report.Authority)
             throw new ReportRequestRefusedException($"the evidence is {named}'s, not {report.Authority}'s");
-        var renderer = renderers.For(report.Kind);
         // The one rendering of the issuing path; an archived report prints the id and snapshot the archive reserved.
-        Task<RenderedReport> RenderAsync(ArchiveReservation? reserved) =>
-            renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime, request.Review);
+        Task<RenderedReport> RenderAsync(ArchiveReservation? reserved, PrintingPage? page) =>
+            renderer.RenderAsync(gathered!, report, reserved?.Identity, progress, cancellationToken, gatherTime, request.Review, page);
 
         // review.md: a report whose kind is reviewed is made a draft, kept by review and never archived (nor delivered,
         // nor copied to PDF/A) until its approval asks for it again.
@@ -86,7 +89,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         if (archiving is null || request.Review is { Draft: true })
         {
             gathered ??= await GatherAsync();
-            var pack = await RenderAsync(null);
+            var pack = await RenderAsync(null, pageAhead);
             var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken, EditionsOf(request, pack, renderer));
             var pages = PageCount(pack.Pdf);
             logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
@@ -134,6 +137,8 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                     if (request.Regenerate && await Regeneration.LimitReachedAsync(archive, report, ended.TodayBegan, cancellationToken) is { } limit)
                         throw new RegenerationLimitException($"--regenerate: {limit} (ReportEngine:Archive:RegenerationsPerDay); ask again tomorrow");
                     await archive.OpenSigningKeyAsync(cancellationToken);
+                    // The report is rendered from here on: Chromium opens its page while the evidence is read (issue 26).
+                    await using var page = renderer.OpenPage(cancellationToken);
                     var old = request.Regenerate ? await archive.Catalog.LatestAsync(report, cancellationToken) : null;
                     gathered ??= await GatherAsync();
                     var reserved = archive.Issuing.Reserve(gathered, report, renderer.Options.MarkingOf(report.Kind));
@@ -142,7 +147,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                             ? Regeneration.UnchangedReason(request.Reason!, old.Id, request.DeliverAgain)
                             : request.Reason!);
                     var signOff = request is { Approving: { } draft, Review: { ApprovedBy: not null } marks } ? new SignOff(draft, marks) : null;
-                    var renderedNow = await RenderAsync(reserved);
+                    var renderedNow = await RenderAsync(reserved, page);
                     using (ReportTelemetry.Source.StartActivity("archive"))
                     {
                         var archived = await archive.Issuing.StoreAsync(reserved, renderedNow, renderer.Templates,

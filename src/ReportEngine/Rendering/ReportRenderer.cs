@@ -32,6 +32,9 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
     public TemplateSet Templates => templateSet;
 
+    /// <summary>A page for the report's print, opened from now on, for a caller with work to do first (gathering the evidence).</summary>
+    public PrintingPage OpenPage(CancellationToken cancellationToken = default) => printer.OpenPage(cancellationToken);
+
     public ReportOptions Options => options;
 
     private static Metrics.IReportFigures ComputeFigures(GatheredEvidence gathered, ReportIdentity report)
@@ -53,12 +56,16 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// </summary>
     public async Task<RenderedReport> RenderAsync(GatheredEvidence gathered, ReportIdentity report, ArchiveIdentity? archived = null,
         IProgress<ReportProgress>? progress = null, CancellationToken cancellationToken = default, TimeSpan gatherTime = default,
-        Review.ReviewMarks? review = null)
+        Review.ReviewMarks? review = null, PrintingPage? page = null)
     {
         if (report.Kind.TemplateFolder != templateSet.Kind)
             throw new ArgumentException($"a {report.Kind.Name} report cannot be rendered with the templates of {templateSet.Kind}", nameof(report));
         RefuseCommentaryThatWouldNotPrint(report.Kind, review);
         var run = new RenderRun(report, gatherTime, gathered.Evidence.Authority.Name);
+        // Chromium opens the page while the figures are computed and the templates written (issue 26: a tenth of a second),
+        // unless the caller opened it earlier still, before gathering the evidence.
+        await using var opened = page is null ? printer.OpenPage(cancellationToken) : null;
+        page ??= opened!;
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
         var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
 
@@ -75,7 +82,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         if (numbered is not null && marked is { } placeholders)
         {
             progress?.Report(new ReportProgress(ReportStage.Printing, 40, "Printing"));
-            var (pdf, printed, whyNot) = await PrintOnceAsync(run, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
+            var (pdf, printed, whyNot) = await PrintOnceAsync(run, page, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
             if (pdf is not null)
             {
                 var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
@@ -93,7 +100,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             // Every heading and place on a page as wide as three digits, so that the first print is laid out as the last.
             var provisional = new PageNumbers(headings.Select(h => new ContentsEntry(h, 999)).ToList(), places.ToDictionary(p => p, _ => 999, StringComparer.Ordinal));
             var (_, first) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, provisional));
-            pages = Titled(PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf), headings);
+            pages = Titled(PrintedPages.Read((await run.PrintAsync(() => PrintPassAsync(page, first.ForPageNumbers(), "page numbers", cancellationToken))).Pdf), headings);
         }
         return await PrintUntilSettledAsync(run, context, figures, pages, headings, progress, cancellationToken);
     }
@@ -118,10 +125,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks and
     /// destinations give are written into it. Answers those pages, and the PDF unless the numbers could not be written (and why).
     /// </summary>
-    private async Task<(byte[]? Pdf, PageNumbers Pages, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintJob job,
+    private async Task<(byte[]? Pdf, PageNumbers Pages, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintingPage page, PrintJob job,
         IReadOnlyList<int> order, IReadOnlyList<string> headings, IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
-        var printed = await run.PrintAsync(() => PrintPassAsync(job, "single", cancellationToken));
+        var printed = await run.PrintAsync(() => PrintPassAsync(page, job, "single", cancellationToken));
         var pages = Titled(PrintedPages.Read(printed.Pdf), headings);
         if (!pages.Contents.Select(c => c.Title).SequenceEqual(headings)) return (null, pages, "the printed bookmarks are not the document's headings");
         if (PageReferences.Pages(order, places, pages) is not { } numbers) return (null, pages, "a place the document gives the page of has no destination in the print");
@@ -140,7 +147,8 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         {
             var (model, job) = run.Time(RenderStage.Template, () => Compose(run.Report.Kind, context, figures, pages));
             progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
-            var final = await run.PrintAsync(() => PrintPassAsync(job, passes == 2 ? "final" : "correction", cancellationToken));
+            await using var page = printer.OpenPage(cancellationToken);
+            var final = await run.PrintAsync(() => PrintPassAsync(page, job, passes == 2 ? "final" : "correction", cancellationToken));
             var printed = Titled(PrintedPages.Read(final.Pdf), headings);
             if (printed.SameAs(pages))
             {
@@ -165,11 +173,11 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>One print of the report, traced as a <c>print</c> span named for its pass.</summary>
-    private async Task<PrintedPdf> PrintPassAsync(PrintJob job, string pass, CancellationToken cancellationToken)
+    private static async Task<PrintedPdf> PrintPassAsync(PrintingPage page, PrintJob job, string pass, CancellationToken cancellationToken)
     {
         using var span = Telemetry.ReportTelemetry.Source.StartActivity("print");
         span?.SetTag("reportengine.print_pass", pass);
-        return await printer.PrintAsync(job, cancellationToken);
+        return await page.PrintAsync(job, cancellationToken);
     }
 
     /// <summary>Builds the view model and renders the document, header and footer templates.</summary>

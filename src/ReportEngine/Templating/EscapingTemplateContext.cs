@@ -8,7 +8,7 @@ namespace ReportEngine.Templating;
 /// Escapes everything a template writes from an expression, so data can never become markup. Only
 /// <see cref="TrustedHtml"/> (our own rendered partials) passes through unchanged.
 /// </summary>
-internal sealed class EscapingTemplateContext : TemplateContext
+internal sealed class EscapingTemplateContext : SandboxTemplateContext
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         textAsObject switch

@@ -22,7 +22,7 @@ public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? 
     /// <summary>Renders <paramref name="entry"/> with the model's properties (snake_case) and <paramref name="functions"/> as globals.</summary>
     public string Render(string entry, object model, ScriptObject? functions = null)
     {
-        var context = plainText ? new TemplateContext() : new EscapingTemplateContext();
+        var context = plainText ? new SandboxTemplateContext() : new EscapingTemplateContext();
         ConfigureSandbox(context);
         RemoveFileAccess(context);
         return RenderWith(context, entry, model, functions);
@@ -45,6 +45,9 @@ public sealed class HtmlTemplateRenderer(TemplateSet templates, TemplateLimits? 
     private string RenderWith(TemplateContext context, string entry, object model, ScriptObject? functions)
     {
         var globals = new ScriptObject();
+        // The model's accessor, kept for the process (SandboxTemplateContext), holds what reflection read of its type, so
+        // importing it reads the same properties each time rather than compiling their getters' stubs again.
+        context.GetMemberAccessor(model);
         globals.Import(model, renamer: context.MemberRenamer);
         var depth = 0;
         globals.Import("partial", new PartialFunction((ctx, name, it) =>

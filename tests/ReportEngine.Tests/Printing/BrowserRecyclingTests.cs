@@ -53,6 +53,46 @@ public sealed class BrowserRecyclingTests(SamplePackFixture fixture)
         }
     }
 
+    /// <summary>
+    /// A report opens its page as it starts, before its figures are computed (issue 26). One that fails before it prints
+    /// must still close the page and hand the browser back: here the browser is due for replacement at that return, so
+    /// the next print is on a new browser, and no page of the first is left open.
+    /// </summary>
+    [Fact]
+    public async Task A_page_opened_ahead_and_never_printed_on_is_closed_and_its_browser_handed_back()
+    {
+        var browser = new ChromiumBrowser(new ChromiumOptions { RecycleAfterPrints = 2 });
+        await using (browser)
+        {
+            var printer = new ChromiumPdfPrinter(browser);
+            await printer.PrintAsync(Job);
+            IBrowser first;
+            await using (var lease = await browser.LeaseAsync(print: false)) first = lease.Browser;
+            var pages = (await first.PagesAsync()).Length;
+
+            await using (var page = printer.OpenPage())
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while ((await first.PagesAsync()).Length == pages && DateTime.UtcNow < deadline) await Task.Delay(20);
+                Assert.Equal(pages + 1, (await first.PagesAsync()).Length);
+            }
+
+            Assert.True(first.IsClosed || (await first.PagesAsync()).Length == pages, "the page opened ahead is still open");
+            var printed = await printer.PrintAsync(Job);
+            Assert.NotEmpty(printed.Pdf);
+            Assert.Equal(2, browser.Launches);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_prints_once()
+    {
+        await using var browser = new ChromiumBrowser(new ChromiumOptions());
+        await using var page = new ChromiumPdfPrinter(browser).OpenPage();
+        Assert.NotEmpty((await page.PrintAsync(Job)).Pdf);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.PrintAsync(Job));
+    }
+
     [Fact]
     public async Task A_browser_is_replaced_after_the_set_number_of_prints_and_leaves_nothing_behind()
     {
