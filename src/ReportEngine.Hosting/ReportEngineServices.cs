@@ -8,6 +8,7 @@ using ReportEngine.Issuing;
 using ReportEngine.Kinds;
 using ReportEngine.Printing;
 using ReportEngine.Rendering;
+using ReportEngine.Gathering;
 using ReportEngine.PostgreSql;
 
 namespace ReportEngine.Hosting;
@@ -44,7 +45,9 @@ public static class ReportEngineServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Database));
-        services.AddSingleton<PostgresEvidenceStore>();
+        // One import's evidence is read once for all the reports made from it (EvidenceCache).
+        services.AddSingleton(_ => new EvidenceCache());
+        services.AddSingleton(sp => new PostgresEvidenceStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<EvidenceCache>()));
         services.AddSingleton<ReportRunStore>();
         services.AddSingleton<PostgresDrafts>();
         services.AddSingleton<IArchiveIndex, PostgresArchiveIndex>();

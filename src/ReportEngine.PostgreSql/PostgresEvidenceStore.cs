@@ -14,7 +14,7 @@ namespace ReportEngine.PostgreSql;
 /// Authorities' evidence in PostgreSQL. An import replaces one authority's evidence in a single transaction (bulk
 /// COPY); reads run in one repeatable-read snapshot, so no reader ever sees half an import.
 /// </summary>
-public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
+public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource, EvidenceCache? cache = null)
 {
     /// <summary>Replaces the authority's evidence with <paramref name="gathered"/> (already validated); other authorities are untouched.</summary>
     public async Task ImportAsync(GatheredEvidence gathered, TimeProvider clock, CancellationToken cancellationToken = default)
@@ -70,6 +70,7 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         // review.md: drafts being worked on were made from the evidence this import replaces.
         await PostgresDrafts.MarkStaleAsync(transaction, code, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache?.Forget(code);
     }
 
     /// <summary>Which periods the authority's imported dataset can report on; null when it has none imported, or was imported before this was kept.</summary>
@@ -118,8 +119,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         string sha256;
         Dictionary<string, int> rows;
         HashSet<string> optionalFiles;
+        string version;
         await using (var command = new NpgsqlCommand(
-            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, optional_files, extracted_on, adult_population, complaints_contact FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
+            $"SELECT name, council_type, population, dataset_sha256, rows_per_file::text, optional_files, extracted_on, adult_population, complaints_contact, imported_at FROM {EvidenceDatabase.Schema}.authorities WHERE code = $1",
             connection, transaction) { Parameters = { new() { Value = authorityCode } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -128,8 +130,16 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
             authority = new Authority(authorityCode, reader.GetString(0), reader.Code<CouncilType>(1), reader.GetInt32(2),
                 reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.TextOrNull(8));
             sha256 = reader.GetString(3);
+            // An import replaces the authority's rows and this row in one transaction: the two say which rows these are.
+            version = $"{sha256} {reader.GetFieldValue<DateTimeOffset>(9).UtcTicks}";
             rows = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(4)) ?? [];
             optionalFiles = reader.GetFieldValue<string[]>(5).ToHashSet(StringComparer.Ordinal);
+        }
+
+        if (cache?.Find(authorityCode, version) is { } kept)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return kept;
         }
 
         var parts = new EvidenceParts();
@@ -142,7 +152,9 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
 
         var rowsPerFile = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        return new GatheredEvidence(evidence, new EvidenceProvenance($"PostgreSQL, authority {authorityCode}", sha256, rowsPerFile));
+        var gathered = new GatheredEvidence(evidence, new EvidenceProvenance($"PostgreSQL, authority {authorityCode}", sha256, rowsPerFile));
+        cache?.Keep(authorityCode, version, gathered);
+        return gathered;
     }
 }
 

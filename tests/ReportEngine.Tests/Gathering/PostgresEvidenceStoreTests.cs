@@ -152,6 +152,41 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
         await Assert.ThrowsAsync<AuthorityNotFoundException>(() => store.GatherAsync("XYZ"));
     }
 
+    /// <summary>
+    /// The service keeps the evidence it read (issue 26): a second report from the same import reads no rows, and an
+    /// import, by this process or by another one sharing the database, is read afresh at the next report.
+    /// </summary>
+    [Fact]
+    public async Task Evidence_is_read_once_per_import_and_read_again_after_any_import()
+    {
+        var (source, _) = await NewStoreAsync();
+        await using var __ = source;
+        var cache = new EvidenceCache();
+        var store = new PostgresEvidenceStore(source, cache);
+        var elsewhere = new PostgresEvidenceStore(source, new EvidenceCache()); // another serve process
+        await store.ImportAsync(await new DatasetFolderSource(Repo.Sample).GatherAsync(), TimeProvider.System);
+
+        var first = await store.GatherAsync("NDC");
+        Assert.Same(first, await store.GatherAsync("NDC"));
+
+        using var changed = Repo.CopyOfSample();
+        File.WriteAllLines(changed.File("complaints.csv"), File.ReadAllLines(changed.File("complaints.csv")).Where((_, i) => i != 1));
+        changed.RemoveDatasetFile("complaint_learning.csv");
+        File.WriteAllText(changed.File("lgsco_cases.csv"), "lgsco_ref,complaint_ref,business_year,decision_date,decision,satisfactory_council_remedy,enquiry_due,enquiry_sent\n");
+        await elsewhere.ImportAsync(await new DatasetFolderSource(changed.Path).GatherAsync(), TimeProvider.System);
+        var afterOther = await store.GatherAsync("NDC");
+        Assert.NotSame(first, afterOther);
+        Assert.Equal(237, afterOther.Evidence.Complaints.Count);
+        Assert.NotEqual(first.Provenance.Sha256, afterOther.Provenance.Sha256);
+
+        // The same bytes imported again are still another import: read again.
+        await store.ImportAsync(await new DatasetFolderSource(Repo.Sample).GatherAsync(), TimeProvider.System);
+        var afterOwn = await store.GatherAsync("NDC");
+        Assert.NotSame(afterOther, afterOwn);
+        Assert.Equal(238, afterOwn.Evidence.Complaints.Count);
+        Assert.Same(afterOwn, await store.GatherAsync("NDC"));
+    }
+
     // Complaint holds a list; records compare lists by reference.
     private sealed class ComplaintComparer : IEqualityComparer<Evidence.Complaint>
     {
