@@ -32,10 +32,16 @@ public sealed class PrintingPage : IAsyncDisposable
     private int _printed;
     private int _closed;
 
+    /// <summary>The print did not finish in time: the page's browser is not used again.</summary>
+    private bool _hung;
+
     internal PrintingPage(ChromiumBrowser browser, CancellationToken cancellationToken)
     {
         _browser = browser;
         _opening = OpenAsync(cancellationToken);
+        // A page handed back as hung is not waited for; whatever its opening ends in is seen here, not left unobserved.
+        _ = _opening.ContinueWith(static opened => _ = opened.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -145,9 +151,6 @@ public sealed class PrintingPage : IAsyncDisposable
         });
         lock (_blocked) return new PrintedPdf(pdf, _blocked.ToArray());
     }
-
-    /// <summary>The print did not finish in time: the page's browser is not used again.</summary>
-    private bool _hung;
 
     public async ValueTask DisposeAsync()
     {
