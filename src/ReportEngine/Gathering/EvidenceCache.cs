@@ -4,7 +4,7 @@ namespace ReportEngine.Gathering;
 /// The evidence last gathered for each authority, kept in memory with the version of the data it was read from, so
 /// that the reports made from one import read it once (issue 26: re-reading 69,000 rows for every report was most of
 /// the database's work and a third of the service's). A different version (a new import) is read again and replaces it.
-/// At most <see cref="MostRows"/> rows are kept in all, the least recently used authority's evidence going first; a
+/// At most <c>mostRows</c> rows (<see cref="DefaultMostRows"/> unless told) are kept in all, the least recently used authority's evidence going first; a
 /// dataset larger than that is never kept.
 /// </summary>
 public sealed class EvidenceCache(long mostRows = EvidenceCache.DefaultMostRows)
@@ -15,8 +15,6 @@ public sealed class EvidenceCache(long mostRows = EvidenceCache.DefaultMostRows)
     private readonly Dictionary<string, Kept> _kept = new(StringComparer.Ordinal);
     private long _rows;
     private long _uses;
-
-    public long MostRows => mostRows;
 
     /// <summary>The authority's evidence if it is kept and was read from <paramref name="version"/> of its data.</summary>
     public GatheredEvidence? Find(string authority, string version)
