@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using ReportEngine.Evidence;
@@ -35,22 +37,37 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         if (!Directory.Exists(Folder))
             throw new DatasetRejectedException([new DatasetError(Folder, null, null, "the dataset folder does not exist")]);
 
-        var errors = new ErrorList();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var rowCounts = new Dictionary<string, int>();
-        var rows = new DatasetRows();
+        var read = new List<FileRead>();
         foreach (var file in DatasetFiles.All)
         {
             var path = Path.Combine(Folder, file.FileName);
-            if (!File.Exists(path))
-            {
-                if (file.Need == FileNeed.Required) errors.Add(new DatasetError(file.FileName, null, null, "file is missing"));
-                continue;
-            }
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            files[file.FileName] = bytes;
-            rows.Add(file, Parse(file, bytes, errors, out var records));
-            if (records is { } count) rowCounts[file.FileName] = count;
+            var bytes = File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+            if (bytes is not null) files[file.FileName] = bytes;
+            read.Add(new FileRead(file, bytes));
+        }
+        // Each file is parsed on its own, with its own errors, on every core: the largest first, so that no core is left
+        // with one big file at the end. They are then taken in the contract's order, as one pass over them would take them.
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(read.OrderByDescending(r => r.Bytes?.Length ?? 0).ToList(), EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { CancellationToken = cancellationToken }, file => file.Parse());
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // A failure is the file's own, as it would be read alone, not wrapped in the loop's.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        var errors = new ErrorList();
+        var rowCounts = new Dictionary<string, int>();
+        var rows = new DatasetRows();
+        foreach (var file in read)
+        {
+            foreach (var error in file.Errors.Errors) errors.Add(error);
+            if (file.Bytes is null) continue;
+            rows.Add(file.File, file.Rows);
+            if (file.Records is { } count) rowCounts[file.File.FileName] = count;
         }
 
         CheckAcrossRows(errors, rows);
@@ -136,6 +153,27 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         var chars = new char[bytes.Length];
         System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
         return new DatasetError(file, LineOf(read), null, $"is not valid UTF-8 (byte {read + 1} of the file; is it Latin-1 or Windows-1252?)");
+    }
+
+    /// <summary>One file of the contract as the folder has it (no bytes: the folder lacks it) and, once parsed, what it gave.</summary>
+    private sealed class FileRead(DatasetFile file, byte[]? bytes)
+    {
+        public DatasetFile File => file;
+        public byte[]? Bytes => bytes;
+        public ErrorList Errors { get; } = new();
+        public object? Rows { get; private set; }
+        public int? Records { get; private set; }
+
+        public void Parse()
+        {
+            if (bytes is null)
+            {
+                if (file.Need == FileNeed.Required) Errors.Add(new DatasetError(file.FileName, null, null, "file is missing"));
+                return;
+            }
+            Rows = DatasetFolderSource.Parse(file, bytes, Errors, out var records);
+            Records = records;
+        }
     }
 
     private EvidenceProvenance Provenance(SortedDictionary<string, byte[]> files, Dictionary<string, int> rowCounts)

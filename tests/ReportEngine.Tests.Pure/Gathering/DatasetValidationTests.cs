@@ -100,6 +100,32 @@ public class DatasetValidationTests
         Assert.Equal(100, (await ErrorsOf(folder)).Count);
     }
 
+    /// <summary>
+    /// The files are parsed side by side, largest first; what they are refused with is still one pass in the contract's
+    /// order (a missing file where it comes), and the hundred are the first hundred of that pass, not of whichever file ended first.
+    /// </summary>
+    [Fact]
+    public async Task Errors_of_several_files_come_in_the_contracts_order_and_the_hundred_are_the_first_of_it()
+    {
+        using var folder = Repo.CopyOfSample();
+        Append(folder, "complaints.csv", "X-1,2023-02-30,,2023-03-30,,,Carers,,false\n");
+        File.Delete(folder.File("courses.csv"));
+        Append(folder, "supervision.csv", string.Concat(Enumerable.Range(0, 60).Select(_ => "NDC0001,2023-01-0x,60,CASE,false\n")));
+        // waits.csv, the largest file, is parsed first and its errors would come first if they were taken as they ended.
+        Append(folder, "waits.csv", string.Concat(Enumerable.Range(0, 60).Select(i => $"W-X{i},P-X{i},CARE_ACT_ASSESSMENT,2023-13-01,,,\n")));
+
+        var errors = await ErrorsOf(folder);
+
+        Assert.Equal(100, errors.Count);
+        var files = errors.Select(e => e.Split(':')[0]).Distinct().ToList();
+        Assert.Equal(["complaints.csv", "courses.csv", "supervision.csv", "waits.csv"], files);
+        Assert.Equal("courses.csv: file is missing", errors[1]);
+        Assert.Equal(60, errors.Count(e => e.StartsWith("supervision.csv:", StringComparison.Ordinal)));
+        Assert.Equal(38, errors.Count(e => e.StartsWith("waits.csv:", StringComparison.Ordinal)));
+        var waitLines = errors.Where(e => e.StartsWith("waits.csv:", StringComparison.Ordinal)).Select(e => int.Parse(e.Split(':')[1])).ToList();
+        Assert.Equal(waitLines.Order(), waitLines);
+    }
+
     [Fact]
     public async Task A_bom_crlf_and_extra_columns_are_accepted_and_optional_files_may_be_absent()
     {
