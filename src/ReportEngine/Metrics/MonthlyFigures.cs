@@ -10,7 +10,12 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
     public static MonthlyFigures Compute(Evidence.EvidenceSet evidence, ReportingPeriod month)
     {
         // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
-        var months = PackOutlook.TrendPeriods(month).Select(m => PackMetrics.Compute(evidence, m)).ToList();
+        // The month itself is computed first, which builds what every month reads (the look-ups of CareActIndexes and the
+        // training index), then the other 23 side by side: each month's figures are its own, and they are most of a pack's work.
+        var periods = PackOutlook.TrendPeriods(month).ToArray();
+        var months = new PackMetrics[periods.Length];
+        months[^1] = PackMetrics.Compute(evidence, periods[^1]);
+        Parallel.For(0, periods.Length - 1, i => months[i] = PackMetrics.Compute(evidence, periods[i]));
         var coverage = DatasetCoverage.Of(evidence);
         var covered = new FigureCoverage(coverage, month);
         var comparisons = Comparisons.Of(evidence, months[^1].ByKey(), month.End, covered);
