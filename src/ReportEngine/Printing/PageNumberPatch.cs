@@ -32,8 +32,14 @@ public static class PageNumberPatch
 
     public static PatchedPdf Apply(byte[] pdf, IReadOnlyList<int> numbers)
     {
-        if (numbers.Any(n => n is < 1 or > 999)) return new(null, $"a page number out of the placeholder's three digits ({numbers.Max()})");
         using var document = PdfDocument.Open(pdf);
+        return Apply(pdf, document, numbers);
+    }
+
+    /// <summary>As <see cref="Apply(byte[], IReadOnlyList{int})"/>, with <paramref name="pdf"/> opened already (its pages read first, say).</summary>
+    internal static PatchedPdf Apply(byte[] pdf, PdfDocument document, IReadOnlyList<int> numbers)
+    {
+        if (numbers.Any(n => n is < 1 or > 999)) return new(null, $"a page number out of the placeholder's three digits ({numbers.Max()})");
         var scanner = document.Structure.TokenScanner;
         var fonts = new Dictionary<IndirectReference, GlyphCodes?>();
         var pages = new List<(IndirectReference Stream, byte[] Decoded, List<ContentToken> Tokens, List<PrintedPlaceholder> Found)>();

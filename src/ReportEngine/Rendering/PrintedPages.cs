@@ -18,8 +18,10 @@ public static class PrintedPages
     public static PageNumbers Read(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return new PageNumbers(Contents(document), Places(document));
+        return Read(document);
     }
+
+    internal static PageNumbers Read(PdfDocument document) => new(Contents(document), Places(document));
 
     /// <summary>The top-level bookmarks (the h1 headings) of a printed report with their pages.</summary>
     public static IReadOnlyList<ContentsEntry> Contents(byte[] pdf)
