@@ -23,11 +23,13 @@ internal static class PrintPassBenchmark
 
         Console.WriteLine($"Median of {runs} interleaved runs per document, after one warm-up (ms)");
         Console.WriteLine();
+        var stageLines = new List<string>();
         MarkdownTable.Header("report", "pages", "prints", "whole report", "one print of its final HTML", "whole / one print", "whole report per page");
         var samplePerPage = await MeasureAsync("Sample monthly pack", BenchRenderer.Request(Repo.Sample));
         var longPerPage = await MeasureAsync($"Quality statement LEARNING, {times}-times dataset",
             BenchRenderer.Request(big.Path, ReportKinds.QualityStatement, "2024-01", Evidence.QualityStatement.Learning));
         Console.WriteLine();
+        foreach (var line in stageLines) Console.WriteLine(line);
         Console.WriteLine($"- whole report's cost per page, long report / sample pack: **{longPerPage / samplePerPage:F2}×**");
 
         async Task<double> MeasureAsync(string name, Issuing.ReportRequest request)
@@ -35,12 +37,17 @@ internal static class PrintPassBenchmark
             var rendered = (await issuer.IssueAsync(request)).Rendered!; // warm-up
             var whole = new List<TimeSpan>();
             var print = new List<TimeSpan>();
+            var stages = new List<Rendering.ReportTimings>();
             for (var i = 0; i < runs; i++)
             {
                 foreach (var report in i % 2 == 0 ? new[] { true, false } : [false, true])
                 {
                     var watch = Stopwatch.StartNew();
-                    if (report) rendered = (await issuer.IssueAsync(request)).Rendered!;
+                    if (report)
+                    {
+                        rendered = (await issuer.IssueAsync(request)).Rendered!;
+                        stages.Add(rendered.Timings);
+                    }
                     else await printer.PrintAsync(rendered.FinalPrint);
                     (report ? whole : print).Add(watch.Elapsed);
                 }
@@ -49,6 +56,7 @@ internal static class PrintPassBenchmark
             var pages = pdf.NumberOfPages;
             var (w, p) = (Stats.Median(whole), Stats.Median(print));
             Console.WriteLine($"| {name} | {pages} | {rendered.PrintPasses} | {w:F0} | {p:F0} | **{w / p:F2}×** | {w / pages:F1} |");
+            stageLines.Add($"- {name}, median ms by stage: " + string.Join(", ", stages[0].Stages.Select(s => $"{s.Stage} {Stats.Median(stages.Select(t => t.Stages.First(x => x.Stage == s.Stage).Time)):F0}")));
             return w / pages;
         }
     }
