@@ -2,7 +2,8 @@
 // {"id": 1, "html": "file.html", "header": "header.html", "footer": "footer.html", "out": "file.pdf"},
 // answered by one line {"id": 1, "ms": 812.4} (or {"id": 1, "error": "..."}) when its PDF is written.
 // Jobs run as they arrive, so two in flight are two reports at a time. chrome-pdf prints with Debian's Chromium,
-// the page settings of ReportEngine's printer (A4, the same margins, backgrounds, header and footer, tagged, outline).
+// the page settings of ReportEngine's printer (A4, the same margins, backgrounds, header and footer, tagged, outline: puppeteer
+// tags by default but makes no outline unless asked, and jsreport passes the option through).
 import { readFile, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import JsReport from '@jsreport/jsreport-core'
@@ -37,7 +38,7 @@ for await (const line of createInterface({ input: process.stdin })) {
           recipe: 'chrome-pdf',
           chrome: {
             format: 'A4', marginTop: '24mm', marginBottom: '20mm', marginLeft: '18mm', marginRight: '18mm',
-            printBackground: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer
+            printBackground: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, outline: true
           }
         }
       })
