@@ -30,13 +30,13 @@ public static class ReportEngineServices
             {
                 if (settings[SettingNames.ConnectionString] is { Length: > 0 } database) service.Database = database;
             })
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(ServiceOptions.Section);
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
-        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateSettings(SettingNames.Chromium);
         // The marking is ReportEngine:ProtectiveMarking; the templates are the project's own.
         services.AddOptions<ReportOptions>().BindConfiguration(ServiceOptions.Section)
-            .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateDataAnnotations().ValidateOnStart();
+            .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateSettings(ServiceOptions.Section);
+        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateSettings(SettingNames.Archive);
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));

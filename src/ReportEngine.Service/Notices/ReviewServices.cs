@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReportEngine.Hosting;
 
 namespace ReportEngine.Service.Notices;
 
@@ -7,7 +8,7 @@ public static class ReviewServices
 {
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
-        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateSettings(ReviewOptions.Section);
         services.AddSingleton<DraftNotices>();
         return services;
     }

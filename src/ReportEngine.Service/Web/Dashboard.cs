@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReportEngine.Hosting;
 using ReportEngine.Service.Web.Accounts;
 using ReportEngine.Service.Web.Api;
 using ReportEngine.Service.Web.Audit;
@@ -28,7 +29,7 @@ public static class Dashboard
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<Drafts.DraftDesk>();
-        services.AddOptions<Datasets.UploadOptions>().BindConfiguration(Datasets.UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Datasets.UploadOptions>().BindConfiguration(Datasets.UploadOptions.Section).ValidateSettings(Datasets.UploadOptions.Section);
         services.AddSingleton<Datasets.StagedDatasets>();
         services.AddSingleton<Datasets.DatasetDesk>();
         // The upload page's form is read (for its antiforgery token) before its handler runs: up to the upload limit.

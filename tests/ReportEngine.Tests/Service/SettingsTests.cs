@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportEngine.Archive;
 using ReportEngine.Hosting;
+using ReportEngine.Printing;
 
 namespace ReportEngine.Tests.Service;
 
@@ -15,6 +19,27 @@ public sealed class SettingsTests : IDisposable
         var builder = new ConfigurationBuilder();
         builder.AddInMemoryCollection(settings);
         return builder;
+    }
+
+    /// <summary>A setting refused is named as it is set, as a secret's is, with the rule it breaks; each one its own line.</summary>
+    [Fact]
+    public void A_setting_refused_is_named_as_its_environment_variable_with_the_rule_it_breaks()
+    {
+        var settings = Given(new()
+        {
+            ["ReportEngine:Chromium:PrintTimeoutSeconds"] = "0",
+            ["ReportEngine:Archive:RegenerationsPerDay"] = "5000",
+            ["ReportEngine:Archive:Folder"] = _folder.File("archive"),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(settings);
+        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateSettings(SettingNames.Chromium);
+        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateSettings(SettingNames.Archive);
+        using var provider = services.BuildServiceProvider();
+
+        var chromium = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChromiumOptions>>().Value);
+        Assert.Equal(["ReportEngine__Chromium__PrintTimeoutSeconds: The field PrintTimeoutSeconds must be between 1 and 600."], chromium.Failures);
+        var archive = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ArchiveOptions>>().Value);
+        Assert.Equal(["ReportEngine__Archive__RegenerationsPerDay: The field RegenerationsPerDay must be between 1 and 1000."], archive.Failures);
     }
 
     [Fact]
