@@ -61,7 +61,8 @@ internal static class OrphanSweep
 
     /// <summary>
     /// Removes the profile. A process that was killed a moment ago may have had a file half written, which makes one delete
-    /// find the folder not empty; a few tries take what it left. What still fails is left for the next sweep.
+    /// find the folder not empty; tries for up to five seconds take what it left (one second was not enough on two busy
+    /// cores: the clean-clone CI found the profile left behind twice). What still fails is left for the next sweep.
     /// </summary>
     private static void DeleteProfile(string profile)
     {
@@ -76,7 +77,7 @@ internal static class OrphanSweep
             {
                 return; // another process's sweep took it
             }
-            catch (IOException) when (attempt < 10)
+            catch (IOException) when (attempt < 50)
             {
                 Thread.Sleep(100);
             }
