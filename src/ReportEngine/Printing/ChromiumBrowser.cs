@@ -100,7 +100,7 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
                 $"Chromium was not found at {options.ExecutablePath}. Install it with 'apt-get install -y chromium' or set REPORTENGINE_CHROMIUM.");
         if (Interlocked.Exchange(ref _swept, 1) == 0)
         {
-            var orphans = OrphanSweep.Run();
+            var orphans = await OrphanSweep.RunAsync();
             if (orphans > 0) _logger.LogWarning("Stopped {Count} Chromium processes left by a ReportEngine process that was killed", orphans);
         }
         var profile = Directory.CreateTempSubdirectory(ProfilePrefix).FullName;
@@ -149,25 +149,9 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
 
     private async Task DeleteProfileAsync(string profile)
     {
-        // Chromium's last children may still be writing to the profile as they exit: try a few times.
-        for (var attempt = 1; Directory.Exists(profile); attempt++)
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-            catch (IOException ex) when (attempt < 5)
-            {
-                _logger.LogDebug("Chromium profile {Folder} not deleted yet: {Reason}", profile, ex.Message);
-                await Task.Delay(200 * attempt);
-            }
-            catch (IOException ex)
-            {
-                // A warning, not a failure; the next start's sweep removes it.
-                _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", profile, ex.Message);
-                break;
-            }
-        }
+        // A warning, not a failure; the next start's sweep removes it.
+        if (await ProfileFolder.DeleteAsync(profile) is { } problem)
+            _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", profile, problem);
     }
 
     public async ValueTask DisposeAsync()

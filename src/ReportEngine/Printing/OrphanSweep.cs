@@ -11,7 +11,7 @@ namespace ReportEngine.Printing;
 internal static class OrphanSweep
 {
     /// <returns>How many processes were stopped.</returns>
-    public static int Run()
+    public static async Task<int> RunAsync()
     {
         var stopped = 0;
         foreach (var profile in Directory.EnumerateDirectories(Path.GetTempPath(), ChromiumBrowser.ProfilePrefix + "*"))
@@ -27,8 +27,8 @@ internal static class OrphanSweep
                 continue; // no owner file (not the engine's), or a folder its owner is removing right now
             }
             if (IsAlive(ownerText)) continue;
-            stopped += StopProcessesUsing(profile);
-            DeleteProfile(profile);
+            stopped += await StopProcessesUsingAsync(profile);
+            await ProfileFolder.DeleteAsync(profile);
         }
         return stopped;
     }
@@ -37,7 +37,7 @@ internal static class OrphanSweep
     /// Kills every process still running on the profile, in rounds until none is left: the browser's own process can
     /// start a child between one reading of /proc and the kill, and each keeps writing into the profile until it is gone.
     /// </summary>
-    private static int StopProcessesUsing(string profile)
+    private static async Task<int> StopProcessesUsingAsync(string profile)
     {
         var stopped = new HashSet<int>();
         for (var round = 0; round < 50; round++)
@@ -54,38 +54,9 @@ internal static class OrphanSweep
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { } // already gone
             }
-            Thread.Sleep(100); // a killed process leaves /proc's running list once the kernel has torn it down
+            await Task.Delay(100); // a killed process leaves /proc's running list once the kernel has torn it down
         }
         return stopped.Count;
-    }
-
-    /// <summary>
-    /// Removes the profile. A process that was killed a moment ago may have had a file half written, which makes one delete
-    /// find the folder not empty; tries for up to five seconds take what it left (one second was not enough on two busy
-    /// cores: the clean-clone CI found the profile left behind twice). What still fails is left for the next sweep.
-    /// </summary>
-    private static void DeleteProfile(string profile)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-                return;
-            }
-            catch (DirectoryNotFoundException)
-            {
-                return; // another process's sweep took it
-            }
-            catch (IOException) when (attempt < 50)
-            {
-                Thread.Sleep(100);
-            }
-            catch (IOException)
-            {
-                return;
-            }
-        }
     }
 
     private static bool IsAlive(string ownerText)

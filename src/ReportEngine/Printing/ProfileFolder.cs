@@ -1,0 +1,39 @@
+namespace ReportEngine.Printing;
+
+/// <summary>
+/// Removes a Chromium profile folder. Chromium's processes may still be writing into it as they exit, which makes a
+/// delete find the folder not empty, or puts the folder back just after it was deleted: profiles holding only
+/// <c>Default/</c>, without an owner file, were found left in the temporary folder, which no sweep would ever take, and the
+/// clean-clone CI found a killed server's profile still there after the sweep. So the folder is deleted until it stays
+/// gone, for up to five seconds; what is still there then is left for the next start's sweep, and said.
+/// </summary>
+internal static class ProfileFolder
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
+    private const int MostTries = 50;
+
+    /// <returns>Null once the folder is gone; else why it is still there.</returns>
+    public static async Task<string?> DeleteAsync(string profile)
+    {
+        string? problem = null;
+        for (var attempt = 0; attempt < MostTries; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(profile)) Directory.Delete(profile, recursive: true);
+                problem = null;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                problem = null; // another process's sweep took it
+            }
+            catch (IOException ex)
+            {
+                problem = ex.Message;
+            }
+            await Task.Delay(Settle);
+            if (problem is null && !Directory.Exists(profile)) return null;
+        }
+        return problem ?? "Chromium kept putting it back";
+    }
+}
