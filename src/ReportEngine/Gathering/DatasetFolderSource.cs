@@ -37,14 +37,11 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         if (!Directory.Exists(Folder))
             throw new DatasetRejectedException([new DatasetError(Folder, null, null, "the dataset folder does not exist")]);
 
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var read = new List<FileRead>();
         foreach (var file in DatasetFiles.All)
         {
             var path = Path.Combine(Folder, file.FileName);
-            var bytes = File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
-            if (bytes is not null) files[file.FileName] = bytes;
-            read.Add(new FileRead(file, bytes));
+            read.Add(new FileRead(file, File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null));
         }
         // Each file is parsed on its own, with its own errors, on every core: the largest first, so that no core is left
         // with one big file at the end. They are then taken in the contract's order, as one pass over them would take them.
@@ -60,21 +57,18 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         }
 
         var errors = new ErrorList();
-        var rowCounts = new Dictionary<string, int>();
         var rows = new DatasetRows();
         foreach (var file in read)
         {
             foreach (var error in file.Errors.Errors) errors.Add(error);
-            if (file.Bytes is null) continue;
-            rows.Add(file.File, file.Rows);
-            if (file.Records is { } count) rowCounts[file.File.FileName] = count;
+            if (file.Bytes is not null) rows.Add(file.File, file.Rows);
         }
 
         CheckAcrossRows(errors, rows);
         new CareActChecks(errors).Check(rows);
         new CoverageChecks(errors).Check(rows);
         if (errors.Count > 0) throw new DatasetRejectedException(errors.Errors);
-        return new GatheredEvidence(rows.Fill().Build(), Provenance(files, rowCounts));
+        return new GatheredEvidence(rows.Fill().Build(), Provenance(read));
     }
 
     private static void CheckAcrossRows(ErrorList errors, DatasetRows rows)
@@ -176,13 +170,15 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         }
     }
 
-    private EvidenceProvenance Provenance(SortedDictionary<string, byte[]> files, Dictionary<string, int> rowCounts)
+    /// <summary>The files the folder has, by name in ordinal order: their hash and their rows (every one read, or the folder was refused).</summary>
+    private EvidenceProvenance Provenance(IEnumerable<FileRead> read)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var rows = new List<KeyValuePair<string, int>>();
-        foreach (var (name, bytes) in files)
+        foreach (var file in read.Where(f => f.Bytes is not null).OrderBy(f => f.File.FileName, StringComparer.Ordinal))
         {
-            rows.Add(new(name, rowCounts[name]));
+            var (name, bytes) = (file.File.FileName, file.Bytes!);
+            rows.Add(new(name, file.Records!.Value));
             hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{bytes.LongLength}\n"));
             hash.AppendData(bytes);
         }
