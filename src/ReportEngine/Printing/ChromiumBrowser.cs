@@ -149,7 +149,7 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
 
     private async Task DeleteProfileAsync(string profile)
     {
-        // A warning, not a failure; the next start's sweep removes it.
+        // A warning, not a failure: the browser is closed either way.
         if (await ProfileFolder.DeleteAsync(profile) is { } problem)
             _logger.LogWarning("Could not delete Chromium profile {Folder}: {Reason}", profile, problem);
     }

@@ -5,7 +5,8 @@ namespace ReportEngine.Printing;
 /// delete find the folder not empty, or puts the folder back just after it was deleted: profiles holding only
 /// <c>Default/</c>, without an owner file, were found left in the temporary folder, which no sweep would ever take, and the
 /// clean-clone CI found a killed server's profile still there after the sweep. So the folder is deleted until it stays
-/// gone, for up to five seconds; what is still there then is left for the next start's sweep, and said.
+/// gone, for up to five seconds; what is still there then is left, and said (the next start's sweep takes it only if its
+/// owner file is still in it).
 /// </summary>
 internal static class ProfileFolder
 {
@@ -18,14 +19,14 @@ internal static class ProfileFolder
         string? problem = null;
         for (var attempt = 0; attempt < MostTries; attempt++)
         {
+            problem = null;
             try
             {
                 if (Directory.Exists(profile)) Directory.Delete(profile, recursive: true);
-                problem = null;
             }
             catch (DirectoryNotFoundException)
             {
-                problem = null; // another process's sweep took it
+                // another process's sweep took it
             }
             catch (IOException ex)
             {
