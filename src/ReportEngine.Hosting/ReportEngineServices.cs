@@ -25,18 +25,17 @@ public static class ReportEngineServices
         services.TryAddSingleton(ReportKinds.Standard);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section)
+        services.AddOptions<ServiceOptions>().BindSettings(ServiceOptions.Section)
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((service, settings) =>
             {
                 if (settings[SettingNames.ConnectionString] is { Length: > 0 } database) service.Database = database;
-            })
-            .ValidateSettings(ServiceOptions.Section);
+            });
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
-        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateSettings(SettingNames.Chromium);
+        services.AddOptions<ChromiumOptions>().BindSettings(SettingNames.Chromium);
         // The marking is ReportEngine:ProtectiveMarking; the templates are the project's own.
-        services.AddOptions<ReportOptions>().BindConfiguration(ServiceOptions.Section)
-            .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates")).ValidateSettings(ServiceOptions.Section);
-        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateSettings(SettingNames.Archive);
+        services.AddOptions<ReportOptions>().BindSettings(ServiceOptions.Section)
+            .Configure(pack => pack.TemplatesRoot = Path.Combine(home, "templates"));
+        services.AddOptions<ArchiveOptions>().BindSettings(SettingNames.Archive);
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(sp => new ChromiumBrowser(sp.GetRequiredService<IOptions<ChromiumOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));

@@ -11,14 +11,15 @@ namespace ReportEngine.Hosting;
 /// </summary>
 public static class SettingsValidation
 {
-    public static OptionsBuilder<T> ValidateSettings<T>(this OptionsBuilder<T> options, string section) where T : class
+    /// <summary>Binds the options to <paramref name="section"/> and checks them at start, naming failures within that section.</summary>
+    public static OptionsBuilder<T> BindSettings<T>(this OptionsBuilder<T> options, string section) where T : class
     {
-        options.Services.AddSingleton<IValidateOptions<T>>(new Check<T>(options.Name, section));
+        options.BindConfiguration(section).Services.AddSingleton<IValidateOptions<T>>(new Check<T>(options.Name, section));
         return options.ValidateOnStart();
     }
 
     /// <summary>A failure as the setting's environment variable (or the section's, for a rule across settings) and what is wrong.</summary>
-    internal static IEnumerable<string> Describe(string section, ValidationResult result)
+    private static IEnumerable<string> Describe(string section, ValidationResult result)
     {
         var message = result.ErrorMessage ?? "is not valid";
         var members = result.MemberNames.ToList();

@@ -8,7 +8,7 @@ public static class ReviewServices
 {
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
-        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateSettings(ReviewOptions.Section);
+        services.AddOptions<ReviewOptions>().BindSettings(ReviewOptions.Section);
         services.AddSingleton<DraftNotices>();
         return services;
     }

@@ -29,7 +29,7 @@ public static class Dashboard
         services.AddDashboardStores();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<Drafts.DraftDesk>();
-        services.AddOptions<Datasets.UploadOptions>().BindConfiguration(Datasets.UploadOptions.Section).ValidateSettings(Datasets.UploadOptions.Section);
+        services.AddOptions<Datasets.UploadOptions>().BindSettings(Datasets.UploadOptions.Section);
         services.AddSingleton<Datasets.StagedDatasets>();
         services.AddSingleton<Datasets.DatasetDesk>();
         // The upload page's form is read (for its antiforgery token) before its handler runs: up to the upload limit.

@@ -32,8 +32,8 @@ public sealed class SettingsTests : IDisposable
             ["ReportEngine:Archive:Folder"] = _folder.File("archive"),
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(settings);
-        services.AddOptions<ChromiumOptions>().BindConfiguration(SettingNames.Chromium).ValidateSettings(SettingNames.Chromium);
-        services.AddOptions<ArchiveOptions>().BindConfiguration(SettingNames.Archive).ValidateSettings(SettingNames.Archive);
+        services.AddOptions<ChromiumOptions>().BindSettings(SettingNames.Chromium);
+        services.AddOptions<ArchiveOptions>().BindSettings(SettingNames.Archive);
         using var provider = services.BuildServiceProvider();
 
         var chromium = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ChromiumOptions>>().Value);
