@@ -171,14 +171,36 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     }
 }
 
-/// <summary>One launched browser: its profile folder, the prints it has made and the prints using it now.</summary>
+/// <summary>
+/// One launched browser: its profile folder, the prints it has made, the prints using it now, and its pages kept warm
+/// between prints (no more than were ever printed on at once; they close with the browser).
+/// </summary>
 internal sealed class BrowserGeneration(IBrowser browser, string profile)
 {
+    private readonly Stack<WarmPage> _warm = new();
+
     public IBrowser Browser { get; } = browser;
     public string Profile { get; } = profile;
     public int Prints { get; set; }
     public int Active { get; set; }
     public bool Hung { get; set; }
+
+    /// <summary>A warm page to print on, or none; a page whose renderer died while it waited is closed, not given.</summary>
+    public WarmPage? TakeWarmPage()
+    {
+        while (true)
+        {
+            WarmPage? page;
+            lock (_warm) if (!_warm.TryPop(out page)) return null;
+            if (page.Usable) return page;
+            _ = page.CloseAsync();
+        }
+    }
+
+    public void KeepWarm(WarmPage page)
+    {
+        lock (_warm) _warm.Push(page);
+    }
 }
 
 /// <summary>The browser for one print; disposing it hands the browser back (<see cref="Hung"/> first, if the print hung).</summary>
@@ -191,6 +213,11 @@ public sealed class BrowserLease : IAsyncDisposable
     internal BrowserLease(ChromiumBrowser owner, BrowserGeneration generation) => (_owner, _generation) = (owner, generation);
 
     public IBrowser Browser => _generation.Browser;
+
+    internal WarmPage? TakeWarmPage() => _generation.TakeWarmPage();
+
+    /// <summary>Keeps a page whose print ended well for the browser's next print (before the lease is handed back).</summary>
+    internal void KeepWarm(WarmPage page) => _generation.KeepWarm(page);
 
     /// <summary>Set when the print did not finish in time: the browser is then killed rather than used again.</summary>
     public bool Hung { get; set; }

@@ -5,27 +5,18 @@ using PuppeteerSharp.Media;
 namespace ReportEngine.Printing;
 
 /// <summary>
-/// One print's page in the warm browser. Opening a page costs Chromium about a tenth of a second, so a report opens
-/// its page as it starts and Chromium makes it while the figures are computed and the templates written; the print
-/// then only loads and prints. JavaScript is off; the document is handed over as the answer to an intercepted request
-/// for an internal address (no <c>data:</c> URL, whose 2 MB cap large reports exceed), and every other request except
-/// <c>data:</c> images is aborted, so nothing in a report can fetch a file or reach the network. Failures never carry
-/// the document's content: it may hold people's names. One print per page; disposing closes it.
+/// One print's page in the warm browser. A report takes its page as it starts (a page kept warm from an earlier print,
+/// or a new one Chromium makes while the figures are computed and the templates written); the print then only loads
+/// and prints. JavaScript is off; the document is handed over as the answer to an intercepted request for an internal
+/// address (no <c>data:</c> URL, whose 2 MB cap large reports exceed), and every other request except <c>data:</c>
+/// images is aborted, so nothing in a report can fetch a file or reach the network (<see cref="WarmPage"/>). Failures
+/// never carry the document's content: it may hold people's names. One print per <see cref="PrintingPage"/>; disposing
+/// it keeps the page warm for the next print, or closes it if its print failed.
 /// </summary>
 public sealed class PrintingPage : IAsyncDisposable
 {
-    /// <summary>An address no network can answer (RFC 2606), for the one request the page fulfils itself.</summary>
-    internal const string DocumentUrl = "https://reportengine.invalid/report.html";
-
-    private const string FaviconUrl = "https://reportengine.invalid/favicon.ico";
-
-    /// <summary>How long closing a page may take before it is let go.</summary>
-    private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(5);
-
     private readonly ChromiumBrowser _browser;
-    private readonly Task<(BrowserLease Lease, IPage Page)> _opening;
-    private readonly List<string> _blocked = [];
-    private byte[] _document = [];
+    private readonly Task<(BrowserLease Lease, WarmPage Page)> _opening;
 
     /// <summary>The browser's lease from the moment it is taken, so that a page that never opens still hands it back.</summary>
     private BrowserLease? _lease;
@@ -34,6 +25,9 @@ public sealed class PrintingPage : IAsyncDisposable
 
     /// <summary>The print did not finish in time: the page's browser is not used again.</summary>
     private bool _hung;
+
+    /// <summary>The page's print started and did not end in a PDF: what the page holds now is unknown, so it is closed.</summary>
+    private volatile bool _spoilt;
 
     internal PrintingPage(ChromiumBrowser browser, CancellationToken cancellationToken)
     {
@@ -50,55 +44,31 @@ public sealed class PrintingPage : IAsyncDisposable
     /// </summary>
     private TimeSpan Limit => TimeSpan.FromSeconds(_browser.Options.PrintTimeoutSeconds * 2 + 10);
 
-    private async Task<(BrowserLease, IPage)> OpenAsync(CancellationToken cancellationToken)
+    private async Task<(BrowserLease, WarmPage)> OpenAsync(CancellationToken cancellationToken)
     {
         var lease = await _browser.LeaseAsync(cancellationToken: cancellationToken);
         Volatile.Write(ref _lease, lease);
-        IPage? page = null;
         try
         {
-            page = await lease.Browser.NewPageAsync();
-            await page.SetJavaScriptEnabledAsync(false);
-            await page.SetRequestInterceptionAsync(true);
-            page.Request += async (_, e) => await AnswerAsync(e.Request);
-            return (lease, page);
+            return (lease, lease.TakeWarmPage() ?? await WarmPage.OpenAsync(lease.Browser));
         }
         catch
         {
-            if (page is not null) await CloseAsync(page);
             await lease.DisposeAsync();
             throw;
         }
     }
 
-    private async Task AnswerAsync(IRequest request)
-    {
-        if (request.Url == DocumentUrl && request.IsNavigationRequest)
-        {
-            await request.RespondAsync(new ResponseData
-            {
-                Status = System.Net.HttpStatusCode.OK, ContentType = "text/html; charset=utf-8", BodyData = _document,
-            });
-            return;
-        }
-        if (request.Url.StartsWith("data:", StringComparison.Ordinal))
-        {
-            await request.ContinueAsync();
-            return;
-        }
-        // The browser asks for the internal address's favicon by itself; anything else was asked for by the document.
-        if (request.Url != FaviconUrl) lock (_blocked) _blocked.Add(request.Url.Length > 200 ? request.Url[..200] + "…" : request.Url);
-        await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
-    }
-
     public async Task<PrintedPdf> PrintAsync(PrintJob job, CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _printed, 1) == 1) throw new InvalidOperationException("a page prints once");
-        _document = Encoding.UTF8.GetBytes(job.Html);
+        _spoilt = true;
         var limit = Limit;
         try
         {
-            return await PrintOrSayWhyAsync(job, cancellationToken).WaitAsync(limit, cancellationToken);
+            var printed = await PrintOrSayWhyAsync(job, cancellationToken).WaitAsync(limit, cancellationToken);
+            _spoilt = false;
+            return printed;
         }
         catch (TimeoutException)
         {
@@ -116,26 +86,34 @@ public sealed class PrintingPage : IAsyncDisposable
     private async Task<PrintedPdf> PrintOrSayWhyAsync(PrintJob job, CancellationToken cancellationToken)
     {
         var timeout = _browser.Options.PrintTimeoutSeconds * 1000;
+        string Failed(string what, string why) =>
+            $"Chromium could not print the {Encoding.UTF8.GetByteCount(job.Html) / 1048576.0:F1} MB report ({what}{why}).";
         try
         {
-            return await PrintOnPageAsync(job, timeout, cancellationToken);
+            var (_, warm) = await _opening;
+            var printing = PrintOnPageAsync(warm, job, timeout, cancellationToken);
+            // A renderer that dies mid-print may leave DevTools' call unanswered: the crash fails the print at once.
+            if (await Task.WhenAny(printing, warm.Crashed) == printing) return await printing;
+            _ = printing.ContinueWith(static unanswered => _ = unanswered.Exception, TaskScheduler.Default);
+            throw new PrintFailedException(Failed("its renderer ended", ": its page crashed"));
         }
         catch (Exception ex) when ((ex is PuppeteerException or TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
             // The browser's message may quote the document; say what failed and how big the document was, nothing more.
             var timedOut = ex is TimeoutException || ex.InnerException is TimeoutException;
             var crashed = ex is TargetClosedException;
-            throw new PrintFailedException($"Chromium could not print the {_document.Length / 1048576.0:F1} MB report ({ex.GetType().Name}" +
-                $"{(timedOut ? $", within {timeout / 1000} s; the browser is restarted" : crashed ? ": its page crashed" : "")}).", timedOut);
+            throw new PrintFailedException(Failed(ex.GetType().Name,
+                timedOut ? $", within {timeout / 1000} s; the browser is restarted" : crashed ? ": its page crashed" : ""), timedOut);
         }
     }
 
-    private async Task<PrintedPdf> PrintOnPageAsync(PrintJob job, int timeout, CancellationToken cancellationToken)
+    private static async Task<PrintedPdf> PrintOnPageAsync(WarmPage warm, PrintJob job, int timeout, CancellationToken cancellationToken)
     {
-        var (_, page) = await _opening;
+        warm.Hold(Encoding.UTF8.GetBytes(job.Html));
+        var page = warm.Page;
         // With JavaScript off, SetContentAsync (document.write from script) cannot fill the page: the page navigates to
         // the internal address instead, and the load event fires once every (data:) resource is in.
-        await page.GoToAsync(DocumentUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
+        await page.GoToAsync(WarmPage.DocumentUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = timeout });
         cancellationToken.ThrowIfCancellationRequested();
         var pdf = await page.PdfDataAsync(new PdfOptions
         {
@@ -149,7 +127,7 @@ public sealed class PrintingPage : IAsyncDisposable
             Outline = true,
             Timeout = timeout,
         });
-        lock (_blocked) return new PrintedPdf(pdf, _blocked.ToArray());
+        return new PrintedPdf(pdf, warm.Blocked());
     }
 
     public async ValueTask DisposeAsync()
@@ -160,7 +138,9 @@ public sealed class PrintingPage : IAsyncDisposable
             try
             {
                 var (lease, page) = await _opening.WaitAsync(Limit);
-                await CloseAsync(page);
+                // A print that failed or was cancelled part-way leaves a page in a state nobody knows: it is closed.
+                if (_spoilt || !page.Usable) await page.CloseAsync();
+                else lease.KeepWarm(page);
                 await lease.DisposeAsync();
                 return;
             }
@@ -189,21 +169,5 @@ public sealed class PrintingPage : IAsyncDisposable
             opened.Result.Lease.Hung = true;
             _ = opened.Result.Lease.DisposeAsync().AsTask();
         }, TaskScheduler.Default);
-    }
-
-    /// <summary>
-    /// Chromium can accept a page's close and then never confirm it, notably when the page's renderer has just died
-    /// (puppeteer-sharp #3530); waiting for that would hold the print until the whole-print deadline and mark a
-    /// working browser as hung. The page is let go instead: the print has its outcome already.
-    /// </summary>
-    private static async Task CloseAsync(IPage page)
-    {
-        try
-        {
-            await page.CloseAsync().WaitAsync(CloseLimit);
-        }
-        catch (Exception ex) when (ex is TimeoutException or PuppeteerException)
-        {
-        }
     }
 }
