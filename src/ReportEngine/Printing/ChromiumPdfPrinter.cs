@@ -2,11 +2,14 @@ namespace ReportEngine.Printing;
 
 /// <summary>
 /// Prints HTML to a tagged A4 PDF with bookmarks in the warm browser, each print on a <see cref="PrintingPage"/> of its
-/// own: opened at once and printed on (<see cref="PrintAsync"/>), or opened ahead while the caller does other work.
+/// own: taken at once and printed on (<see cref="PrintAsync"/>), or taken ahead while the caller does other work.
 /// </summary>
 public sealed class ChromiumPdfPrinter(ChromiumBrowser browser)
 {
-    /// <summary>A page for one print, being opened from now on; disposing it closes it, printed or not.</summary>
+    /// <summary>
+    /// A page for one print, taken from those kept warm or opened from now on; disposing it hands it back (kept warm
+    /// for the next print unless its print failed).
+    /// </summary>
     public PrintingPage OpenPage(CancellationToken cancellationToken = default) => new(browser, cancellationToken);
 
     public async Task<PrintedPdf> PrintAsync(PrintJob job, CancellationToken cancellationToken = default)
