@@ -127,7 +127,7 @@ public sealed class PrintingPage : IAsyncDisposable
             Outline = true,
             Timeout = timeout,
         });
-        return new PrintedPdf(pdf, warm.Blocked());
+        return new PrintedPdf(pdf, warm.Finish());
     }
 
     public async ValueTask DisposeAsync()

@@ -55,9 +55,14 @@ internal sealed class WarmPage
         lock (_sync) (_document, _blocked) = (document, []);
     }
 
-    public IReadOnlyList<string> Blocked()
+    /// <summary>The print is over: the requests its document made that were blocked; the document is let go.</summary>
+    public IReadOnlyList<string> Finish()
     {
-        lock (_sync) return _blocked.ToArray();
+        lock (_sync)
+        {
+            _document = [];
+            return _blocked.ToArray();
+        }
     }
 
     private async Task AnswerAsync(IRequest request)
