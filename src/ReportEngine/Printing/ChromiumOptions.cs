@@ -21,9 +21,17 @@ public sealed class ChromiumOptions
     [Range(64, 1_048_576)]
     public int RecycleAboveMegabytes { get; set; } = 1536;
 
+    /// <remarks>
+    /// Every request a document makes is answered or aborted by the page (<see cref="WarmPage"/>), but Chromium also
+    /// opens connections that are not requests and never pass the page: a <c>&lt;link rel="preconnect"&gt;</c> in the
+    /// document, and the hosts it learnt an address asked for before (every print loads the same address). So all of
+    /// its connections go to a proxy that is not there (port 9 on loopback, loopback included: <c>&lt;-loopback&gt;</c>
+    /// removes Chromium's own exemption for it).
+    /// </remarks>
     internal static readonly string[] Arguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ];
 }
