@@ -38,8 +38,8 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
         return printed;
     }
 
-    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, object model, PrintJob job, int passes, Composition.ReportContext context) =>
-        new(report, WithDocumentInfo(pdf), MetricsJson.Serialize(report, figures), figures, model, job, passes, _blocked.Distinct().ToArray(),
+    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, Lazy<(object Model, PrintJob Job)> composed, int passes, Composition.ReportContext context) =>
+        new(report, WithDocumentInfo(pdf), MetricsJson.Serialize(report, figures), figures, composed, passes, _blocked.Distinct().ToArray(),
             new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
                 _spent.GetValueOrDefault(RenderStage.Print)), context);
 

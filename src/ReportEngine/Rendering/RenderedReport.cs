@@ -10,14 +10,19 @@ public sealed record RenderedReport(
     byte[] Pdf,
     byte[] MetricsJson,
     IReportFigures Figures,
-    object ViewModel,
-    PrintJob FinalPrint,
+    Lazy<(object Model, PrintJob Job)> Composed,
     int PrintPasses,
     IReadOnlyList<string> BlockedRequests,
     ReportTimings Timings,
     Composition.ReportContext Context)
 {
     public string FileName => Report.FileName;
+
+    /// <summary>The view model the print was made from, with its page numbers.</summary>
+    public object ViewModel => Composed.Value.Model;
+
+    /// <summary>The HTML of the print with its page numbers, as the templates write them.</summary>
+    public PrintJob FinalPrint => Composed.Value.Job;
 }
 
 /// <summary>Wall-clock time per stage of one pack run.</summary>

@@ -71,10 +71,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         var context = ContextOf(gathered, report, archived, review);
-        var (_, draft) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, PageNumbers.None));
-        var headings = PageReferences.Headings(draft.Html);
-        var places = PageReferences.Places(draft.Html);
-        var standIns = PageReferences.StandIns(headings, places, draft.Html);
+        var draft = run.Time(RenderStage.Template, () => Document(report.Kind, context, figures, PageNumbers.None, Functions));
+        var headings = PageReferences.Headings(draft);
+        var places = PageReferences.Places(draft);
+        var standIns = PageReferences.StandIns(headings, places, draft);
         var numbered = standIns is null ? null : run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, standIns).Job);
         var marked = numbered is null ? null : PageReferences.Mark(numbered.Html);
 
@@ -85,9 +85,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             var (pdf, printed, whyNot) = await PrintOnceAsync(run, page, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
             if (pdf is not null)
             {
-                var (model, job) = run.Time(RenderStage.Template, () => Compose(report.Kind, context, figures, printed));
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-                return run.Rendered(pdf, figures, model, job, 1, context);
+                // The document with its numbers, and its view model, are composed only when read (tests, the benchmarks):
+                // nothing that issues a report reads them, and composing them took a third of the template stage.
+                return run.Rendered(pdf, figures, new(() => Compose(report.Kind, context, figures, printed)), 1, context);
             }
             logger.LogWarning("The page numbers of {Report} could not be written into its print ({Reason}); it is printed again with them", report, whyNot);
             pages = printed;
@@ -155,7 +156,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             if (printed.SameAs(pages))
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-                return run.Rendered(final.Pdf, figures, model, job, passes, context);
+                return run.Rendered(final.Pdf, figures, new((model, job)), passes, context);
             }
             if (passes == MaxPrintPasses)
                 throw new PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");
@@ -191,6 +192,11 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             _templates.Render(HeaderTemplate, model, Functions),
             _templates.Render(FooterTemplate, model, Functions)));
     }
+
+    /// <summary>The document alone, without the running header and footer: what its headings and places are read from.</summary>
+    private string Document(ReportKind kind, ReportContext context, IReportFigures figures, PageNumbers pages, ScriptObject functions) =>
+        _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, pages), functions);
+
     /// <summary>
     /// The report's document as the templates write it for the HTML edition (edition "html"), from the same view model as
     /// the print but for its page numbers, which a screen does not have: its contents list links the sections instead.
@@ -199,10 +205,10 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
     public string ComposeHtmlEdition(ReportContext context, IReportFigures figures, ReportKind kind)
     {
         // The document alone (no running header or footer) tells the sections and places the contents list links.
-        var draft = _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, PageNumbers.None), Functions);
+        var draft = Document(kind, context, figures, PageNumbers.None, Functions);
         var sections = new PageNumbers(PageReferences.Headings(draft).Select(h => new ContentsEntry(h, 0)).ToList(),
             PageReferences.Places(draft).Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => 0, StringComparer.Ordinal));
-        return _templates.Render(DocumentTemplate, kind.BuildViewModel(context, figures, sections), HtmlEditionFunctions);
+        return Document(kind, context, figures, sections, HtmlEditionFunctions);
     }
 
     /// <summary>

@@ -272,6 +272,10 @@ public class ReportKindTests(SamplePackFixture fixture)
             Assert.Contains($"{c.Title} {c.Page}", pages[1].Replace("\n", " "));
             Assert.Contains(c.Title, pages[c.Page - 1]);
         });
+        // Its view model with those numbers is composed only when something reads it, and then has the PDF's numbers.
+        Assert.False(pack.Composed.IsValueCreated);
+        var model = (ReportEngine.Composition.Statement.QualityStatementViewModel)pack.ViewModel;
+        Assert.Equal(contents.Select(c => c.Page), model.Contents.Select(c => c.Page));
     }
 
     [Fact]
