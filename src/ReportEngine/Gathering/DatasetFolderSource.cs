@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using ReportEngine.Evidence;
@@ -37,24 +35,11 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         if (!Directory.Exists(Folder))
             throw new DatasetRejectedException([new DatasetError(Folder, null, null, "the dataset folder does not exist")]);
 
-        var read = new List<FileRead>();
-        foreach (var file in DatasetFiles.All)
-        {
-            var path = Path.Combine(Folder, file.FileName);
-            read.Add(new FileRead(file, File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null));
-        }
-        // Each file is parsed on its own, with its own errors, on every core: the largest first, so that no core is left
-        // with one big file at the end. They are then taken in the contract's order, as one pass over them would take them.
-        try
-        {
-            Parallel.ForEach(Partitioner.Create(read.OrderByDescending(r => r.Bytes?.Length ?? 0).ToList(), EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { CancellationToken = cancellationToken }, file => file.Parse());
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-        {
-            // A failure is the file's own, as it would be read alone, not wrapped in the loop's.
-            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
+        var read = DatasetFiles.All.Select(file => new FileRead(file, new FileInfo(Path.Combine(Folder, file.FileName)))).ToList();
+        // Each file is read and parsed on its own, with its own errors, on every core: the largest first, so that no core
+        // is left with one big file at the end. They are then taken in the contract's order, as one pass over them would.
+        // A failure is the file's own, as it would be read alone, not wrapped in the loop's (await gives the first).
+        await Parallel.ForEachAsync(read.OrderByDescending(r => r.Length), cancellationToken, (file, token) => file.ReadAsync(token));
 
         var errors = new ErrorList();
         var rows = new DatasetRows();
@@ -149,23 +134,25 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         return new DatasetError(file, LineOf(read), null, $"is not valid UTF-8 (byte {read + 1} of the file; is it Latin-1 or Windows-1252?)");
     }
 
-    /// <summary>One file of the contract as the folder has it (no bytes: the folder lacks it) and, once parsed, what it gave.</summary>
-    private sealed class FileRead(DatasetFile file, byte[]? bytes)
+    /// <summary>One file of the contract as the folder has it and, once read and parsed, its bytes (none: the folder lacks it) and what it gave.</summary>
+    private sealed class FileRead(DatasetFile file, FileInfo found)
     {
         public DatasetFile File => file;
-        public byte[]? Bytes => bytes;
+        public long Length { get; } = found.Exists ? found.Length : 0;
+        public byte[]? Bytes { get; private set; }
         public ErrorList Errors { get; } = new();
         public object? Rows { get; private set; }
         public int? Records { get; private set; }
 
-        public void Parse()
+        public async ValueTask ReadAsync(CancellationToken cancellationToken)
         {
-            if (bytes is null)
+            if (!found.Exists)
             {
                 if (file.Need == FileNeed.Required) Errors.Add(new DatasetError(file.FileName, null, null, "file is missing"));
                 return;
             }
-            Rows = DatasetFolderSource.Parse(file, bytes, Errors, out var records);
+            Bytes = await System.IO.File.ReadAllBytesAsync(found.FullName, cancellationToken);
+            Rows = DatasetFolderSource.Parse(file, Bytes, Errors, out var records);
             Records = records;
         }
     }
