@@ -26,9 +26,13 @@ public sealed class ArchiveSigner : IDisposable
     public static ArchiveSigner OpenOrCreate(string privateKeyFile, ContentStore store)
     {
         var path = Path.GetFullPath(privateKeyFile);
+        var published = Path.Combine(store.Root, PublicKeyFileName);
         // A published public key says a key was made for this archive: a missing private key is lost, not yet to be made.
-        if (!File.Exists(path) && File.Exists(Path.Combine(store.Root, PublicKeyFileName)))
-            throw new ArchiveKeyException($"The archive's signing key {path} is missing, but the archive has a key ({Path.Combine(store.Root, PublicKeyFileName)}): " +
+        // The public key is looked for first: a starter creates the private key before it publishes the public one, so a
+        // public key seen here means its private key already exists. Asked the other way round, a starter could miss the
+        // private key, then see the public key another starter published in between, and call a new key lost.
+        if (File.Exists(published) && !File.Exists(path))
+            throw new ArchiveKeyException($"The archive's signing key {path} is missing, but the archive has a key ({published}): " +
                                           "restore the key (from its backup) or set ReportEngine:Archive:SigningKeyFile to where it is.");
         var key = ECDsa.Create();
         var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -47,7 +51,6 @@ public sealed class ArchiveSigner : IDisposable
         generated.Dispose();
 
         var signer = new ArchiveSigner(key);
-        var published = Path.Combine(store.Root, PublicKeyFileName);
         Directory.CreateDirectory(store.Root);
         if (!TryCreate(published, signer.PublicKeyPem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead))
         {
