@@ -7,7 +7,7 @@ using ReportEngine.Testing;
 
 namespace ReportEngine.Benchmarks;
 
-/// <summary>What archiving adds to a pack: stamping its metadata (qpdf), the PDF/A-2b copy (Ghostscript), the snapshot.</summary>
+/// <summary>What archiving adds to a pack: stamping its metadata, the PDF/A-2b copy (Ghostscript), the snapshot.</summary>
 internal static class ArchiveBenchmark
 {
     public static async Task RunAsync(int runs)
@@ -31,7 +31,7 @@ internal static class ArchiveBenchmark
         Console.WriteLine("|---|---:|---:|");
         Console.WriteLine($"| render the pack (for scale, one run) | {renderMs:F0} | {pack.Pdf.Length / 1024.0:F0} KiB |");
         Console.WriteLine($"| frozen data snapshot (gzipped JSON) | {snapshotMs:F0} | {snapshot.Length / 1024.0:F0} KiB |");
-        Console.WriteLine($"| stamp archive id and snapshot hash (qpdf) | {stampMs:F0} | {stamped.Length / 1024.0:F0} KiB |");
+        Console.WriteLine($"| stamp archive id and snapshot hash (incremental update) | {stampMs:F0} | {stamped.Length / 1024.0:F0} KiB |");
         Console.WriteLine($"| PDF/A-2b archival copy (Ghostscript) | {pdfaMs:F0} | {pdfa.Length / 1024.0:F0} KiB |");
     }
 }
