@@ -62,7 +62,7 @@ public sealed record AnnualComplaintsMetrics(
         .ToList();
 
     /// <summary>The date six calendar months after receipt (the same day, or the last day of a shorter month).</summary>
-    public static DateOnly SixMonthsAfter(Complaint c) => c.ReceivedDate.AddMonths(LongRunningMonths);
+    public static DateOnly SixMonthsAfter(Complaint c) => CalendarEnds.AddMonths(c.ReceivedDate, LongRunningMonths);
 
     private static IReadOnlyList<AreaCount> AreasReceived(IEnumerable<Complaint> complaints, Func<DateOnly, bool> inWindow) =>
         complaints.Where(c => inWindow(c.ReceivedDate))

@@ -10,5 +10,5 @@ internal static class CareActDays
     /// "Over 6 months" at <paramref name="end"/>: after <paramref name="since"/> plus six calendar months, which keep the day
     /// or take the last day of a shorter month (DateOnly.AddMonths does both).
     /// </summary>
-    public static bool OverSixMonths(DateOnly since, DateOnly end) => end > since.AddMonths(6);
+    public static bool OverSixMonths(DateOnly since, DateOnly end) => end > CalendarEnds.AddMonths(since, 6);
 }

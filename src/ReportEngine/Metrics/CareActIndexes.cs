@@ -75,7 +75,7 @@ internal static class CareActIndexes
         var received = list.GroupBy(c => c.PersonId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.ReceivedOn).Order().ToArray(), StringComparer.Ordinal);
         // A repeat: the same person had a concern in the twelve months before this one's day (the same day is not before it).
-        var repeat = list.Select(c => HadConcernBetween(received[c.PersonId], c.ReceivedOn.AddMonths(-12), c.ReceivedOn)).ToArray();
+        var repeat = list.Select(c => HadConcernBetween(received[c.PersonId], CalendarEnds.AddMonths(c.ReceivedOn, -12), c.ReceivedOn)).ToArray();
         return new ConcernIndex(repeat, list.Where(c => c.Decision == ConcernDecision.S42Enquiry).Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
     });
 

@@ -23,7 +23,7 @@ public sealed record TrainingMetrics(
         var due = (
             from s in active
             from r in requirementsByRole[s.JobRole]
-            where s.StartDate.AddDays(r.DueDaysFromStart) <= e
+            where CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) <= e
             let course = courses[r.CourseCode]
             let met = completionsByStaffCourse[(s.StaffId, course.Code)].Any(t => t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e))
             select (Staff: s, Course: course, Met: met)).ToList();
@@ -50,7 +50,7 @@ public sealed record TrainingMetrics(
 
     /// <summary>expiry_date when set, else completed_date + renewal_months calendar months, else never (null).</summary>
     public static DateOnly? Expiry(TrainingCompletion completion, Course course) =>
-        completion.ExpiryDate ?? (course.RenewalMonths is { } months ? completion.CompletedDate.AddMonths(months) : null);
+        completion.ExpiryDate ?? (course.RenewalMonths is { } months ? CalendarEnds.AddMonths(completion.CompletedDate, months) : null);
 }
 
 /// <summary>The training files' lookups, built once per dataset rather than for each of the 24 months a trend covers.</summary>

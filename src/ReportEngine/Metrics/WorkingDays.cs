@@ -9,19 +9,22 @@ public static class WorkingDays
     public static int Between(DateOnly a, DateOnly b, BankHolidayCalendar calendar)
     {
         var count = 0;
-        for (var d = a.AddDays(1); d <= b; d = d.AddDays(1))
+        // Stepped from a while short of b, so that a b of 9999-12-31 (a dataset may hold it) is never stepped past.
+        for (var d = a; d < b;)
         {
+            d = d.AddDays(1);
             if (calendar.IsWorkingDay(d)) count++;
         }
         return count;
     }
 
-    /// <summary>The <paramref name="n"/>th working day after <paramref name="from"/>.</summary>
+    /// <summary>The <paramref name="n"/>th working day after <paramref name="from"/>; the calendar's last day if it ends first.</summary>
     public static DateOnly After(DateOnly from, int n, BankHolidayCalendar calendar)
     {
         var d = from;
         while (n > 0)
         {
+            if (d == DateOnly.MaxValue) return d;
             d = d.AddDays(1);
             if (calendar.IsWorkingDay(d)) n--;
         }

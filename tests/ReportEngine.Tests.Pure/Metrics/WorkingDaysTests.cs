@@ -62,4 +62,30 @@ public class WorkingDaysTests
         Assert.False(calendar.IsBankHoliday(D("2024-01-01")));
         Assert.Equal(D("2024-01-16"), WorkingDays.AcknowledgementDeadline(D("2024-01-10"), calendar));
     }
+
+    [Fact]
+    public void Counting_and_deadlines_stop_at_the_last_day_of_the_calendar()
+    {
+        // 9999-12-24 is a Friday; the 27th (Monday) and 28th are the Christmas and Boxing Day holidays, 29th–31st work.
+        Assert.Equal(3, WorkingDays.Between(D("9999-12-24"), DateOnly.MaxValue, England));
+        Assert.Equal(DateOnly.MaxValue, WorkingDays.AcknowledgementDeadline(D("9999-12-30"), England));
+        Assert.Equal(0, WorkingDays.Between(DateOnly.MaxValue, DateOnly.MaxValue, England));
+    }
+
+    [Theory]
+    [InlineData("0001-06-15", -12, "0001-01-01")] // twelve months before runs past the first day: it stops there
+    [InlineData("0002-01-01", -12, "0001-01-01")]
+    [InlineData("0002-02-28", -12, "0001-02-28")]
+    [InlineData("9999-06-30", 6, "9999-12-30")]
+    [InlineData("9999-07-01", 6, "9999-12-31")]   // six months after runs past the last day: it stops there
+    [InlineData("2024-08-31", 6, "2025-02-28")]   // the last day of a shorter month, as DateOnly.AddMonths
+    public void Months_are_added_within_the_calendar(string date, int months, string expected) =>
+        Assert.Equal(D(expected), CalendarEnds.AddMonths(D(date), months));
+
+    [Theory]
+    [InlineData("0001-01-05", -10, "0001-01-01")]
+    [InlineData("9999-12-25", 30, "9999-12-31")]
+    [InlineData("2024-02-28", 2, "2024-03-01")]
+    public void Days_are_added_within_the_calendar(string date, int days, string expected) =>
+        Assert.Equal(D(expected), CalendarEnds.AddDays(D(date), days));
 }

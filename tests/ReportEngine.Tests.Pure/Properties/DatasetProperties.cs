@@ -45,6 +45,47 @@ public sealed class DatasetProperties
             AssertComposes(gathered);
         });
 
+    /// <summary>Every date column of the sample, with the first and the last day of the calendar, which the contract accepts.</summary>
+    public static TheoryData<string, int, string> CalendarEdges()
+    {
+        var edges = new TheoryData<string, int, string>();
+        foreach (var file in DatasetMutation.Files)
+        {
+            var firstRow = File.ReadLines(Path.Combine(Repo.Sample, file)).Skip(1).FirstOrDefault()?.Split(',') ?? [];
+            for (var column = 0; column < firstRow.Length; column++)
+            {
+                if (!DateOnly.TryParseExact(firstRow[column], "yyyy-MM-dd", out _)) continue;
+                edges.Add(file, column, "0001-01-01");
+                edges.Add(file, column, "9999-12-31");
+            }
+        }
+        return edges;
+    }
+
+    /// <summary>
+    /// A date at either end of the calendar (a placeholder some systems export for "unknown") is made into a report or
+    /// refused naming its place: never a failure of date arithmetic part-way through the figures (a window twelve months
+    /// before 0001-01-01 once stopped every pack of such a dataset).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CalendarEdges))]
+    public async Task A_date_at_either_end_of_the_calendar_is_made_into_a_report_or_refused_naming_its_place(string file, int column, string date)
+    {
+        using var folder = Repo.CopyOfSample();
+        new DatasetMutation.SetCell(file, 1, column, date).ApplyTo(folder.Path);
+        GatheredEvidence gathered;
+        try
+        {
+            gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
+        }
+        catch (DatasetRejectedException refused)
+        {
+            AssertRefusedWell(refused);
+            return;
+        }
+        AssertComposes(gathered);
+    }
+
     [Property(MaxTest = 60)]
     public Property A_file_of_random_bytes_is_read_or_refused_naming_the_file() =>
         Prop.ForAll((
