@@ -32,17 +32,7 @@ public sealed class DatasetProperties
         {
             using var folder = Repo.CopyOfSample();
             foreach (var mutation in mutations) mutation.ApplyTo(folder.Path);
-            GatheredEvidence gathered;
-            try
-            {
-                gathered = new DatasetFolderSource(folder.Path).GatherAsync().GetAwaiter().GetResult();
-            }
-            catch (DatasetRejectedException refused)
-            {
-                AssertRefusedWell(refused);
-                return;
-            }
-            AssertComposes(gathered);
+            AssertMadeOrRefusedWellAsync(folder.Path).GetAwaiter().GetResult();
         });
 
     /// <summary>Every date column of the sample, with the first and the last day of the calendar, which the contract accepts.</summary>
@@ -73,17 +63,7 @@ public sealed class DatasetProperties
     {
         using var folder = Repo.CopyOfSample();
         new DatasetMutation.SetCell(file, 1, column, date).ApplyTo(folder.Path);
-        GatheredEvidence gathered;
-        try
-        {
-            gathered = await new DatasetFolderSource(folder.Path).GatherAsync();
-        }
-        catch (DatasetRejectedException refused)
-        {
-            AssertRefusedWell(refused);
-            return;
-        }
-        AssertComposes(gathered);
+        await AssertMadeOrRefusedWellAsync(folder.Path);
     }
 
     [Property(MaxTest = 60)]
@@ -123,6 +103,22 @@ public sealed class DatasetProperties
         {
             return false;
         }
+    }
+
+    /// <summary>The dataset in <paramref name="folder"/> is made into a report, or refused with errors that each name their place.</summary>
+    private static async Task AssertMadeOrRefusedWellAsync(string folder)
+    {
+        GatheredEvidence gathered;
+        try
+        {
+            gathered = await new DatasetFolderSource(folder).GatherAsync();
+        }
+        catch (DatasetRejectedException refused)
+        {
+            AssertRefusedWell(refused);
+            return;
+        }
+        AssertComposes(gathered);
     }
 
     private static void AssertRefusedWell(DatasetRejectedException refused)
