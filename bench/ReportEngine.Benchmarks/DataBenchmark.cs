@@ -25,7 +25,7 @@ internal static class DataBenchmark
         DatasetScaler.Scale(Repo.Sample, big.Path, times, operations: true);
         Console.WriteLine($"Monthly pack for January 2024, data stages only, median of {runs} runs after {WarmUpRuns} warm-up runs (3 for the scaled dataset, the code warm by then) (ms)");
         Console.WriteLine();
-        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "µs per row");
+        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "µs per row");
         var sample = await MeasureAsync("Sample (samples/northdale)", Repo.Sample, runs);
         var scaled = await MeasureAsync($"Sample scaled {times} times", big.Path, Math.Max(3, runs / 10), warmUp: 3);
         Console.WriteLine();
@@ -33,29 +33,48 @@ internal static class DataBenchmark
         Console.WriteLine($"- cost per row, {times}-times dataset / sample: **{scaled.PerRow / sample.PerRow:F2}×** (1× when the cost per row does not grow)");
     }
 
-    private static async Task<(double Total, double PerRow)> MeasureAsync(string name, string dataset, int runs, int warmUp = WarmUpRuns)
+    /// <summary>
+    /// The long report's data stages (<c>passes</c>): the quality-statement report for LEARNING over the sample scaled
+    /// <c>times</c> over without the Care Act files, after 3 warm-up runs.
+    /// </summary>
+    public static async Task RunLongAsync(int runs, int times)
     {
+        using var big = new TempFolder();
+        DatasetScaler.Scale(Repo.Sample, big.Path, times);
+        Console.WriteLine($"Quality statement LEARNING for January 2024, data stages only, median of {runs} runs after 3 warm-up runs (ms)");
+        Console.WriteLine();
+        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "µs per row");
+        await MeasureAsync($"Sample scaled {times} times", big.Path, runs, warmUp: 3, ReportKinds.QualityStatement, Evidence.QualityStatement.Learning);
+    }
+
+    private static async Task<(double Total, double PerRow)> MeasureAsync(string name, string dataset, int runs, int warmUp = WarmUpRuns,
+        ReportKind? kind = null, Evidence.QualityStatement? statement = null)
+    {
+        kind ??= ReportKinds.Monthly;
         var folder = new DatasetFolderSource(dataset);
         var code = await folder.AuthorityCodeAsync();
-        if (!ReportKinds.Monthly.PeriodType.TryParse("2024-01", out var period)) throw new InvalidOperationException("period");
-        var report = ReportIdentity.Of(code, ReportKinds.Monthly, period, null);
+        if (!kind.PeriodType.TryParse("2024-01", out var period)) throw new InvalidOperationException("period");
+        var report = ReportIdentity.Of(code, kind, period, statement);
         var load = new List<TimeSpan>();
         var compute = new List<TimeSpan>();
+        var pauses = new List<TimeSpan>();
         var rows = 0L;
         for (var i = 0; i < runs + warmUp; i++)
         {
+            var paused = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             var gathered = await folder.GatherAsync();
             var loaded = watch.Elapsed;
             watch.Restart();
-            ReportKinds.Monthly.Compute(gathered.Evidence, report);
+            kind.Compute(gathered.Evidence, report);
             if (i < warmUp) continue;
             load.Add(loaded);
             compute.Add(watch.Elapsed);
+            pauses.Add(GC.GetTotalPauseDuration() - paused);
             rows = gathered.Provenance.RowsPerFile.Sum(f => (long)f.Value);
         }
         var (l, c) = (Stats.Median(load), Stats.Median(compute));
-        Console.WriteLine($"| {name} | {rows:N0} | {l:F1} | {c:F1} | {l + c:F1} | {(l + c) * 1000 / rows:F2} |");
+        Console.WriteLine($"| {name} | {rows:N0} | {l:F1} | {c:F1} | {l + c:F1} | {Stats.Median(pauses):F1} | {(l + c) * 1000 / rows:F2} |");
         return (l + c, (l + c) / rows);
     }
 }

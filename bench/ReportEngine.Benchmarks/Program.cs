@@ -70,6 +70,9 @@ switch (args.FirstOrDefault() ?? "pack")
     case "data":
         await DataBenchmark.RunAsync(Arg(1, 30), Arg(2, 100));
         break;
+    case "longdata":
+        await DataBenchmark.RunLongAsync(Arg(1, 5), Arg(2, 500));
+        break;
     case "long":
         await LongReportBenchmark.RunAsync(Arg(1, 1900), Arg(2, 600));
         break;
@@ -77,7 +80,7 @@ switch (args.FirstOrDefault() ?? "pack")
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | download [reads] | long [times] [print-timeout-seconds]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | longdata [runs] [times] | download [reads] | long [times] [print-timeout-seconds]");
         return 2;
 }
 return 0;
