@@ -114,9 +114,14 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         }
         // UTF-8 only: a UTF-8 byte order mark is skipped, any other is not taken as a sign of another encoding.
         using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
-        var table = CsvTable.Parse(file.FileName, reader, errors);
-        records = table.Records.Count;
-        return file.Read(table, errors);
+        using var csv = CsvRecords.Open(file.FileName, reader);
+        var rowErrors = new ErrorList();
+        var read = file.Read(csv, rowErrors);
+        // The file's problems as CSV come first, as they would were it parsed whole before its rows were read.
+        foreach (var csvProblem in csv.Problems.Errors) errors.Add(csvProblem);
+        foreach (var error in rowErrors.Errors) errors.Add(error);
+        records = csv.Count;
+        return read;
     }
 
     /// <summary>data-contract.md: UTF-8, no NUL. Named with the line it is on, before any parsing.</summary>

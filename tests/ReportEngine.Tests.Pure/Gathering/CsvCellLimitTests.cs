@@ -9,21 +9,22 @@ public class CsvCellLimitTests
     {
         // A quote opened on line 3 and never closed, then 11 million more characters: the whole file would become one cell.
         var text = "finding_id,text\nF1,fine\nF2,\"opened here\n" + string.Concat(Enumerable.Repeat("more text without a closing quote, ", 320_000));
-        var errors = new ErrorList();
-        var table = CsvTable.Parse("findings.csv", new StringReader(text), errors);
-        var error = Assert.Single(errors.Errors);
+        using var records = CsvRecords.Open("findings.csv", new StringReader(text));
+        while (records.Read()) { }
+        var error = Assert.Single(records.Problems.Errors);
         Assert.Equal(("findings.csv", 3), (error.File, error.Line));
         Assert.Equal("a cell runs on past 10,000,000 characters: a quote (\") opened in this row is most likely never closed", error.Message);
-        Assert.Single(table.Records);
+        Assert.Equal(1, records.Count);
     }
 
     [Fact]
     public void A_long_cell_under_the_limit_is_read_whole()
     {
-        var cell = new string('x', CsvTable.MostCellCharacters - 10);
-        var errors = new ErrorList();
-        var table = CsvTable.Parse("findings.csv", new StringReader($"finding_id,text\nF1,\"{cell}\"\n"), errors);
-        Assert.Empty(errors.Errors);
-        Assert.Equal(cell, table.Records.Single().Fields[1]);
+        var cell = new string('x', CsvRecords.MostCellCharacters - 10);
+        using var records = CsvRecords.Open("findings.csv", new StringReader($"finding_id,text\nF1,\"{cell}\"\n"));
+        Assert.True(records.Read());
+        Assert.Equal(cell, records.Fields[1]);
+        Assert.False(records.Read());
+        Assert.Empty(records.Problems.Errors);
     }
 }

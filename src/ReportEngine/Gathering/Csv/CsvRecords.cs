@@ -4,8 +4,12 @@ using CsvHelper.Configuration;
 
 namespace ReportEngine.Gathering.Csv;
 
-/// <summary>One CSV file's header and records, each record with the physical line it starts on.</summary>
-internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<CsvRecord> Records)
+/// <summary>
+/// One CSV file read a record at a time: its header on opening, then each record with the physical line it starts on.
+/// A record is dropped once the next is read, so a file's cells are never all held at once: at tens of millions of cells,
+/// holding them until every record was read made the garbage collector copy them twice before they died.
+/// </summary>
+internal sealed class CsvRecords : IDisposable
 {
     /// <summary>
     /// The longest cell read, in characters. Far above any real cell (a finding's text runs to a few thousand, and a
@@ -14,9 +18,14 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
     /// </summary>
     public const int MostCellCharacters = 10_000_000;
 
-    public static CsvTable Parse(string fileName, TextReader reader, ErrorList errors)
+    private readonly CsvParser _parser;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private bool _ended;
+
+    private CsvRecords(string fileName, TextReader reader)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        FileName = fileName;
+        _parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = false,
             IgnoreBlankLines = true,
@@ -25,43 +34,79 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
             MaxFieldSize = MostCellCharacters,
             // A dataset repeats few distinct cells (dates, codes, people's ids) many times: one string each, not one per cell.
             CacheFields = true,
-        };
-        using var parser = new CsvParser(reader, config);
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var records = new List<CsvRecord>();
-        string[]? header = null;
+        });
+    }
+
+    public string FileName { get; }
+
+    /// <summary>The header's columns by name: empty when the file has no header.</summary>
+    public IReadOnlyDictionary<string, int> Columns => _columns;
+
+    /// <summary>What is wrong with the file as CSV (its header, text that does not parse), as opposed to its values.</summary>
+    public ErrorList Problems { get; } = new();
+
+    /// <summary>The records read so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The physical line the current record starts on.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>The current record's cells.</summary>
+    public string[] Fields { get; private set; } = [];
+
+    /// <summary>Opens a file and reads its header; a file without one reads as having no records.</summary>
+    public static CsvRecords Open(string fileName, TextReader reader)
+    {
+        var records = new CsvRecords(fileName, reader);
+        if (!records.Next())
+        {
+            records.Problems.Add(new DatasetError(fileName, 1, null, "the header row is missing"));
+            return records;
+        }
+        for (var i = 0; i < records.Fields.Length; i++)
+        {
+            var name = records.Fields[i].Trim();
+            if (!records._columns.TryAdd(name, i))
+                records.Problems.Add(new DatasetError(fileName, records.Line, name, "column appears twice in the header"));
+        }
+        return records;
+    }
+
+    /// <summary>Moves to the next record; false at the end of the file or where it stops being CSV (a problem then says where).</summary>
+    public bool Read()
+    {
+        if (!Next()) return false;
+        Count++;
+        return true;
+    }
+
+    private bool Next()
+    {
+        if (_ended) return false;
         try
         {
-            while (parser.Read())
+            if (_parser.Read())
             {
-                var fields = parser.Record ?? [];
-                var line = StartLine(parser, fields);
-                if (header is null)
-                {
-                    header = fields;
-                    for (var i = 0; i < header.Length; i++)
-                    {
-                        var name = header[i].Trim();
-                        if (!columns.TryAdd(name, i))
-                            errors.Add(new DatasetError(fileName, line, name, "column appears twice in the header"));
-                    }
-                    continue;
-                }
-                records.Add(new CsvRecord(line, fields));
+                Fields = _parser.Record ?? [];
+                Line = StartLine(_parser, Fields);
+                return true;
             }
         }
         catch (MaxFieldSizeException)
         {
-            errors.Add(new DatasetError(fileName, StartLine(parser, null), null,
+            Problems.Add(new DatasetError(FileName, StartLine(_parser, null), null,
                 $"a cell runs on past {MostCellCharacters:N0} characters: a quote (\") opened in this row is most likely never closed"));
         }
         catch (CsvHelperException ex)
         {
-            errors.Add(new DatasetError(fileName, ex.Context?.Parser?.RawRow, null, $"not valid CSV: {FirstLine(ex.Message)}"));
+            Problems.Add(new DatasetError(FileName, ex.Context?.Parser?.RawRow, null, $"not valid CSV: {FirstLine(ex.Message)}"));
         }
-        if (header is null) errors.Add(new DatasetError(fileName, 1, null, "the header row is missing"));
-        return new CsvTable(fileName, columns, records);
+        _ended = true;
+        Fields = [];
+        return false;
     }
+
+    public void Dispose() => _parser.Dispose();
 
     // RawRow counts physical lines up to the end of the record; a quoted field may span several. A line break inside a
     // record can only be inside a quoted cell, so the cells say how many there are without the raw record's text (a
@@ -87,5 +132,3 @@ internal sealed record CsvTable(string FileName, IReadOnlyDictionary<string, int
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }
-
-internal sealed record CsvRecord(int Line, string[] Fields);

@@ -3,30 +3,29 @@ using ReportEngine.Evidence;
 
 namespace ReportEngine.Gathering.Csv;
 
-/// <summary>Typed, validating access to one record's cells; every problem is recorded against file, line and column.</summary>
-internal sealed class RowReader(CsvTable table, ErrorList errors) : Dataset.IRowValues
+/// <summary>Typed, validating access to the current record's cells; every problem is recorded against file, line and column.</summary>
+internal sealed class RowReader(CsvRecords records, ErrorList errors) : Dataset.IRowValues
 {
-    private CsvRecord _record = null!;
-
-    public int Line => _record.Line;
     public bool HasErrors { get; private set; }
 
-    public void MoveTo(CsvRecord record)
+    /// <summary>Moves to the file's next record.</summary>
+    public bool Read()
     {
-        _record = record;
         HasErrors = false;
+        return records.Read();
     }
 
     public void Error(string column, string message)
     {
         HasErrors = true;
-        errors.Add(new DatasetError(table.FileName, _record.Line, column, message));
+        errors.Add(new DatasetError(records.FileName, records.Line, column, message));
     }
 
     private string? Cell(string column)
     {
-        if (!table.Columns.TryGetValue(column, out var index)) return null; // an optional column the header leaves out
-        var value = index < _record.Fields.Length ? _record.Fields[index] : "";
+        if (!records.Columns.TryGetValue(column, out var index)) return null; // an optional column the header leaves out
+        var fields = records.Fields;
+        var value = index < fields.Length ? fields[index] : "";
         return value.Length == 0 ? null : value;
     }
 

@@ -48,8 +48,11 @@ public abstract class DatasetFile
     /// <summary>Reads stored rows (null when the dataset lacked the file) into the evidence being put together; each row is read as it comes.</summary>
     public abstract Task FillAsync(EvidenceParts parts, IAsyncEnumerable<IRowValues>? rows, CancellationToken cancellationToken);
 
-    /// <summary>A parsed CSV file's rows that keep their own rules, as <see cref="DatasetRows"/> holds them.</summary>
-    internal abstract object Read(CsvTable table, ErrorList errors);
+    /// <summary>
+    /// Reads a CSV file's records to its end: the rows that keep their own rules, as <see cref="DatasetRows"/> holds them,
+    /// with each broken rule in <paramref name="errors"/>.
+    /// </summary>
+    internal abstract object Read(CsvRecords records, ErrorList errors);
 
     /// <summary>Puts the rows <see cref="Read"/> gave (null: the file was not supplied) into the evidence being put together.</summary>
     internal abstract void Fill(EvidenceParts parts, object? read);
@@ -86,20 +89,20 @@ internal sealed class DatasetFile<T>(
         slot.Set(parts, read);
     }
 
-    internal override object Read(CsvTable table, ErrorList errors)
+    internal override object Read(CsvRecords records, ErrorList errors)
     {
-        var missing = columns.Where(c => !c.Optional && !table.Columns.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        var missing = columns.Where(c => !c.Optional && !records.Columns.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         foreach (var column in missing) errors.Add(new DatasetError(FileName, 1, column, "column is missing from the header"));
-        if (missing.Count > 0) return Array.Empty<Lined<T>>();
 
-        var rows = new List<Lined<T>>(table.Records.Count);
-        var reader = new RowReader(table, errors);
-        foreach (var record in table.Records)
+        // Every record is read, even when none can be kept, so that the file's records are counted and a place where it
+        // stops being CSV is found.
+        var rows = new List<Lined<T>>();
+        var reader = new RowReader(records, errors);
+        while (reader.Read())
         {
-            if (errors.IsFull) break;
-            reader.MoveTo(record);
+            if (missing.Count > 0 || errors.IsFull) continue;
             var row = map(reader);
-            if (!reader.HasErrors) rows.Add(new Lined<T>(record.Line, row));
+            if (!reader.HasErrors) rows.Add(new Lined<T>(records.Line, row));
         }
         return rows;
     }
