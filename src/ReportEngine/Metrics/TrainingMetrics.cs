@@ -16,17 +16,32 @@ public sealed record TrainingMetrics(
     public static TrainingMetrics Compute(EvidenceSet evidence, ReportingPeriod period)
     {
         var e = period.End;
-        var (courses, completionsByStaffCourse, requirementsByRole, specialist, staffById) = TrainingIndex.Of(evidence);
+        var (courses, completionsByStaff, requirementsByRole, specialist, staffById) = TrainingIndex.Of(evidence);
         var active = evidence.Staff.Where(s => s.IsActiveOn(e)).ToList();
         var activeIds = active.Select(s => s.StaffId).ToHashSet();
 
-        var due = (
-            from s in active
-            from r in requirementsByRole[s.JobRole]
-            where CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) <= e
-            let course = courses[r.CourseCode]
-            let met = completionsByStaffCourse[(s.StaffId, course.Code)].Any(t => t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e))
-            select (Staff: s, Course: course, Met: met)).ToList();
+        // Each requirement due by E of each person active at E, and whether a completion of its course meets it. A loop
+        // rather than a query: at hundreds of thousands of people's requirements the query's objects cost more than the test.
+        var due = new List<(StaffMember Staff, Course Course, bool Met)>();
+        foreach (var s in active)
+        {
+            var completions = completionsByStaff.GetValueOrDefault(s.StaffId, []);
+            foreach (var r in requirementsByRole[s.JobRole])
+            {
+                if (CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) > e) continue;
+                var course = courses[r.CourseCode];
+                var met = false;
+                foreach (var t in completions)
+                {
+                    if (t.CourseCode == course.Code && t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e))
+                    {
+                        met = true;
+                        break;
+                    }
+                }
+                due.Add((s, course, met));
+            }
+        }
 
         var specialistR12 = specialist.Where(t => period.InR12(t.CompletedDate)).ToList();
 
@@ -56,7 +71,7 @@ public sealed record TrainingMetrics(
 /// <summary>The training files' lookups, built once per dataset rather than for each of the 24 months a trend covers.</summary>
 internal sealed record TrainingIndex(
     IReadOnlyDictionary<string, Course> Courses,
-    ILookup<(string StaffId, string CourseCode), TrainingCompletion> CompletionsByStaffCourse,
+    IReadOnlyDictionary<string, TrainingCompletion[]> CompletionsByStaff,
     ILookup<string, CourseRequirement> RequirementsByRole,
     IReadOnlyList<TrainingCompletion> Specialist,
     IReadOnlyDictionary<string, StaffMember> StaffById)
@@ -68,7 +83,8 @@ internal sealed record TrainingIndex(
         var courses = e.Courses.ToDictionary(c => c.Code);
         return new TrainingIndex(
             courses,
-            e.Training.ToLookup(t => (t.StaffId, t.CourseCode)),
+            // By person alone: a person has a few dozen completions at most, and one string is hashed where a pair was.
+            e.Training.GroupBy(t => t.StaffId).ToDictionary(g => g.Key, g => g.ToArray()),
             e.CourseRequirements.ToLookup(r => r.JobRole, StringComparer.Ordinal),
             e.Training.Where(t => courses[t.CourseCode].Category == CourseCategory.Specialist).ToList(),
             e.Staff.ToDictionary(s => s.StaffId));
