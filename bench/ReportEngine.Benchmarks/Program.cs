@@ -15,7 +15,8 @@ using ReportEngine.Testing;
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- holds [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- catalog [entries] [runs]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- download [reads]
-// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- data [runs] [times]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- data [runs] [times] [idle-ms]
+// dotnet run -c Release --project bench/ReportEngine.Benchmarks -- longdata [runs] [times]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- long [times] [print-timeout-seconds]
 // dotnet run -c Release --project bench/ReportEngine.Benchmarks -- editions [runs] [times]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -68,7 +69,7 @@ switch (args.FirstOrDefault() ?? "pack")
         await CatalogBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 50));
         break;
     case "data":
-        await DataBenchmark.RunAsync(Arg(1, 30), Arg(2, 100));
+        await DataBenchmark.RunAsync(Arg(1, 30), Arg(2, 100), Arg(3, 0));
         break;
     case "longdata":
         await DataBenchmark.RunLongAsync(Arg(1, 5), Arg(2, 500));
@@ -80,7 +81,7 @@ switch (args.FirstOrDefault() ?? "pack")
         await ThroughputBenchmark.RunAsync(Arg(1, 24));
         break;
     default:
-        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] | longdata [runs] [times] | download [reads] | long [times] [print-timeout-seconds]");
+        Console.Error.WriteLine("usage: pack [iterations] [warmup] | database [times] | throughput [packs] | archive [runs] | issue [runs] [times] | dashboard [requests] | trends [iterations] | passes [runs] [times] | soak [packs] [recycle-after-prints] | load [requests] [users] [scheduled] | holds [runs] | catalog [entries] [runs] | data [runs] [times] [idle-ms] | longdata [runs] [times] | download [reads] | long [times] [print-timeout-seconds]");
         return 2;
 }
 return 0;
