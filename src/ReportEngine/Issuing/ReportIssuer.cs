@@ -91,7 +91,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
             gathered ??= await GatherAsync();
             var pack = await RenderAsync(null, pageAhead);
             var path = await WriteAsync(request, pack.FileName, pack.Pdf, pack.MetricsJson, cancellationToken, EditionsOf(request, pack, renderer));
-            var pages = PageCount(pack.Pdf);
+            var pages = pack.Pages;
             logger.LogInformation("Rendered report {Report}: {Pages} pages", report, pages);
             return new IssuedReport(report, null, path, pages, Reused: false, pack, []);
         }
@@ -168,7 +168,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
                     await followUps.ScheduleAsync(entry.Id, cancellationToken);
                     throw new ReportArchivedButNotWrittenException(entry.Id, ex);
                 }
-                var pages = PageCount(pdf);
+                var pages = rendered?.Pages ?? PageCount(pdf);
                 await claim.CompleteAsync(new IssuedFacts(entry.Id, path, ContentStore.Sha256(pdf), pages), cancellationToken);
                 logger.LogInformation("Issued report {Report} as archive entry {ArchiveId}", report, entry.Id);
                 var done = await followUps.ScheduleAsync(entry.Id, cancellationToken);
@@ -202,7 +202,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         var pack = await renderer.RenderAsync(gathered, report, null, progress, cancellationToken, gatherTime(), new ReviewMarks(true, null, commentary));
         var kept = await drafts.KeepAsync(report, EvidenceSnapshot.Serialize(gathered), pack, commentary, request.RequestedBy.ToString(),
             request.Regenerate ? request.Reason : null, current, cancellationToken);
-        var pages = PageCount(pack.Pdf);
+        var pages = pack.Pages;
         logger.LogInformation("Made draft {DraftId} of report {Report}: {Pages} pages, awaiting sign-off", kept.Id, report, pages);
         progress?.Report(new ReportProgress(ReportStage.Done, 100, "Draft made, awaiting sign-off"));
         return new IssuedReport(report, null, null, pages, Reused: false, pack, [], kept);

@@ -38,8 +38,18 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
         return printed;
     }
 
-    public RenderedReport Rendered(byte[] pdf, IReportFigures figures, Lazy<(object Model, PrintJob Job)> composed, int passes, Composition.ReportContext context) =>
-        new(report, WithDocumentInfo(pdf), MetricsJson.Serialize(report, figures), figures, composed, passes, _blocked.Distinct().ToArray(),
+    private Task<byte[]>? _metricsJson;
+
+    /// <summary>
+    /// Writes metrics.json from the figures while the report prints: the figures are final before the print, and the
+    /// process mostly waits for Chromium then (issue 26: it was a few milliseconds after the print).
+    /// </summary>
+    public void WriteMetricsJsonAside(IReportFigures figures) => _metricsJson = Task.Run(() => MetricsJson.Serialize(report, figures));
+
+    public async Task<RenderedReport> RenderedAsync(byte[] pdf, int pages, IReportFigures figures, Lazy<(object Model, PrintJob Job)> composed, int passes,
+        Composition.ReportContext context) =>
+        new(report, WithDocumentInfo(pdf), pages, await (_metricsJson ?? Task.FromResult(MetricsJson.Serialize(report, figures))), figures, composed, passes,
+            _blocked.Distinct().ToArray(),
             new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
                 _spent.GetValueOrDefault(RenderStage.Print)), context);
 

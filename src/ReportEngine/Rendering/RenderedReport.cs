@@ -4,10 +4,11 @@ using ReportEngine.Metrics;
 
 namespace ReportEngine.Rendering;
 
-/// <summary>A finished report in memory: the PDF, its metrics.json, what it took to make, and the context it was composed in (for its other editions).</summary>
+/// <summary>A finished report in memory: the PDF and its page count, its metrics.json, what it took to make, and the context it was composed in (for its other editions).</summary>
 public sealed record RenderedReport(
     ReportIdentity Report,
     byte[] Pdf,
+    int Pages,
     byte[] MetricsJson,
     IReportFigures Figures,
     Lazy<(object Model, PrintJob Job)> Composed,

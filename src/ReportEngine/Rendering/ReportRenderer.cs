@@ -68,6 +68,7 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         page ??= opened!;
         progress?.Report(new ReportProgress(ReportStage.Computing, 15, "Computing the figures"));
         var figures = run.Time(RenderStage.Compute, () => ComputeFigures(gathered, report));
+        run.WriteMetricsJsonAside(figures);
 
         progress?.Report(new ReportProgress(ReportStage.Composing, 25, "Composing the report"));
         var context = ContextOf(gathered, report, archived, review);
@@ -82,13 +83,13 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
         if (numbered is not null && marked is { } placeholders)
         {
             progress?.Report(new ReportProgress(ReportStage.Printing, 40, "Printing"));
-            var (pdf, printed, whyNot) = await PrintOnceAsync(run, page, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
+            var (pdf, pageCount, printed, whyNot) = await PrintOnceAsync(run, page, numbered with { Html = placeholders.Html }, placeholders.Order, headings, places, cancellationToken);
             if (pdf is not null)
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
                 // The document with its numbers, and its view model, are composed only when read (tests, the benchmarks):
                 // nothing that issues a report reads them, and composing them took a third of the template stage.
-                return run.Rendered(pdf, figures, new(() => Compose(report.Kind, context, figures, printed)), 1, context);
+                return await run.RenderedAsync(pdf, pageCount, figures, new(() => Compose(report.Kind, context, figures, printed)), 1, context);
             }
             logger.LogWarning("The page numbers of {Report} could not be written into its print ({Reason}); it is printed again with them", report, whyNot);
             pages = printed;
@@ -124,19 +125,20 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
 
     /// <summary>
     /// One print with placeholders where the pages go, laid out as wide as three digits; the pages its own bookmarks and
-    /// destinations give are written into it. Answers those pages, and the PDF unless the numbers could not be written (and why).
+    /// destinations give are written into it. Answers those pages, and the PDF and its page count unless the numbers could
+    /// not be written (and why).
     /// </summary>
-    private async Task<(byte[]? Pdf, PageNumbers Pages, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintingPage page, PrintJob job,
+    private async Task<(byte[]? Pdf, int PageCount, PageNumbers Pages, string? WhyNot)> PrintOnceAsync(RenderRun run, PrintingPage page, PrintJob job,
         IReadOnlyList<int> order, IReadOnlyList<string> headings, IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
         var printed = await run.PrintAsync(() => PrintPassAsync(page, job, "single", cancellationToken));
         // Opened once for its pages and for the patch: opening is most of reading either (7 ms of a 24-page pack).
         using var document = run.Time(RenderStage.Print, () => UglyToad.PdfPig.PdfDocument.Open(printed.Pdf));
         var pages = Titled(PrintedPages.Read(document), headings);
-        if (!pages.Contents.Select(c => c.Title).SequenceEqual(headings)) return (null, pages, "the printed bookmarks are not the document's headings");
-        if (PageReferences.Pages(order, places, pages) is not { } numbers) return (null, pages, "a place the document gives the page of has no destination in the print");
+        if (!pages.Contents.Select(c => c.Title).SequenceEqual(headings)) return (null, 0, pages, "the printed bookmarks are not the document's headings");
+        if (PageReferences.Pages(order, places, pages) is not { } numbers) return (null, 0, pages, "a place the document gives the page of has no destination in the print");
         var patched = run.Time(RenderStage.Print, () => PageNumberPatch.Apply(printed.Pdf, document, numbers));
-        return (patched.Pdf, pages, patched.WhyNot);
+        return (patched.Pdf, document.NumberOfPages, pages, patched.WhyNot);
     }
 
     /// <summary>
@@ -152,11 +154,12 @@ public sealed class ReportRenderer(TemplateSet templateSet, ChromiumPdfPrinter p
             progress?.Report(new ReportProgress(ReportStage.Printing, 65, "Printing"));
             await using var page = printer.OpenPage(cancellationToken);
             var final = await run.PrintAsync(() => PrintPassAsync(page, job, passes == 2 ? "final" : "correction", cancellationToken));
-            var printed = Titled(PrintedPages.Read(final.Pdf), headings);
+            using var document = UglyToad.PdfPig.PdfDocument.Open(final.Pdf);
+            var printed = Titled(PrintedPages.Read(document), headings);
             if (printed.SameAs(pages))
             {
                 progress?.Report(new ReportProgress(ReportStage.Done, 95, "Printed"));
-                return run.Rendered(final.Pdf, figures, new((model, job)), passes, context);
+                return await run.RenderedAsync(final.Pdf, document.NumberOfPages, figures, new((model, job)), passes, context);
             }
             if (passes == MaxPrintPasses)
                 throw new PrintFailedException($"The contents page did not settle after {passes} prints: its page numbers keep moving the sections.");

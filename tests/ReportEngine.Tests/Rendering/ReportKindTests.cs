@@ -292,6 +292,7 @@ public class ReportKindTests(SamplePackFixture fixture)
         Assert.Matches("^NDC/monthly/2024-01 has 14 headings and [0-9]+ places, prints a number taken for a page placeholder, or prints a page " +
                        "number formatted; it is printed twice for its page numbers$", warning.Message);
         var pages = PdfText.PerPage(pack.Pdf);
+        Assert.Equal(pages.Count, pack.Pages);
         Assert.Contains("Ticket 2000000001 from the old system", pack.FinalPrint.Html);
         Assert.All(PrintedPages.Contents(pack.Pdf).Skip(1), c => Assert.Contains($"{c.Title} {c.Page}", pages[1].Replace("\n", " ")));
         // The attention list's pages are found by the first print too.

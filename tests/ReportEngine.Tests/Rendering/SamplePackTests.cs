@@ -14,6 +14,7 @@ public class SamplePackTests(SamplePackFixture fixture)
     {
         using var pdf = PdfDocument.Open(fixture.Pack.Pdf);
         Assert.True(pdf.NumberOfPages >= 12, $"{pdf.NumberOfPages} pages");
+        Assert.Equal(pdf.NumberOfPages, fixture.Pack.Pages);
         Assert.All(pdf.GetPages(), p => Assert.Equal((596, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
         for (var i = 0; i < fixture.PageTexts.Count; i++)
             Assert.Contains($"Page {i + 1} of {pdf.NumberOfPages}", fixture.PageTexts[i]);
