@@ -8,12 +8,15 @@ namespace ReportEngine.Metrics;
 internal static class CalendarEnds
 {
     /// <summary><paramref name="date"/> plus <paramref name="months"/> calendar months (as <see cref="DateOnly.AddMonths"/>), kept within the calendar.</summary>
-    public static DateOnly AddMonths(DateOnly date, int months) => months switch
+    public static DateOnly AddMonths(DateOnly date, int months)
     {
-        < 0 when date < DateOnly.MinValue.AddMonths(-months) => DateOnly.MinValue,
-        > 0 when date > DateOnly.MaxValue.AddMonths(-months) => DateOnly.MaxValue,
-        _ => date.AddMonths(months),
-    };
+        // The month reached, counted from January of year 0, in a long: a count of months from a dataset (renewal_months)
+        // may be any whole number, and DateOnly.AddMonths takes no more than the calendar's 120,000.
+        var month = date.Year * 12L + date.Month - 1 + months;
+        if (month < 12) return DateOnly.MinValue;
+        if (month >= 10_000 * 12) return DateOnly.MaxValue;
+        return date.AddMonths(months);
+    }
 
     /// <summary><paramref name="date"/> plus <paramref name="days"/> days, kept within the calendar.</summary>
     public static DateOnly AddDays(DateOnly date, int days) =>

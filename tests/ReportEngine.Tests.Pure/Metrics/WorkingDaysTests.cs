@@ -79,6 +79,12 @@ public class WorkingDaysTests
     [InlineData("9999-06-30", 6, "9999-12-30")]
     [InlineData("9999-07-01", 6, "9999-12-31")]   // six months after runs past the last day: it stops there
     [InlineData("2024-08-31", 6, "2025-02-28")]   // the last day of a shorter month, as DateOnly.AddMonths
+    [InlineData("2024-01-31", 200_000, "9999-12-31")] // renewal_months has no upper bound in the contract; .NET takes 120,000 at most
+    [InlineData("2024-01-31", int.MaxValue, "9999-12-31")]
+    [InlineData("2024-01-31", -200_000, "0001-01-01")]
+    [InlineData("2024-01-31", int.MinValue, "0001-01-01")]
+    [InlineData("0001-01-01", 119_987, "9999-12-01")] // the longest step the calendar holds, either way
+    [InlineData("9999-12-31", -119_987, "0001-01-31")]
     public void Months_are_added_within_the_calendar(string date, int months, string expected) =>
         Assert.Equal(D(expected), CalendarEnds.AddMonths(D(date), months));
 
@@ -86,6 +92,8 @@ public class WorkingDaysTests
     [InlineData("0001-01-05", -10, "0001-01-01")]
     [InlineData("9999-12-25", 30, "9999-12-31")]
     [InlineData("2024-02-28", 2, "2024-03-01")]
+    [InlineData("2024-02-28", int.MaxValue, "9999-12-31")]
+    [InlineData("2024-02-28", int.MinValue, "0001-01-01")]
     public void Days_are_added_within_the_calendar(string date, int days, string expected) =>
         Assert.Equal(D(expected), CalendarEnds.AddDays(D(date), days));
 }
