@@ -30,16 +30,7 @@ public sealed record TrainingMetrics(
             {
                 if (CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) > e) continue;
                 var course = courses[r.CourseCode];
-                var met = false;
-                foreach (var t in completions)
-                {
-                    if (t.CourseCode == course.Code && t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e))
-                    {
-                        met = true;
-                        break;
-                    }
-                }
-                due.Add((s, course, met));
+                due.Add((s, course, Met(completions, course, e)));
             }
         }
 
@@ -61,6 +52,14 @@ public sealed record TrainingMetrics(
             HoursPerFte12m: Ratio.Plain(
                 evidence.Training.Where(t => period.InR12(t.CompletedDate) && activeIds.Contains(t.StaffId)).Sum(t => t.Hours ?? 0),
                 active.Sum(s => s.Fte)));
+    }
+
+    /// <summary>Whether one of a person's completions of <paramref name="course"/> is done by <paramref name="e"/> and not expired at it.</summary>
+    private static bool Met(TrainingCompletion[] completions, Course course, DateOnly e)
+    {
+        foreach (var t in completions)
+            if (t.CourseCode == course.Code && t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e)) return true;
+        return false;
     }
 
     /// <summary>expiry_date when set, else completed_date + renewal_months calendar months, else never (null).</summary>
