@@ -13,6 +13,7 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
 {
     private readonly Dictionary<RenderStage, TimeSpan> _spent = [];
     private readonly List<string> _blocked = [];
+    private Task<byte[]>? _metricsJson;
 
     public ReportIdentity Report => report;
 
@@ -38,8 +39,6 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
         return printed;
     }
 
-    private Task<byte[]>? _metricsJson;
-
     /// <summary>
     /// Writes metrics.json from the figures while the report prints: the figures are final before the print, and the
     /// process mostly waits for Chromium then (issue 26: it was a few milliseconds after the print).
@@ -48,7 +47,8 @@ internal sealed class RenderRun(ReportIdentity report, TimeSpan gatherTime, stri
 
     public async Task<RenderedReport> RenderedAsync(byte[] pdf, int pages, IReportFigures figures, Lazy<(object Model, PrintJob Job)> composed, int passes,
         Composition.ReportContext context) =>
-        new(report, WithDocumentInfo(pdf), pages, await (_metricsJson ?? Task.FromResult(MetricsJson.Serialize(report, figures))), figures, composed, passes,
+        new(report, WithDocumentInfo(pdf), pages, await (_metricsJson ?? throw new InvalidOperationException("metrics.json is written aside before the print")),
+            figures, composed, passes,
             _blocked.Distinct().ToArray(),
             new ReportTimings(gatherTime, _spent.GetValueOrDefault(RenderStage.Compute), _spent.GetValueOrDefault(RenderStage.Template),
                 _spent.GetValueOrDefault(RenderStage.Print)), context);
