@@ -31,6 +31,7 @@ public sealed class ReportIssuer(ReportRenderers renderers, EndedPeriods ended, 
         activity?.SetTag("reportengine.kind", request.Report.Kind.Name);
         activity?.SetTag("reportengine.period", request.Report.Period.ToString());
         var watch = Stopwatch.StartNew();
+        using var inFlight = IdleCollection.Process.Begin();
         try
         {
             var issued = await IssueOnceAsync(request, progress, cancellationToken);
