@@ -27,7 +27,7 @@ internal static class DataBenchmark
         DatasetScaler.Scale(Repo.Sample, big.Path, times, operations: true);
         Console.WriteLine($"Monthly pack for January 2024, data stages only, median of {runs} runs after {WarmUpRuns} warm-up runs (3 for the scaled dataset, the code warm by then), {pauseMs} ms idle before each (ms)");
         Console.WriteLine();
-        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "µs per row");
+        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "allocated (MB)", "collections", "µs per row");
         var sample = await MeasureAsync("Sample (samples/northdale)", Repo.Sample, runs, pause);
         var scaled = await MeasureAsync($"Sample scaled {times} times", big.Path, Math.Max(3, runs / 10), pause, warmUp: 3);
         Console.WriteLine();
@@ -45,7 +45,7 @@ internal static class DataBenchmark
         DatasetScaler.Scale(Repo.Sample, big.Path, times);
         Console.WriteLine($"Quality statement LEARNING for January 2024, data stages only, median of {runs} runs after 3 warm-up runs (ms)");
         Console.WriteLine();
-        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "µs per row");
+        MarkdownTable.Header("dataset", "rows", "load and validate", "compute", "together", "of which the garbage collector paused", "allocated (MB)", "collections", "µs per row");
         await MeasureAsync($"Sample scaled {times} times", big.Path, runs, TimeSpan.Zero, warmUp: 3, ReportKinds.QualityStatement, Evidence.QualityStatement.Learning);
     }
 
@@ -57,28 +57,35 @@ internal static class DataBenchmark
         var code = await folder.AuthorityCodeAsync();
         if (!kind.PeriodType.TryParse("2024-01", out var period)) throw new InvalidOperationException("period");
         var report = ReportIdentity.Of(code, kind, period, statement);
-        var load = new List<TimeSpan>();
-        var compute = new List<TimeSpan>();
-        var pauses = new List<TimeSpan>();
-        var rows = 0L;
+        var runsMeasured = new List<Run>();
         for (var i = 0; i < runs + warmUp; i++)
         {
             // A report is most often asked for on a process that has been idle, unlike a run straight after the last.
             if (pause > TimeSpan.Zero) await Task.Delay(pause);
-            var paused = GC.GetTotalPauseDuration();
-            var watch = Stopwatch.StartNew();
-            var gathered = await folder.GatherAsync();
-            var loaded = watch.Elapsed;
-            watch.Restart();
-            kind.Compute(gathered.Evidence, report);
-            if (i < warmUp) continue;
-            load.Add(loaded);
-            compute.Add(watch.Elapsed);
-            pauses.Add(GC.GetTotalPauseDuration() - paused);
-            rows = gathered.Provenance.RowsPerFile.Sum(f => (long)f.Value);
+            var run = await RunOnceAsync(folder, kind, report);
+            if (i >= warmUp) runsMeasured.Add(run);
         }
-        var (l, c) = (Stats.Median(load), Stats.Median(compute));
-        Console.WriteLine($"| {name} | {rows:N0} | {l:F1} | {c:F1} | {l + c:F1} | {Stats.Median(pauses):F1} | {(l + c) * 1000 / rows:F2} |");
+        var (l, c) = (Stats.Median(runsMeasured.Select(r => r.Load)), Stats.Median(runsMeasured.Select(r => r.Compute)));
+        var rows = runsMeasured[0].Rows;
+        Console.WriteLine($"| {name} | {rows:N0} | {l:F1} | {c:F1} | {l + c:F1} | {Stats.Median(runsMeasured.Select(r => r.Paused)):F1} | " +
+                          $"{Stats.Median(runsMeasured.Select(r => r.AllocatedMiB)):F0} | {Stats.Median(runsMeasured.Select(r => (double)r.Collections)):F0} | {(l + c) * 1000 / rows:F2} |");
         return (l + c, (l + c) / rows);
+    }
+
+    private sealed record Run(TimeSpan Load, TimeSpan Compute, TimeSpan Paused, double AllocatedMiB, int Collections, long Rows);
+
+    /// <summary>One run, in its own method so that nothing of its evidence is alive once it returns.</summary>
+    private static async Task<Run> RunOnceAsync(DatasetFolderSource folder, ReportKind kind, ReportIdentity report)
+    {
+        var (paused, bytes, collected) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
+        // As the issuing path does, so that the process collects in an idle pause after it as it would between reports.
+        using var inFlight = Issuing.IdleCollection.Process.Begin();
+        var watch = Stopwatch.StartNew();
+        var gathered = await folder.GatherAsync();
+        var loaded = watch.Elapsed;
+        watch.Restart();
+        kind.Compute(gathered.Evidence, report);
+        return new Run(loaded, watch.Elapsed, GC.GetTotalPauseDuration() - paused, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1048576.0,
+            GC.CollectionCount(0) - collected, gathered.Provenance.RowsPerFile.Sum(f => (long)f.Value));
     }
 }

@@ -2,9 +2,11 @@ namespace ReportEngine.Benchmarks;
 
 internal static class Stats
 {
-    public static double Median(IEnumerable<TimeSpan> values)
+    public static double Median(IEnumerable<TimeSpan> values) => Median(values.Select(v => v.TotalMilliseconds));
+
+    public static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Select(v => v.TotalMilliseconds).Order().ToArray();
+        var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
