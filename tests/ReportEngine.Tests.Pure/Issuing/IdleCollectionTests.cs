@@ -52,6 +52,6 @@ public sealed class IdleCollectionTests
         _clock.Advance(IdleCollection.Quiet / 2);
         idle.Begin().Dispose();
         _clock.Advance(IdleCollection.Quiet);
-        Assert.Equal(1, _collections); // the first wait saw a report begin in it, and the second collected
+        Assert.Equal(1, _collections); // the second report's wait took the place of the first's, and collected once
     }
 }
