@@ -1,6 +1,10 @@
 namespace ReportEngine.Evidence;
 
 // One record per row of the data contract's files. Nullable members are the contract's optional or null-meaning cells.
+// The records of the files that run long (complaints, training, supervision, and operations.md's files) are values,
+// held side by side in the evidence's arrays: the figures pass over them once a month for 24 months of trends, and as
+// objects each row was a pointer to follow and, in a large dataset, one more object for the collector to mark and copy
+// (issue 26). The short files' records stay classes.
 
 /// <param name="ExtractedOn">coverage.md: the day the data was taken from the case system; no file covers a day after it.</param>
 /// <param name="AdultPopulation">coverage.md: residents aged 18 and over, for rates per 100,000 adults.</param>
@@ -22,7 +26,7 @@ public sealed record Finding(
     string Id, QualityStatement Statement, FindingCategory Category, FindingKind Kind,
     string Title, string? Summary, string? Source, DateOnly EvidenceDate);
 
-public sealed record Complaint(
+public readonly record struct Complaint(
     string Ref, DateOnly ReceivedDate, DateOnly? AcknowledgedDate, DateOnly DueDate, DateOnly? RespondedDate,
     ComplaintOutcome? Outcome, string ServiceArea, IReadOnlyList<string> Themes, bool QaReviewed);
 
@@ -43,9 +47,9 @@ public sealed record Course(string Code, string Title, CourseCategory Category, 
 
 public sealed record CourseRequirement(string CourseCode, string JobRole, int DueDaysFromStart);
 
-public sealed record TrainingCompletion(string StaffId, string CourseCode, DateOnly CompletedDate, DateOnly? ExpiryDate, decimal? Hours);
+public readonly record struct TrainingCompletion(string StaffId, string CourseCode, DateOnly CompletedDate, DateOnly? ExpiryDate, decimal? Hours);
 
-public sealed record Supervision(string StaffId, DateOnly HeldDate, int DurationMinutes, SupervisionKind Kind, bool Cancelled);
+public readonly record struct Supervision(string StaffId, DateOnly HeldDate, int DurationMinutes, SupervisionKind Kind, bool Cancelled);
 
 public sealed record ImprovementAction(
     string Id, QualityStatement? Statement, string Title, string Owner, DateOnly CreatedOn, DateOnly DueDate,

@@ -116,7 +116,7 @@ public sealed class DatasetFolderSource(string folder) : IEvidenceSource
         using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
         using var csv = CsvRecords.Open(file.FileName, reader);
         var rowErrors = new ErrorList();
-        var read = file.Read(csv, rowErrors);
+        var read = file.Read(csv, rowErrors, bytes.AsSpan().Count((byte)'\n') + 1);
         // The file's problems as CSV come first, as they would were it parsed whole before its rows were read.
         foreach (var csvProblem in csv.Problems.Errors) errors.Add(csvProblem);
         foreach (var error in rowErrors.Errors) errors.Add(error);

@@ -23,6 +23,37 @@ public class DatasetFilesTests
         Assert.Equal(EvidenceSnapshot.Serialize(gathered), EvidenceSnapshot.Serialize(gathered with { Evidence = rebuilt }));
     }
 
+    /// <summary>
+    /// Issue 26: the rows of the files that run to thousands of rows (millions at a hundred times the sample) are values
+    /// held in the evidence's arrays, not one object each; the figures pass over them 24 times for the trends, and the
+    /// collector marked and copied each object. A file's record made a class again fails here.
+    /// </summary>
+    [Theory]
+    [InlineData("complaints.csv"), InlineData("training.csv"), InlineData("supervision.csv"), InlineData("waits.csv"),
+     InlineData("long_term_support.csv"), InlineData("reviews.csv"), InlineData("safeguarding_concerns.csv"),
+     InlineData("safeguarding_enquiries.csv"), InlineData("dols_applications.csv")]
+    public void The_rows_of_the_long_files_are_values(string fileName)
+    {
+        var file = DatasetFiles.All.Single(f => f.FileName == fileName);
+        var record = file.GetType().GetGenericArguments().Single();
+        Assert.True(record.IsValueType, $"{fileName}'s record {record.Name} is a class");
+    }
+
+    /// <summary>
+    /// The frozen snapshot's JSON is the archive's record of what a report was made from: the sample's is the same,
+    /// byte for byte, as when its records were classes (the hash of its JSON before issue 26's ninth step), so every
+    /// snapshot archived before reads and freezes again alike. A change to the sample's data changes this hash too.
+    /// </summary>
+    [Fact]
+    public async Task The_sample_freezes_to_the_same_JSON_as_before_its_records_were_values()
+    {
+        var frozen = EvidenceSnapshot.Serialize(await new DatasetFolderSource(Repo.Sample).GatherAsync());
+        using var json = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(frozen), System.IO.Compression.CompressionMode.Decompress)) gzip.CopyTo(json);
+
+        Assert.Equal("2f989842768e000fc5947de4f6acabce9eec416a4b0f28c0fc9200d3b510c4d8", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json.ToArray())));
+    }
+
     [Fact]
     public void Every_file_has_a_name_a_table_and_columns_of_its_own()
     {

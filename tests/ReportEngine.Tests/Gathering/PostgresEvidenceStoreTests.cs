@@ -190,8 +190,8 @@ public class PostgresEvidenceStoreTests(PostgresFixture postgres)
     // Complaint holds a list; records compare lists by reference.
     private sealed class ComplaintComparer : IEqualityComparer<Evidence.Complaint>
     {
-        public bool Equals(Evidence.Complaint? x, Evidence.Complaint? y) =>
-            x is not null && y is not null && x with { Themes = [] } == y with { Themes = [] } && x.Themes.SequenceEqual(y.Themes);
+        public bool Equals(Evidence.Complaint x, Evidence.Complaint y) =>
+            x with { Themes = [] } == y with { Themes = [] } && x.Themes.SequenceEqual(y.Themes);
 
         public int GetHashCode(Evidence.Complaint obj) => obj.Ref.GetHashCode(StringComparison.Ordinal);
     }

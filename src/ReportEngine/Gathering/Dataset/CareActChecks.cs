@@ -46,7 +46,7 @@ internal sealed class CareActChecks(ErrorList errors)
             var earlier = new List<Lined<Wait>>();
             foreach (var wait in group)
             {
-                if (earlier.FirstOrDefault(e => Overlap(e.Row, wait.Row)) is { Row: not null } first)
+                if (earlier.FindIndex(e => Overlap(e.Row, wait.Row)) is >= 0 and var at && earlier[at] is var first)
                     errors.Add(new DatasetError(CareActEvidence.WaitsFile, wait.Line, "requested_on",
                         $"overlaps wait '{first.Row.Id}' (line {first.Line}) of the same person and kind; a duplicate referral is merged into the earliest"));
                 earlier.Add(wait);
@@ -82,7 +82,7 @@ internal sealed class CareActChecks(ErrorList errors)
             foreach (var enquiry in group)
             {
                 // Reported at the later row of the file, naming the earlier row, whichever of the two started first.
-                if (earlier.FirstOrDefault(e => !OneAfterTheOther(e.Row, enquiry.Row)) is { Row: not null } other)
+                if (earlier.FindIndex(e => !OneAfterTheOther(e.Row, enquiry.Row)) is >= 0 and var at && earlier[at] is var other)
                     errors.Add(new DatasetError(file, enquiry.Line, "started_on", Clash($"enquiry '{other.Row.Id}' (line {other.Line})", other.Row, enquiry.Row)));
                 earlier.Add(enquiry);
             }
