@@ -23,7 +23,15 @@ public readonly record struct SafeguardingConcern(string Id, string PersonId, Da
 /// <summary>A safeguarding enquiry (safeguarding_enquiries.csv): concluded rows never change; reopened work is a new row.</summary>
 public readonly record struct SafeguardingEnquiry(
     string Id, string ConcernId, DateOnly StartedOn, DateOnly? ConcludedOn, OutcomesAsked? OutcomesAsked,
-    OutcomesAchieved? OutcomesAchieved, EnquiryRisk? Risk, bool? ActionTaken, RiskOutcome? RiskOutcome);
+    OutcomesAchieved? OutcomesAchieved, EnquiryRisk? Risk, bool? ActionTaken, RiskOutcome? RiskOutcome)
+{
+    /// <summary>operations.md: started on or before <paramref name="day"/>, and not concluded by then.</summary>
+    public bool IsOpenAt(DateOnly day) => StartedOn <= day && !(ConcludedOn <= day);
+}
 
 /// <summary>An application to deprive someone of their liberty, renewals included (dols_applications.csv).</summary>
-public readonly record struct DolsApplication(string Id, string PersonId, DateOnly ReceivedOn, bool Urgent, DateOnly? SignedOffOn, DolsOutcome? Outcome);
+public readonly record struct DolsApplication(string Id, string PersonId, DateOnly ReceivedOn, bool Urgent, DateOnly? SignedOffOn, DolsOutcome? Outcome)
+{
+    /// <summary>operations.md: received on or before <paramref name="day"/>, and not signed off by then.</summary>
+    public bool IsNotCompletedAt(DateOnly day) => ReceivedOn <= day && !(SignedOffOn <= day);
+}

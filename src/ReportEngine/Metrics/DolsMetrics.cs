@@ -33,7 +33,7 @@ public sealed record DolsMetrics(
                 received++;
                 if (a.Urgent) urgent++;
             }
-            if (a.ReceivedOn <= e && !(a.SignedOffOn <= e))
+            if (a.IsNotCompletedAt(e))
             {
                 waiting++;
                 longestWait = Math.Max(longestWait ?? 0, CareActDays.Between(a.ReceivedOn, e));

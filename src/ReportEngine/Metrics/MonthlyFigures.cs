@@ -9,17 +9,25 @@ public sealed record MonthlyFigures(PackMetrics Current, PackMetrics YearEarlier
 {
     public static MonthlyFigures Compute(Evidence.EvidenceSet evidence, ReportingPeriod month)
     {
-        // The trends need the pack's figures for each of 24 months; the current month and the year before are two of them.
-        // The month itself is computed first, which builds what every month reads (the look-ups of CareActIndexes and the
-        // training index), then the other 23 side by side: each month's figures are its own, and they are most of a pack's work.
+        // The trends follow a few figures over 24 months. The month itself is computed whole first, which builds what every
+        // month reads (the look-ups of CareActIndexes and the training index), then the month a year earlier whole (the
+        // changes on the previous 12 months and the attention list compare with it) and the other 22 months' trend
+        // figures alone, side by side: each month's figures are its own.
         var periods = PackOutlook.TrendPeriods(month).ToArray();
-        var months = new PackMetrics[periods.Length];
-        months[^1] = PackMetrics.Compute(evidence, periods[^1]);
-        Parallel.For(0, periods.Length - 1, i => months[i] = PackMetrics.Compute(evidence, periods[i]));
+        var (last, aYearBefore) = (periods.Length - 1, periods.Length - 13);
+        var current = PackMetrics.Compute(evidence, periods[last]);
+        PackMetrics yearEarlier = null!;
+        var trendMonths = new IReadOnlyDictionary<string, double?>[periods.Length];
+        trendMonths[last] = TrendFigures.Of(current);
+        Parallel.For(0, last, i =>
+        {
+            if (i != aYearBefore) trendMonths[i] = TrendFigures.Of(evidence, periods[i]);
+            else trendMonths[i] = TrendFigures.Of(yearEarlier = PackMetrics.Compute(evidence, periods[i]));
+        });
         var coverage = DatasetCoverage.Of(evidence);
         var covered = new FigureCoverage(coverage, month);
-        var comparisons = Comparisons.Of(evidence, months[^1].ByKey(), month.End, covered);
-        return new MonthlyFigures(months[^1], months[^13], PackOutlook.Compute(evidence, months, coverage, comparisons))
+        var comparisons = Comparisons.Of(evidence, current.ByKey(), month.End, covered);
+        return new MonthlyFigures(current, yearEarlier, PackOutlook.Compute(evidence, current, yearEarlier, trendMonths, coverage, comparisons))
             { Coverage = covered, Comparisons = comparisons };
     }
 

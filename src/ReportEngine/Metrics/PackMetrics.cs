@@ -45,31 +45,9 @@ public sealed record PackMetrics(
         foreach (var key in Complaints.ByKey()) yield return key;
         foreach (var key in Ombudsman.ByKey()) yield return key;
 
-        var t12 = Training;
-        yield return K("training.compliance_pct", t12.Compliance);
-        foreach (var b in t12.ComplianceByCategory) yield return K($"training.compliance_pct.{CodeNames.ToCode(b.Key)}", b.Ratio);
-        foreach (var b in t12.ComplianceByTeam) yield return K($"training.compliance_pct.team.{b.Key}", b.Ratio);
-        yield return K("training.overdue", N(t12.Overdue));
-        yield return K("training.specialist_completions_month", N(t12.SpecialistCompletionsMonth));
-        yield return K("training.specialist_completions_12m", N(t12.SpecialistCompletions12m));
-        yield return K("training.hours_per_fte_12m", t12.HoursPerFte12m);
-
-        var w = Workforce;
-        yield return K("supervision.compliance_pct", w.SupervisionCompliance);
-        yield return K("supervision.standard_pct", w.SupervisionStandard);
-        yield return K("supervision.reflective_pct", w.ReflectiveSupervision);
-        yield return K("supervision.cancellation_rate_pct", w.SupervisionCancellationRate);
-        yield return K("workforce.turnover_pct_12m", w.Turnover12m);
-        yield return K("workforce.agency_fte_share_pct", w.AgencyFteShare);
-        yield return K("workforce.agency_fte_share_sw_pct", w.AgencyFteShareSocialWorkers);
-
-        var a = Actions;
-        yield return K("actions.open", N(a.Open));
-        yield return K("actions.overdue", N(a.Overdue));
-        yield return K("actions.open_rag.RED", N(a.OpenRed));
-        yield return K("actions.open_rag.AMBER", N(a.OpenAmber));
-        yield return K("actions.open_rag.GREEN", N(a.OpenGreen));
-        yield return K("actions.completed_on_time_pct_12m", a.CompletedOnTime12m);
+        foreach (var key in TrainingKeys(Training)) yield return key;
+        foreach (var key in WorkforceKeys(Workforce)) yield return key;
+        foreach (var key in ActionKeys(Actions)) yield return key;
 
         var r = Readiness;
         yield return K("readiness.self_pct", r.Self.Percent);
@@ -80,5 +58,39 @@ public sealed record PackMetrics(
         yield return K("readiness.evidence_freshness_pct", r.EvidenceFreshness);
 
         foreach (var key in CareAct.ByKey()) yield return key;
+    }
+
+    // An area's keys, as the pack's figures list them and as a trend month's figures are taken (TrendFigures).
+
+    internal static IEnumerable<KeyValuePair<string, MetricValue>> TrainingKeys(TrainingMetrics t12)
+    {
+        yield return K("training.compliance_pct", t12.Compliance);
+        foreach (var b in t12.ComplianceByCategory) yield return K($"training.compliance_pct.{CodeNames.ToCode(b.Key)}", b.Ratio);
+        foreach (var b in t12.ComplianceByTeam) yield return K($"training.compliance_pct.team.{b.Key}", b.Ratio);
+        yield return K("training.overdue", N(t12.Overdue));
+        yield return K("training.specialist_completions_month", N(t12.SpecialistCompletionsMonth));
+        yield return K("training.specialist_completions_12m", N(t12.SpecialistCompletions12m));
+        yield return K("training.hours_per_fte_12m", t12.HoursPerFte12m);
+    }
+
+    internal static IEnumerable<KeyValuePair<string, MetricValue>> WorkforceKeys(WorkforceMetrics w)
+    {
+        yield return K("supervision.compliance_pct", w.SupervisionCompliance);
+        yield return K("supervision.standard_pct", w.SupervisionStandard);
+        yield return K("supervision.reflective_pct", w.ReflectiveSupervision);
+        yield return K("supervision.cancellation_rate_pct", w.SupervisionCancellationRate);
+        yield return K("workforce.turnover_pct_12m", w.Turnover12m);
+        yield return K("workforce.agency_fte_share_pct", w.AgencyFteShare);
+        yield return K("workforce.agency_fte_share_sw_pct", w.AgencyFteShareSocialWorkers);
+    }
+
+    internal static IEnumerable<KeyValuePair<string, MetricValue>> ActionKeys(ActionMetrics a)
+    {
+        yield return K("actions.open", N(a.Open));
+        yield return K("actions.overdue", N(a.Overdue));
+        yield return K("actions.open_rag.RED", N(a.OpenRed));
+        yield return K("actions.open_rag.AMBER", N(a.OpenAmber));
+        yield return K("actions.open_rag.GREEN", N(a.OpenGreen));
+        yield return K("actions.completed_on_time_pct_12m", a.CompletedOnTime12m);
     }
 }

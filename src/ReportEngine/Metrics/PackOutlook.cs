@@ -25,27 +25,30 @@ public sealed record PackOutlook(
 
     public const int TrendMonths = 24;
 
-    /// <param name="months">The pack's figures for each of the 24 months ending with the pack's month, oldest first.</param>
+    /// <param name="current">The pack's month's figures.</param>
+    /// <param name="yearEarlier">The figures of the same month a year earlier.</param>
+    /// <param name="trendMonths">The trend keys' numbers for each of the 24 months ending with the pack's month, oldest first (<see cref="TrendFigures"/>).</param>
     /// <param name="data">What the evidence's files cover.</param>
-    public static PackOutlook Compute(EvidenceSet evidence, IReadOnlyList<PackMetrics> months, DatasetCoverage data, Comparisons? comparisons = null)
+    internal static PackOutlook Compute(EvidenceSet evidence, PackMetrics current, PackMetrics yearEarlier, IReadOnlyList<IReadOnlyDictionary<string, double?>> trendMonths,
+        DatasetCoverage data, Comparisons? comparisons = null)
     {
-        var current = months[^1];
-        var coverage = months.Select(m => new FigureCoverage(data, m.Period)).ToList();
+        var periods = TrendPeriods(current.Period).ToList();
+        if (trendMonths.Count != periods.Count) throw new ArgumentException($"a trend has {TrendMonths} months, not {trendMonths.Count}", nameof(trendMonths));
+        var coverage = periods.Select(p => new FigureCoverage(data, p)).ToList();
         var byKey = current.ByKey().ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
         // A figure the data does not cover has no status, and a month it does not cover is left out of its trend.
         var statuses = (evidence.Targets ?? [])
             .Select(t => (t, coverage[^1].Covers(t.Metric) ? TargetStatus.Of(t, TargetStatus.NumberOf(byKey.GetValueOrDefault(t.Metric))) : null))
             .ToList();
-        var monthly = months.Select(m => m.ByKey().Where(k => TrendKeys.Contains(k.Key)).ToDictionary(k => k.Key, k => TargetStatus.NumberOf(k.Value))).ToList();
         var trends = TrendKeys
             .Where(byKey.ContainsKey)
-            .Select(key => new Trend(key, months.Select((m, i) => new TrendPoint(m.Period, coverage[i].Covers(key) ? monthly[i].GetValueOrDefault(key) : null)).ToList()))
+            .Select(key => new Trend(key, periods.Select((p, i) => new TrendPoint(p, coverage[i].Covers(key) ? trendMonths[i].GetValueOrDefault(key) : null)).ToList()))
             .ToList();
         var selfAboveCqc = current.Readiness.Statements.Where(s => s is { Self: { } self, Cqc: { } cqc } && self.Score > cqc.Score).ToList();
         var greenButOverdue = current.Actions.OverdueActions.Where(a => a.Rag == Rag.Green).ToList();
-        var yearEarlier = months.Count - 1 - 12;
+        var aYearBefore = periods.Count - 1 - 12;
         return new PackOutlook(statuses, trends, selfAboveCqc, greenButOverdue,
-            AttentionRanking.Rank(current, months[yearEarlier], coverage[^1], coverage[yearEarlier], statuses, selfAboveCqc, greenButOverdue, comparisons));
+            AttentionRanking.Rank(current, yearEarlier, coverage[^1], coverage[aYearBefore], statuses, selfAboveCqc, greenButOverdue, comparisons));
     }
 
     /// <summary>The months a trend covers: the 24 ending with <paramref name="month"/>, oldest first.</summary>

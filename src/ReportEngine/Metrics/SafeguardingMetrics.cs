@@ -84,7 +84,7 @@ public sealed record EnquiryMetrics(
         foreach (var x in CareActIndexes.S42EnquiriesOf(concerns, enquiries))
         {
             if (period.InR12(x.StartedOn)) started++;
-            if (x.StartedOn <= e && !(x.ConcludedOn <= e))
+            if (x.IsOpenAt(e))
             {
                 open++;
                 if (CareActDays.OverSixMonths(x.StartedOn, e)) openOverSixMonths++;
