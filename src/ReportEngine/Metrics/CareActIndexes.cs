@@ -11,12 +11,13 @@ internal static class CareActIndexes
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<SupportEpisode>, IReadOnlyList<(string Person, Span[] Spans)>> Support = new();
     private static readonly ConditionalWeakTable<IReadOnlyList<SafeguardingConcern>, ConcernIndex> Concerns = new();
-    private static readonly ConditionalWeakTable<IReadOnlyList<Wait>, ILookup<WaitKind, Wait>> Waits = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<Wait>, WaitsByKind> Waits = new();
     private static readonly ConditionalWeakTable<IReadOnlyList<SupportReview>, ReviewIndex> Reviews = new();
     private static readonly ConditionalWeakTable<IReadOnlyList<SafeguardingEnquiry>, S42Enquiries> Enquiries = new();
 
     /// <summary>The waits of each kind.</summary>
-    public static ILookup<WaitKind, Wait> WaitsByKind(IReadOnlyList<Wait> waits) => Waits.GetValue(waits, static list => list.ToLookup(w => w.Kind));
+    public static WaitsByKind WaitsOf(IReadOnlyList<Wait> waits) => Waits.GetValue(waits, static list =>
+        new WaitsByKind(list.GroupBy(w => w.Kind).ToDictionary(g => g.Key, g => g.ToArray())));
 
     /// <summary>Each person's support spans (<see cref="SupportSpans"/>), and the reviews by day, each with its person's place among them.</summary>
     public static ReviewIndex ReviewsOf(IReadOnlyList<SupportEpisode> episodes, IReadOnlyList<SupportReview> reviews)
@@ -120,6 +121,12 @@ internal sealed record ReviewIndex(
         }
         return low;
     }
+}
+
+/// <summary>A dataset's waits of each kind, in the file's order.</summary>
+internal sealed record WaitsByKind(IReadOnlyDictionary<WaitKind, Wait[]> Kinds)
+{
+    public Wait[] Of(WaitKind kind) => Kinds.GetValueOrDefault(kind) ?? [];
 }
 
 /// <summary>Whether each concern (in the file's order) is a repeat, and the concerns decided to need a section 42 enquiry.</summary>

@@ -26,7 +26,7 @@ public sealed record DolsMetrics(
         int received = 0, urgent = 0, waiting = 0, signedOff = 0, standard = 0, standardInTime = 0;
         int? longestWait = null;
         var daysToDecide = new List<int>();
-        foreach (var a in applications)
+        foreach (ref readonly var a in EvidenceRows.Of(applications))
         {
             if (period.InR12(a.ReceivedOn))
             {

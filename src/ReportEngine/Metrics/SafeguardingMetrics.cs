@@ -25,9 +25,10 @@ public sealed record SafeguardingMetrics(
         var index = CareActIndexes.ConcernsOf(concerns);
         int received = 0, repeats = 0, decidedS42 = 0, undecided = 0;
         var daysToDecision = new List<int>();
-        for (var i = 0; i < concerns.Count; i++)
+        var rows = EvidenceRows.Of(concerns);
+        for (var i = 0; i < rows.Length; i++)
         {
-            var c = concerns[i];
+            ref readonly var c = ref rows[i];
             if (period.InR12(c.ReceivedOn))
             {
                 received++;
@@ -81,7 +82,7 @@ public sealed record EnquiryMetrics(
         int started = 0, open = 0, openOverSixMonths = 0;
         int asked = 0, expressed = 0, achieved = 0, riskRecorded = 0, riskReduced = 0;
         var daysToConclude = new List<int>();
-        foreach (var x in CareActIndexes.S42EnquiriesOf(concerns, enquiries))
+        foreach (ref readonly var x in EvidenceRows.Of(CareActIndexes.S42EnquiriesOf(concerns, enquiries)))
         {
             if (period.InR12(x.StartedOn)) started++;
             if (x.IsOpenAt(e))

@@ -24,13 +24,13 @@ internal static class TrendFigures
         var careAct = new List<KeyValuePair<string, MetricValue>>();
         // The Care Act keys' groups are present when their files are, as CareActMetrics has them.
         if (files.Waits is { } waits)
-            careAct.Add(K("waits.waiting.CARE_ACT_ASSESSMENT", N(CareActIndexes.WaitsByKind(waits)[WaitKind.CareActAssessment].Count(w => w.IsWaitingAt(e)))));
+            careAct.Add(K("waits.waiting.CARE_ACT_ASSESSMENT", N(EvidenceRows.Count(CareActIndexes.WaitsOf(waits).Of(WaitKind.CareActAssessment), w => w.IsWaitingAt(e)))));
         if (files is { LongTermSupport: { } episodes, Reviews: { } reviews })
             careAct.AddRange(ReviewMetrics.Compute(episodes, reviews, period).ByKey());
         if (files is { Concerns: { } concerns, Enquiries: { } enquiries })
-            careAct.Add(K("safeguarding.s42_open_at_end", N(CareActIndexes.S42EnquiriesOf(concerns, enquiries).Count(x => x.IsOpenAt(e)))));
+            careAct.Add(K("safeguarding.s42_open_at_end", N(EvidenceRows.Count(CareActIndexes.S42EnquiriesOf(concerns, enquiries), x => x.IsOpenAt(e)))));
         if (files.Dols is { } dols)
-            careAct.Add(K("dols.not_completed_at_end", N(dols.Count(a => a.IsNotCompletedAt(e)))));
+            careAct.Add(K("dols.not_completed_at_end", N(EvidenceRows.Count(dols, a => a.IsNotCompletedAt(e)))));
         return Numbers(ComplaintMetrics.Compute(evidence, period).ByKey()
             .Concat(PackMetrics.TrainingKeys(TrainingMetrics.Compute(evidence, period)))
             .Concat(PackMetrics.WorkforceKeys(WorkforceMetrics.Compute(evidence, period)))

@@ -12,7 +12,7 @@ public sealed record WaitMetrics(IReadOnlyList<WaitsOfKind> Kinds)
     public static WaitMetrics Compute(IReadOnlyList<Wait> waits, ReportingPeriod period)
     {
         var e = period.End;
-        var byKind = CareActIndexes.WaitsByKind(waits);
+        var byKind = CareActIndexes.WaitsOf(waits);
         var kinds = new List<WaitsOfKind>();
         var (waiting, toStart) = (new List<int>(), new List<int>());
         // One pass over each kind's rows a month, every figure of the kind counted in it.
@@ -21,7 +21,7 @@ public sealed record WaitMetrics(IReadOnlyList<WaitsOfKind> Kinds)
             waiting.Clear();
             toStart.Clear();
             int overSixMonths = 0, closedUnstarted = 0, diedUnstarted = 0;
-            foreach (var w in byKind[kind])
+            foreach (ref readonly var w in EvidenceRows.Of(byKind.Of(kind)))
             {
                 if (w.IsWaitingAt(e))
                 {
