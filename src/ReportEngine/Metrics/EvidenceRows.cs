@@ -4,9 +4,9 @@ namespace ReportEngine.Metrics;
 
 /// <summary>
 /// A file's rows as one span, to pass over in a loop. The long files' records are values (Evidence/Records.cs): read
-/// through <see cref="IReadOnlyList{T}"/>'s enumerator each row was copied out by an interface call, which took ten
-/// times as long as the figure's own test (issue 26). The evidence's lists are arrays when read from a folder or a
-/// snapshot and lists when read from the database; anything else is copied once.
+/// through <see cref="IReadOnlyList{T}"/>'s enumerator, each row is copied out by an interface call, a cost of its own
+/// beside a figure's test of a date or two (issue 26). The evidence's lists are arrays when read from a folder and
+/// lists when read from the database or a snapshot; anything else is copied once.
 /// </summary>
 internal static class EvidenceRows
 {

@@ -21,7 +21,7 @@ public sealed record WaitMetrics(IReadOnlyList<WaitsOfKind> Kinds)
             waiting.Clear();
             toStart.Clear();
             int overSixMonths = 0, closedUnstarted = 0, diedUnstarted = 0;
-            foreach (ref readonly var w in EvidenceRows.Of(byKind.Of(kind)))
+            foreach (ref readonly var w in byKind.Of(kind).AsSpan())
             {
                 if (w.IsWaitingAt(e))
                 {
