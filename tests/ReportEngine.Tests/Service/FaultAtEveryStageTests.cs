@@ -15,7 +15,8 @@ namespace ReportEngine.Tests.Service;
 /// its one recipient gets one message, the archive verifies, the request ends done, and the log says what happened in
 /// one line: a job taken over from the killed process, a job tried again, a sent copy recorded again. The dataset is the
 /// sample scaled 30 times, so that every stage lasts long enough to be hit; the mail server holds the sender at RCPT TO
-/// while the fault happens.
+/// while the fault happens, and for a kill while archiving the test holds the archive's table, so that the entry waits
+/// to be written while the process is killed.
 /// </summary>
 /// <remarks>
 /// One class (a collection of its own, with its own PostgreSQL) per stage, both faults in each: a case spends most of its
@@ -86,13 +87,20 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
             var asked = await (await http.PostAsJsonAsync("/api/v1/requests", new { authority = "NDC", kind = "monthly", period })).Content.ReadFromJsonAsync<JsonElement>();
             var id = asked.GetProperty("id").GetInt64();
 
+            // Archiving is brief: seen from outside, a kill could land after the report's job had ended (it did, in CI). The
+            // archive's table is held, so that the entry waits to be written, and the kill comes while it waits.
+            await using var hold = stage == "Archiving" && fault == Fault.KillServe ? await ArchiveHold.TakeAsync(_source) : null;
             await WaitForStageAsync(stage, id, serve, atRecipient.Task);
+            if (hold is not null)
+                await Eventually.WaitAsync(async () => await ScalarAsync<long?>(ArchiveHold.Waiting) >= 1, async () => $"{await StageAsync(id)}\n{serve.Log}",
+                    "the entry waiting to be written", TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(20));
             switch (fault)
             {
                 case Fault.KillServe:
                     serve.Kill();
                     earlierLogs.Append(serve.Log);
                     await serve.DisposeAsync();
+                    if (hold is not null) await hold.DisposeAsync();
                     release.TrySetResult();
                     serve = await ServeProcess.StartAsync(_database, output, _smtp.Settings);
                     break;
@@ -219,6 +227,42 @@ public abstract class FaultAtEveryStageTests<TStage>(PostgresFixture postgres) :
 }
 
 public enum Fault { KillServe, RestartPostgres }
+
+/// <summary>
+/// The archive's table held in a transaction of the test's own (share mode: read, not written), so that an entry being
+/// committed waits; released (rolled back) when disposed.
+/// </summary>
+internal sealed class ArchiveHold : IAsyncDisposable
+{
+    /// <summary>How many sessions are waiting to write to the held table.</summary>
+    public const string Waiting = """
+        SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'reportengine' AND c.relname = 'archive_records' AND NOT l.granted
+        """;
+
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private bool _released;
+
+    private ArchiveHold(NpgsqlConnection connection, NpgsqlTransaction transaction) => (_connection, _transaction) = (connection, transaction);
+
+    public static async Task<ArchiveHold> TakeAsync(NpgsqlDataSource source)
+    {
+        var connection = await source.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("LOCK TABLE reportengine.archive_records IN SHARE MODE", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        return new ArchiveHold(connection, transaction);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_released) return;
+        _released = true;
+        await _transaction.RollbackAsync();
+        await _connection.DisposeAsync();
+    }
+}
 
 /// <summary>The stage a faults class breaks, as the request shows it, and the two months its cases issue.</summary>
 public interface IFaultStage
