@@ -53,7 +53,8 @@ public abstract class DatasetFile
     /// with each broken rule in <paramref name="errors"/>.
     /// </summary>
     /// <param name="lines">The file's lines: it holds at most that many records, and its rows are kept in a list made that
-    /// long once rather than grown (each growth copied every row read so far: a third of a large dataset's allocations).</param>
+    /// long once rather than grown (each growth copied every row read so far: a sixth of the long report's allocations,
+    /// 1,118 → 921 MB).</param>
     internal abstract object Read(CsvRecords records, ErrorList errors, int lines);
 
     /// <summary>Puts the rows <see cref="Read"/> gave (null: the file was not supplied) into the evidence being put together.</summary>
