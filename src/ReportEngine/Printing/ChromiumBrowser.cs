@@ -19,6 +19,9 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     private readonly List<BrowserGeneration> _retiring = [];
     private BrowserGeneration? _current;
 
+    /// <summary>The memory of the browser measured after its last print (<see cref="ReturnAsync"/>).</summary>
+    private Task _measured = Task.CompletedTask;
+
     public const string ProfilePrefix = "reportengine-chromium-";
     public const string OwnerFileName = "reportengine-owner";
     private static int _swept;
@@ -31,6 +34,9 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     /// <summary>The warm browser for one print (or, with <paramref name="print"/> false, a look that is not counted as one).</summary>
     public async Task<BrowserLease> LeaseAsync(bool print = true, CancellationToken cancellationToken = default)
     {
+        // The last print's memory is measured before the next print is given a browser, so that one above the ceiling
+        // is never printed on again.
+        await Volatile.Read(ref _measured).WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -53,15 +59,36 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     /// <summary>Ends a lease; a browser past its limits (or whose print hung) is retired, and closed once its last print ends.</summary>
     internal async Task ReturnAsync(BrowserGeneration generation, bool hung)
     {
+        await RetireAsync(generation, () =>
+        {
+            generation.Active--;
+            if (hung) generation.Hung = true;
+            return generation.Hung ? "a print that did not finish in time"
+                : generation.Prints >= options.RecycleAfterPrints ? $"{generation.Prints} prints"
+                : null;
+        });
+        // Reading the memory of Chromium's processes reads every process's /proc entry: 2–3 ms that the report which
+        // just printed need not wait for (issue 26). It is read on the side; the next lease waits for it.
+        if (!hung && generation.Browser.Process is { } process)
+            Volatile.Write(ref _measured, Task.Run(() => RetireAsync(generation, () =>
+                ProcessTree.ResidentBytes(process.Id) is var bytes && bytes > options.RecycleAboveMegabytes * 1048576L
+                    ? $"{generation.Prints} prints, holding {bytes / 1048576} MiB (the ceiling is {options.RecycleAboveMegabytes} MiB)"
+                    : null)));
+    }
+
+    /// <summary>
+    /// Retires <paramref name="generation"/> if it is the current browser and <paramref name="reason"/> (asked with the
+    /// gate held) gives one, and closes it once it has no print left.
+    /// </summary>
+    private async Task RetireAsync(BrowserGeneration generation, Func<string?> reason)
+    {
         BrowserGeneration? close = null;
         await _gate.WaitAsync();
         try
         {
-            generation.Active--;
-            if (hung) generation.Hung = true;
-            if (generation == _current && RecycleReason(generation) is { } reason)
+            if (reason() is { } why && generation == _current)
             {
-                _logger.LogInformation("Replacing Chromium after {Reason}", reason);
+                _logger.LogInformation("Replacing Chromium after {Reason}", why);
                 Retire(generation);
             }
             if (_retiring.Contains(generation) && generation.Active == 0)
@@ -75,16 +102,6 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
             _gate.Release();
         }
         if (close is not null) await CloseAsync(close);
-    }
-
-    private string? RecycleReason(BrowserGeneration generation)
-    {
-        if (generation.Hung) return "a print that did not finish in time";
-        if (generation.Prints >= options.RecycleAfterPrints) return $"{generation.Prints} prints";
-        if (generation.Browser.Process is { } process
-            && ProcessTree.ResidentBytes(process.Id) is var bytes && bytes > options.RecycleAboveMegabytes * 1048576L)
-            return $"{generation.Prints} prints, holding {bytes / 1048576} MiB (the ceiling is {options.RecycleAboveMegabytes} MiB)";
-        return null;
     }
 
     private void Retire(BrowserGeneration generation)
@@ -156,6 +173,7 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
 
     public async ValueTask DisposeAsync()
     {
+        await Volatile.Read(ref _measured);
         await _gate.WaitAsync();
         try
         {
