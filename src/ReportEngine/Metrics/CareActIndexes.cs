@@ -31,9 +31,11 @@ internal static class CareActIndexes
             var support = SupportSpans(episodes);
             var place = new Dictionary<string, int>(support.Count, StringComparer.Ordinal);
             for (var i = 0; i < support.Count; i++) place[support[i].Person] = i;
-            var sorted = reviews.OrderBy(r => r.CompletedOn).ToArray();
-            return new ReviewIndex(episodes, support, Array.ConvertAll(sorted, r => r.CompletedOn),
-                Array.ConvertAll(sorted, r => place.GetValueOrDefault(r.PersonId, -1)));
+            // By day; the order of one day's reviews does not matter to whether a person was reviewed between two days.
+            var (days, people) = (new DateOnly[reviews.Count], new int[reviews.Count]);
+            for (var i = 0; i < days.Length; i++) (days[i], people[i]) = (reviews[i].CompletedOn, place.GetValueOrDefault(reviews[i].PersonId, -1));
+            Array.Sort(days, people);
+            return new ReviewIndex(episodes, support, days, people);
         }
     }
 
