@@ -42,8 +42,9 @@ public static class PageNumberPatch
         if (numbers.Any(n => n is < 1 or > 999)) return new(null, $"a page number out of the placeholder's three digits ({numbers.Max()})");
         var scanner = document.Structure.TokenScanner;
         var fonts = new Dictionary<IndirectReference, GlyphCodes?>();
-        var pages = new List<(IndirectReference Stream, byte[] Decoded, List<ContentToken> Tokens, List<PrintedPlaceholder> Found)>();
-        var count = 0;
+        // The page tree and the fonts are read in turn (PdfPig reads objects one at a time); each page's stream is then
+        // inflated and read on its own, the pages side by side (issue 26: in turn, that was most of the patch).
+        var streams = new List<(int Page, IndirectReference Stream, ReadOnlyMemory<byte> Data, Dictionary<string, FontCodes> Fonts)>();
         var p = 0;
         foreach (var (page, inheritedResources) in Pages(document.Structure.Catalog.CatalogDictionary, scanner))
         {
@@ -53,15 +54,21 @@ public static class PageNumberPatch
             if (document.Structure.GetObject(contents.Data).Data is not StreamToken stream || !IsFlate(stream.StreamDictionary))
                 return new(null, $"page {p}'s contents are not one Flate stream");
             var fontCodes = FontsOf(page.Data.GetValueOrDefault(NameToken.Resources.Data) ?? inheritedResources, scanner, fonts);
-            if (fontCodes.Count == 0) continue;
-            var decoded = Inflate(stream.Data.Span);
-            if (!fontCodes.Values.Any(codes => Mentions(decoded, codes.FigureSpace))) continue;
-            var tokens = ContentStreamLexer.Tokenize(decoded);
-            if (tokens is null) return new(null, $"page {p}'s content stream could not be read");
-            var found = PrintedPlaceholder.Find(decoded, tokens, fontCodes);
-            if (found is null) return new(null, $"page {p} has figure spaces that are not a placeholder");
+            if (fontCodes.Count > 0) streams.Add((p, contents.Data, stream.Data, fontCodes));
+        }
+        var read = new PageRead[streams.Count];
+        Parallel.For(0, streams.Count, i => read[i] = PageRead.Of(streams[i].Data, streams[i].Fonts));
+
+        var pages = new List<(IndirectReference Stream, byte[] Decoded, List<ContentToken> Tokens, List<PrintedPlaceholder> Found)>();
+        var count = 0;
+        for (var i = 0; i < streams.Count; i++)
+        {
+            var (page, decoded, tokens, found) = (streams[i].Page, read[i].Decoded, read[i].Tokens, read[i].Found);
+            if (decoded is null) continue;
+            if (tokens is null) return new(null, $"page {page}'s content stream could not be read");
+            if (found is null) return new(null, $"page {page} has figure spaces that are not a placeholder");
             if (found.Count == 0) continue;
-            pages.Add((contents.Data, decoded, tokens, found));
+            pages.Add((streams[i].Stream, decoded, tokens, found));
             count += found.Count;
         }
         if (count != numbers.Count) return new(null, $"{count} page number placeholders were printed, {numbers.Count} were expected");
@@ -124,12 +131,27 @@ public static class PageNumberPatch
                     && font.Data.TryGetValue(NameToken.ToUnicode.Data, out var toUnicodeToken)
                     && DirectObjectFinder.TryGet(toUnicodeToken, scanner, out StreamToken? toUnicode)
                     && IsFlate(toUnicode.StreamDictionary))
-                    codes = GlyphCodes.Parse(Encoding.Latin1.GetString(Inflate(toUnicode.Data.Span)));
+                    codes = GlyphCodes.Parse(Encoding.Latin1.GetString(Inflate(toUnicode.Data)));
                 cache[reference.Data] = codes;
             }
             if (codes is not null && codes.TryGet(FigureSpace, out var figureSpace)) found[name] = new FontCodes(figureSpace, codes);
         }
         return found;
+    }
+
+    /// <summary>
+    /// One page's content stream inflated and its placeholders found: no <see cref="Decoded"/> when it draws no figure
+    /// space, no <see cref="Tokens"/> when it could not be read, no <see cref="Found"/> when a figure space is not a placeholder.
+    /// </summary>
+    private readonly record struct PageRead(byte[]? Decoded, List<ContentToken>? Tokens, List<PrintedPlaceholder>? Found)
+    {
+        public static PageRead Of(ReadOnlyMemory<byte> stream, Dictionary<string, FontCodes> fonts)
+        {
+            var decoded = Inflate(stream);
+            if (!fonts.Values.Any(codes => Mentions(decoded, codes.FigureSpace))) return default;
+            var tokens = ContentStreamLexer.Tokenize(decoded);
+            return new(decoded, tokens, tokens is null ? null : PrintedPlaceholder.Find(decoded, tokens, fonts));
+        }
     }
 
     /// <summary>Whether a stream holds the code's hex digits anywhere (in either case): only then is it worth reading.</summary>
@@ -140,9 +162,11 @@ public static class PageNumberPatch
         stream.Data.TryGetValue(NameToken.Filter.Data, out var filter) && filter is NameToken { Data: "FlateDecode" }
         && !stream.Data.ContainsKey(NameToken.DecodeParms.Data);
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data)
+    private static byte[] Inflate(ReadOnlyMemory<byte> data)
     {
-        using var input = new MemoryStream(data.ToArray());
+        using var input = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(data.ToArray());
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream(data.Length * 4);
         zlib.CopyTo(output);
