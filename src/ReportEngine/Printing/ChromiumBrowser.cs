@@ -59,7 +59,7 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
     /// <summary>Ends a lease; a browser past its limits (or whose print hung) is retired, and closed once its last print ends.</summary>
     internal async Task ReturnAsync(BrowserGeneration generation, bool hung)
     {
-        var current = await RetireAsync(generation, () =>
+        await RetireAsync(generation, () =>
         {
             generation.Active--;
             if (hung) generation.Hung = true;
@@ -68,25 +68,21 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
                 : null;
         });
         // Reading the memory of Chromium's processes reads every process's /proc entry: 2–3 ms that the report which
-        // just printed need not wait for (issue 26). It is read on the side, without the gate, and only for a browser
-        // still in use; the next lease waits for it.
-        if (current && generation.Browser.Process is { } process)
-            Volatile.Write(ref _measured, Task.Run(() => RetireAboveCeilingAsync(generation, process.Id)));
+        // just printed need not wait for (issue 26). It is read on the side; the next lease waits for it.
+        if (!hung && generation.Browser.Process is { } process)
+            Volatile.Write(ref _measured, Task.Run(() => RetireAsync(generation, () =>
+                ProcessTree.ResidentBytes(process.Id) is var bytes && bytes > options.RecycleAboveMegabytes * 1048576L
+                    ? $"{generation.Prints} prints, holding {bytes / 1048576} MiB (the ceiling is {options.RecycleAboveMegabytes} MiB)"
+                    : null)));
     }
-
-    private Task RetireAboveCeilingAsync(BrowserGeneration generation, int process) =>
-        ProcessTree.ResidentBytes(process) is var bytes && bytes > options.RecycleAboveMegabytes * 1048576L
-            ? RetireAsync(generation, () => $"{generation.Prints} prints, holding {bytes / 1048576} MiB (the ceiling is {options.RecycleAboveMegabytes} MiB)")
-            : Task.CompletedTask;
 
     /// <summary>
     /// Retires <paramref name="generation"/> if it is the current browser and <paramref name="reason"/> (asked with the
-    /// gate held) gives one, and closes it once it has no print left. Answers whether it is still the current browser.
+    /// gate held) gives one, and closes it once it has no print left.
     /// </summary>
-    private async Task<bool> RetireAsync(BrowserGeneration generation, Func<string?> reason)
+    private async Task RetireAsync(BrowserGeneration generation, Func<string?> reason)
     {
         BrowserGeneration? close = null;
-        bool current;
         await _gate.WaitAsync();
         try
         {
@@ -100,14 +96,12 @@ public sealed class ChromiumBrowser(ChromiumOptions options, ILoggerFactory? log
                 _retiring.Remove(generation);
                 close = generation;
             }
-            current = generation == _current;
         }
         finally
         {
             _gate.Release();
         }
         if (close is not null) await CloseAsync(close);
-        return current;
     }
 
     private void Retire(BrowserGeneration generation)
