@@ -5,8 +5,8 @@ namespace ReportEngine.Metrics;
 /// <summary>
 /// A file's rows as one span, to pass over in a loop. The long files' records are values (Evidence/Records.cs): read
 /// through <see cref="IReadOnlyList{T}"/>'s enumerator, each row is copied out by an interface call, a cost of its own
-/// beside a figure's test of a date or two (issue 26). The evidence's lists are arrays when read from a folder and
-/// lists when read from the database or a snapshot; anything else is copied once.
+/// beside a figure's test of a date or two (issue 26). The evidence's lists are lists, whether read from a
+/// folder, the database or a snapshot; an array is read as it is, and anything else is copied once.
 /// </summary>
 internal static class EvidenceRows
 {

@@ -99,19 +99,18 @@ internal sealed class DatasetFile<T>(
 
         // Every record is read, even when none can be kept, so that the file's records are counted and a place where it
         // stops being CSV is found.
-        var rows = new List<Lined<T>>(lines);
+        var rows = new LinedRows<T>(lines);
         var reader = new RowReader(records, errors);
         while (reader.Read())
         {
             if (missing.Count > 0 || errors.IsFull) continue;
             var row = map(reader);
-            if (!reader.HasErrors) rows.Add(new Lined<T>(records.Line, row));
+            if (!reader.HasErrors) rows.Add(records.Line, row);
         }
         return rows;
     }
 
-    internal override void Fill(EvidenceParts parts, object? read) =>
-        slot.Set(parts, read is IReadOnlyList<Lined<T>> lined ? lined.Select(l => l.Row).ToArray() : null);
+    internal override void Fill(EvidenceParts parts, object? read) => slot.Set(parts, (read as LinedRows<T>)?.Rows);
 }
 
 /// <summary>How a file's rows are taken from an <see cref="EvidenceSet"/> and put into <see cref="EvidenceParts"/>.</summary>
