@@ -25,7 +25,7 @@ public sealed record TrainingMetrics(
         var due = new List<(StaffMember Staff, Course Course, bool Met)>();
         foreach (var s in active)
         {
-            var completions = completionsByStaff.GetValueOrDefault(s.StaffId, []);
+            var completions = completionsByStaff[s.StaffId];
             foreach (var r in requirementsByRole[s.JobRole])
             {
                 if (CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) > e) continue;
@@ -55,7 +55,7 @@ public sealed record TrainingMetrics(
     }
 
     /// <summary>Whether one of a person's completions of <paramref name="course"/> is done by <paramref name="e"/> and not expired at it.</summary>
-    private static bool Met(TrainingCompletion[] completions, Course course, DateOnly e)
+    private static bool Met(ReadOnlySpan<TrainingCompletion> completions, Course course, DateOnly e)
     {
         foreach (var t in completions)
             if (t.CourseCode == course.Code && t.CompletedDate <= e && (Expiry(t, course) is not { } x || x > e)) return true;
@@ -70,7 +70,7 @@ public sealed record TrainingMetrics(
 /// <summary>The training files' lookups, built once per dataset rather than for each of the 24 months a trend covers.</summary>
 internal sealed record TrainingIndex(
     IReadOnlyDictionary<string, Course> Courses,
-    IReadOnlyDictionary<string, TrainingCompletion[]> CompletionsByStaff,
+    RowsByKey<TrainingCompletion> CompletionsByStaff,
     ILookup<string, CourseRequirement> RequirementsByRole,
     IReadOnlyList<TrainingCompletion> Specialist,
     IReadOnlyDictionary<string, StaffMember> StaffById)
@@ -83,7 +83,7 @@ internal sealed record TrainingIndex(
         return new TrainingIndex(
             courses,
             // By person alone: a person has a few dozen completions at most, and one string is hashed where a pair was.
-            e.Training.GroupBy(t => t.StaffId).ToDictionary(g => g.Key, g => g.ToArray()),
+            RowsByKey<TrainingCompletion>.Of(e.Training, t => t.StaffId),
             e.CourseRequirements.ToLookup(r => r.JobRole, StringComparer.Ordinal),
             e.Training.Where(t => courses[t.CourseCode].Category == CourseCategory.Specialist).ToList(),
             e.Staff.ToDictionary(s => s.StaffId));

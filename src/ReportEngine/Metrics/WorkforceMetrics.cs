@@ -19,9 +19,13 @@ public sealed record WorkforceMetrics(
     {
         var e = period.End;
         var eligible = evidence.Staff.Where(s => s.IsActiveOn(e) && s.RegisteredSocialWorker).ToList();
-        var held = Held.GetValue(evidence.Supervisions, static all => all.Where(s => !s.Cancelled).ToLookup(s => s.StaffId));
-        bool HadSupervision(StaffMember s, int days, Func<Supervision, bool> kind) =>
-            held[s.StaffId].Any(v => kind(v) && v.HeldDate >= e.AddDays(-days) && v.HeldDate <= e);
+        var held = Held.GetValue(evidence.Supervisions, static all => RowsByKey<Supervision>.Of(all, s => s.StaffId, s => !s.Cancelled));
+        bool HadSupervision(StaffMember s, int days, Func<Supervision, bool> kind)
+        {
+            foreach (ref readonly var v in held[s.StaffId])
+                if (kind(v) && v.HeldDate >= e.AddDays(-days) && v.HeldDate <= e) return true;
+            return false;
+        }
 
         var nonAgency = evidence.Staff.Where(s => s.EmploymentType != EmploymentType.Agency).ToList();
         var averageHeadcount = (nonAgency.Count(s => s.IsActiveOn(period.R12Start)) + nonAgency.Count(s => s.IsActiveOn(e))) / 2m;
@@ -38,7 +42,7 @@ public sealed record WorkforceMetrics(
     }
 
     /// <summary>Each person's supervisions that were held, once per dataset rather than once a month.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Supervision>, ILookup<string, Supervision>> Held = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Supervision>, RowsByKey<Supervision>> Held = new();
 
     private static Ratio AgencyShare(IReadOnlyList<StaffMember> staff) =>
         Ratio.Percent(staff.Where(s => s.EmploymentType == EmploymentType.Agency).Sum(s => s.Fte), staff.Sum(s => s.Fte));

@@ -1,0 +1,54 @@
+namespace ReportEngine.Metrics;
+
+/// <summary>
+/// A file's rows grouped by a key (a person's id, say), built once per dataset: every key's rows lie side by side, in
+/// the file's order, in one array. A grouping per key held its own small array, copied twice as it was made and then
+/// copied again by each collection the long report's data stages set off: 1.1 million training rows are 75,000 people's
+/// groups (issue 26). One array of them is one object, large and left where it is.
+/// </summary>
+internal sealed class RowsByKey<T>
+{
+    private readonly T[] _rows;
+    private readonly Dictionary<string, (int Start, int Count)> _ranges;
+
+    private RowsByKey(T[] rows, Dictionary<string, (int Start, int Count)> ranges) => (_rows, _ranges) = (rows, ranges);
+
+    /// <summary>The rows <paramref name="keep"/> keeps (every row when null), grouped by <paramref name="key"/>.</summary>
+    public static RowsByKey<T> Of(IReadOnlyList<T> rows, Func<T, string> key, Func<T, bool>? keep = null)
+    {
+        var all = EvidenceRows.Of(rows);
+        // Each row's group (or -1, not kept), and how many rows each group has: a counting sort in two passes.
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var groupOf = new int[all.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (keep is not null && !keep(all[i]))
+            {
+                groupOf[i] = -1;
+                continue;
+            }
+            var k = key(all[i]);
+            if (!groups.TryGetValue(k, out var group))
+            {
+                group = counts.Count;
+                groups.Add(k, group);
+                counts.Add(0);
+            }
+            counts[group]++;
+            groupOf[i] = group;
+        }
+        var next = new int[counts.Count];
+        var kept = 0;
+        for (var g = 0; g < counts.Count; g++) (next[g], kept) = (kept, kept + counts[g]);
+        var sorted = new T[kept];
+        var ranges = new Dictionary<string, (int Start, int Count)>(groups.Count, StringComparer.Ordinal);
+        foreach (var (k, group) in groups) ranges.Add(k, (next[group], counts[group]));
+        for (var i = 0; i < all.Length; i++)
+            if (groupOf[i] is var group and >= 0) sorted[next[group]++] = all[i];
+        return new RowsByKey<T>(sorted, ranges);
+    }
+
+    /// <summary>The rows of <paramref name="key"/>, in the file's order; none when it has none.</summary>
+    public ReadOnlySpan<T> this[string key] => _ranges.TryGetValue(key, out var range) ? _rows.AsSpan(range.Start, range.Count) : [];
+}
