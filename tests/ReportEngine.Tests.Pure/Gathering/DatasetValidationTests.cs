@@ -83,6 +83,25 @@ public class DatasetValidationTests
         Assert.Contains($"staff.csv:{staffLines}: fte: 0 is not above 0 and at most 1", errors);
     }
 
+    /// <summary>A list of codes that repeats (a complaint's themes) is read once and kept for the rows after: one that is wrong is still said on each row.</summary>
+    [Fact]
+    public async Task A_wrong_list_of_codes_is_said_on_every_row_that_holds_it()
+    {
+        using var folder = Repo.CopyOfSample();
+        var lines = File.ReadAllLines(folder.File("complaints.csv")).ToList();
+        var header = lines[0].Split(',');
+        string Row(string reference, string themes) => string.Join(',', header.Select(h => h switch
+        {
+            "ref" => reference, "received_date" => "2023-02-01", "due_date" => "2023-03-01", "service_area" => "Carers", "themes" => themes,
+            "qa_reviewed" => "false", _ => "",
+        }));
+        var first = lines.Count + 1;
+        lines.AddRange([Row("Y-1", "COMMUNICATION;delay"), Row("Y-2", "COMMUNICATION;delay"), Row("Y-3", "COMMUNICATION"), Row("Y-4", "COMMUNICATION;delay")]);
+        File.WriteAllLines(folder.File("complaints.csv"), lines);
+        var errors = await ErrorsOf(folder);
+        Assert.Equal(new[] { first, first + 1, first + 3 }.Select(line => $"complaints.csv:{line}: themes: 'delay' is not an upper-case code"), errors);
+    }
+
     [Fact]
     public async Task A_missing_column_is_named_against_the_header()
     {

@@ -6,6 +6,11 @@ namespace ReportEngine.Gathering.Csv;
 /// <summary>Typed, validating access to the current record's cells; every problem is recorded against file, line and column.</summary>
 internal sealed class RowReader(CsvRecords records, ErrorList errors) : Dataset.IRowValues
 {
+    /// <summary>How many different lists of codes a file's reader keeps: a file of distinct lists is not held twice over.</summary>
+    private const int MaxCodeLists = 4096;
+
+    private readonly Dictionary<string, string[]> _codeLists = new(StringComparer.Ordinal);
+
     public bool HasErrors { get; private set; }
 
     /// <summary>Moves to the file's next record.</summary>
@@ -81,12 +86,17 @@ internal sealed class RowReader(CsvRecords records, ErrorList errors) : Dataset.
     public IReadOnlyList<string> CodeList(string column)
     {
         if (Cell(column) is not { } s) return [];
+        if (_codeLists.TryGetValue(s, out var known)) return known;
         var codes = s.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var valid = true;
         foreach (var code in codes)
         {
-            if (!code.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
-                Error(column, $"'{code}' is not an upper-case code");
+            if (code.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_')) continue;
+            Error(column, $"'{code}' is not an upper-case code");
+            valid = false;
         }
+        // A file's rows repeat a few lists of codes (a complaint's themes): each is kept once, as the rows hold it whole.
+        if (valid && _codeLists.Count < MaxCodeLists) _codeLists.Add(s, codes);
         return codes;
     }
 
