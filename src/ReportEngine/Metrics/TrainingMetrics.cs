@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReportEngine.Evidence;
 
 namespace ReportEngine.Metrics;
@@ -20,9 +21,11 @@ public sealed record TrainingMetrics(
         var active = evidence.Staff.Where(s => s.IsActiveOn(e)).ToList();
         var activeIds = active.Select(s => s.StaffId).ToHashSet();
 
-        // Each requirement due by E of each person active at E, and whether a completion of its course meets it. A loop
-        // rather than a query: at hundreds of thousands of people's requirements the query's objects cost more than the test.
-        var due = new List<(StaffMember Staff, Course Course, bool Met)>();
+        // Each requirement due by E of each person active at E, and whether a completion of its course meets it, counted
+        // as it is found: a list of hundreds of thousands of requirements, grouped twice over, cost more than the tests.
+        var all = new Tally();
+        var byCategory = new Dictionary<CourseCategory, Tally>();
+        var byTeam = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var s in active)
         {
             var completions = completionsByStaff[s.StaffId];
@@ -30,19 +33,20 @@ public sealed record TrainingMetrics(
             {
                 if (CalendarEnds.AddDays(s.StartDate, r.DueDaysFromStart) > e) continue;
                 var course = courses[r.CourseCode];
-                due.Add((s, course, Met(completions, course, e)));
+                var met = Met(completions, course, e);
+                all.Add(met);
+                CollectionsMarshal.GetValueRefOrAddDefault(byCategory, course.Category, out _).Add(met);
+                CollectionsMarshal.GetValueRefOrAddDefault(byTeam, s.Team, out _).Add(met);
             }
         }
 
         var specialistR12 = specialist.Where(t => period.InR12(t.CompletedDate)).ToList();
 
         return new TrainingMetrics(
-            Compliance: Ratio.Percent(due, d => d.Met),
-            ComplianceByCategory: due.GroupBy(d => d.Course.Category).OrderBy(g => g.Key)
-                .Select(g => new Breakdown<CourseCategory>(g.Key, Ratio.Percent(g, d => d.Met))).ToList(),
-            ComplianceByTeam: due.GroupBy(d => d.Staff.Team, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Breakdown<string>(g.Key, Ratio.Percent(g, d => d.Met))).ToList(),
-            Overdue: due.Count(d => !d.Met),
+            Compliance: all.Percent,
+            ComplianceByCategory: byCategory.OrderBy(c => c.Key).Select(c => new Breakdown<CourseCategory>(c.Key, c.Value.Percent)).ToList(),
+            ComplianceByTeam: byTeam.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Breakdown<string>(t.Key, t.Value.Percent)).ToList(),
+            Overdue: all.Due - all.Met,
             SpecialistCompletionsMonth: specialist.Count(t => period.InMonth(t.CompletedDate)),
             SpecialistCompletions12m: specialistR12.Count,
             SpecialistCompletions12mByServiceArea: specialistR12
@@ -52,6 +56,21 @@ public sealed record TrainingMetrics(
             HoursPerFte12m: Ratio.Plain(
                 evidence.Training.Where(t => period.InR12(t.CompletedDate) && activeIds.Contains(t.StaffId)).Sum(t => t.Hours ?? 0),
                 active.Sum(s => s.Fte)));
+    }
+
+    /// <summary>How many requirements were due, and how many of them were met.</summary>
+    private struct Tally
+    {
+        public int Due;
+        public int Met;
+
+        public void Add(bool met)
+        {
+            Due++;
+            if (met) Met++;
+        }
+
+        public readonly Ratio Percent => Ratio.Percent(Met, Due);
     }
 
     /// <summary>Whether one of a person's completions of <paramref name="course"/> is done by <paramref name="e"/> and not expired at it.</summary>
