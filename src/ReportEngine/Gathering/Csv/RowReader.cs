@@ -11,6 +11,11 @@ internal sealed class RowReader(CsvRecords records, ErrorList errors) : Dataset.
 
     private readonly Dictionary<string, string[]> _codeLists = new(StringComparer.Ordinal);
 
+    /// <summary>How many column names a reader remembers (<see cref="IndexOf"/>): a file's declaration has fewer.</summary>
+    private const int MaxPlaces = 32;
+
+    private (string Name, int Index)[] _places = [];
+
     public bool HasErrors { get; private set; }
 
     /// <summary>Moves to the file's next record.</summary>
@@ -28,10 +33,24 @@ internal sealed class RowReader(CsvRecords records, ErrorList errors) : Dataset.
 
     private string? Cell(string column)
     {
-        if (!records.Columns.TryGetValue(column, out var index)) return null; // an optional column the header leaves out
+        if (IndexOf(column) is not (>= 0 and var index)) return null; // an optional column the header leaves out
         var fields = records.Fields;
         var value = index < fields.Length ? fields[index] : "";
         return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>
+    /// The column's place in the header, or -1 when the header leaves it out. A row's reader asks by the same few names,
+    /// written once in the file's declaration, for every row: they are remembered by reference, since hashing each name
+    /// for each of a file's cells was a fifth of reading the long report's largest files (issue 26).
+    /// </summary>
+    private int IndexOf(string column)
+    {
+        foreach (var (name, index) in _places)
+            if (ReferenceEquals(name, column)) return index;
+        var place = records.Columns.TryGetValue(column, out var found) ? found : -1;
+        if (_places.Length < MaxPlaces) _places = [.. _places, (column, place)];
+        return place;
     }
 
     private string? Required(string column)
