@@ -9,9 +9,12 @@ namespace ReportEngine.Metrics;
 internal sealed class RowsByKey<T>
 {
     private readonly T[] _rows;
-    private readonly Dictionary<string, (int Start, int Count)> _ranges;
+    private readonly Dictionary<string, int> _groups;
 
-    private RowsByKey(T[] rows, Dictionary<string, (int Start, int Count)> ranges) => (_rows, _ranges) = (rows, ranges);
+    /// <summary>Where each group's rows begin in <see cref="_rows"/>, and one more: the next group's beginning is its end.</summary>
+    private readonly int[] _starts;
+
+    private RowsByKey(T[] rows, Dictionary<string, int> groups, int[] starts) => (_rows, _groups, _starts) = (rows, groups, starts);
 
     /// <summary>The rows <paramref name="keep"/> keeps (every row when null), grouped by <paramref name="key"/>.</summary>
     public static RowsByKey<T> Of(IReadOnlyList<T> rows, Func<T, string> key, Func<T, bool>? keep = null)
@@ -38,17 +41,16 @@ internal sealed class RowsByKey<T>
             counts[group]++;
             groupOf[i] = group;
         }
-        var next = new int[counts.Count];
-        var kept = 0;
-        for (var g = 0; g < counts.Count; g++) (next[g], kept) = (kept, kept + counts[g]);
-        var sorted = new T[kept];
-        var ranges = new Dictionary<string, (int Start, int Count)>(groups.Count, StringComparer.Ordinal);
-        foreach (var (k, group) in groups) ranges.Add(k, (next[group], counts[group]));
+        var starts = new int[counts.Count + 1];
+        for (var g = 0; g < counts.Count; g++) starts[g + 1] = starts[g] + counts[g];
+        var next = starts[..^1];
+        var sorted = new T[starts[^1]];
         for (var i = 0; i < all.Length; i++)
             if (groupOf[i] is var group and >= 0) sorted[next[group]++] = all[i];
-        return new RowsByKey<T>(sorted, ranges);
+        return new RowsByKey<T>(sorted, groups, starts);
     }
 
     /// <summary>The rows of <paramref name="key"/>, in the file's order; none when it has none.</summary>
-    public ReadOnlySpan<T> this[string key] => _ranges.TryGetValue(key, out var range) ? _rows.AsSpan(range.Start, range.Count) : [];
+    public ReadOnlySpan<T> this[string key] =>
+        _groups.TryGetValue(key, out var group) ? _rows.AsSpan(_starts[group].._starts[group + 1]) : [];
 }
